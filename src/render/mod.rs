@@ -1,0 +1,103 @@
+//! Renderers: the validated [`crate::model::Report`] in, PDF bytes or site files out.
+//!
+//! Renderers never read the report's sources and never re-check figures; they
+//! format with [`crate::format`] and take section and table numbers as assigned
+//! in the model. Templates come from [`TemplateDir`]: the defaults embedded in
+//! the binary, overridden file by file by a report's own template folder.
+
+pub mod html;
+pub mod pdf;
+
+use std::path::{Path, PathBuf};
+
+/// Where templates come from: embedded defaults, optionally overridden by a folder.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateDir {
+    /// A folder whose files replace the embedded templates of the same relative name.
+    pub overrides: Option<PathBuf>,
+}
+
+impl TemplateDir {
+    /// Templates with a user override folder.
+    pub fn with_overrides(dir: impl Into<PathBuf>) -> Self {
+        TemplateDir { overrides: Some(dir.into()) }
+    }
+
+    /// The bytes of template `name` (a relative path like `pdf/report.typ`): the user's file if
+    /// the override folder has one, else the embedded default. Returns the path shown in
+    /// error messages together with the bytes.
+    pub fn read(&self, name: &str, embedded: &'static [u8]) -> std::io::Result<(String, Vec<u8>)> {
+        if let Some(dir) = &self.overrides {
+            let path = dir.join(name);
+            if path.is_file() {
+                return Ok((display(&path), std::fs::read(&path)?));
+            }
+        }
+        Ok((format!("templates/{name}"), embedded.to_vec()))
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// A problem in a template (the user's or the embedded default), with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's path as shown to the user (e.g. `templates/pdf/report.typ` or the
+    /// user's override file).
+    pub template: String,
+    /// 1-based line, if known.
+    pub line: Option<usize>,
+    /// 1-based column, if known.
+    pub column: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+    /// Hints that help fix it.
+    pub hints: Vec<String>,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.template)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        for hint in &self.hints {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// Errors in templates (all of them, not just the first).
+    #[error("{} error(s) in templates:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Template(Vec<TemplateError>),
+    /// Reading a template or asset failed.
+    #[error("could not read {path}: {source}")]
+    Io {
+        /// What was being read.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Anything else (e.g. PDF export refused the document).
+    #[error("{0}")]
+    Other(String),
+}
+
+/// One file of the generated HTML site.
+#[derive(Debug, Clone)]
+pub struct SiteFile {
+    /// Path relative to the site root, with `/` separators (e.g. `index.html`, `assets/site.css`).
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}

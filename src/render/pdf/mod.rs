@@ -1,0 +1,1 @@
+//! PDF renderer (embedded Typst).

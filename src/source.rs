@@ -1,0 +1,115 @@
+//! Source files and positions.
+//!
+//! Every file the loader reads is kept here (as decoded UTF-8 text) so that
+//! diagnostics can point into it by byte range. A [`Span`] is a file id and a
+//! byte range; [`Sources::line_col`] turns it into 1-based line and column.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// Identifies a file in [`Sources`].
+pub type FileId = usize;
+
+/// A byte range in a source file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// Byte range in the decoded text.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// A span covering `range` in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span { file, range }
+    }
+}
+
+/// One source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the report directory, with `/` separators.
+    pub name: String,
+    /// Decoded text.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile { name, text, line_starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// Byte offset of a 1-based line and column (in characters).
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        rest.char_indices().nth(column.saturating_sub(1)).map_or(self.text.len(), |(i, _)| start + i)
+    }
+}
+
+/// All files read for one report.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, text: String) -> FileId {
+        self.files.push(SourceFile::new(name.into(), text));
+        self.files.len() - 1
+    }
+
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    /// All files.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// 1-based line and column of the start of a span.
+    pub fn line_col(&self, span: &Span) -> (usize, usize) {
+        self.files.get(span.file).map_or((1, 1), |f| f.line_col(span.range.start))
+    }
+
+    /// The file name of a span.
+    pub fn name(&self, span: &Span) -> &str {
+        self.files.get(span.file).map_or("", |f| f.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let mut s = Sources::default();
+        let id = s.add("a.csv", "År;Beløp\nØkern;1 000\n".to_string());
+        let f = s.get(id);
+        assert_eq!(f.line_col(0), (1, 1));
+        let off = f.text.find("1 000").unwrap_or_default();
+        assert_eq!(f.line_col(off), (2, 7));
+        assert_eq!(f.offset(2, 7), off);
+    }
+}

@@ -1,0 +1,5 @@
+//! The integration test binary: runs `arsrapport` on fixture reports.
+
+mod check;
+mod html;
+mod pdf;
