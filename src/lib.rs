@@ -1,13 +1,19 @@
 //! `arsrapport`: a report compiler for Norwegian municipal annual reports (årsberetning).
 //!
 //! The pipeline runs one way: [`load`] reads `report.yaml`, the chapter YAML
-//! files and the CSV tables into a raw report with source positions;
-//! [`validate`] checks every figure and relation and produces the validated
-//! [`model::Report`] plus [`diag::Diagnostic`]s; the renderers in [`render`]
-//! turn the model into a PDF (through embedded Typst) and a static HTML site.
-//! [`format`] is the one Norwegian number formatter both renderers use.
+//! files and the CSV tables into a report with source positions and the
+//! declared rules; [`validate`] checks every figure and relation and produces
+//! [`diag::Diagnostic`]s; the renderers in [`render`] turn the validated
+//! [`model::Report`] into a PDF (through embedded Typst) and a static HTML
+//! site. [`format`] is the one Norwegian number formatter both renderers use.
+//! [`pipeline`] puts the stages together; [`cli`] is the command line.
 
+pub mod cli;
+pub mod diag;
 pub mod format;
+pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod source;
+pub mod validate;

@@ -231,6 +231,8 @@ pub struct Checklist {
     pub caption: Option<String>,
     /// Header of the question column.
     pub question_header: String,
+    /// Header of the answer column.
+    pub answer_header: String,
     /// Header of the comment column.
     pub comment_header: String,
     /// The rows.
@@ -393,6 +395,9 @@ pub struct Row {
     /// Where the row is in the CSV file (for diagnostics only).
     #[serde(skip)]
     pub span: Span,
+    /// Where each cell is in the CSV file (for diagnostics only).
+    #[serde(skip)]
+    pub cell_spans: Vec<Span>,
 }
 
 impl Row {

@@ -1,0 +1,237 @@
+//! The command line: `arsrapport check` and `arsrapport build`.
+//!
+//! Parses arguments with clap, resolves them into settings, runs the pipeline
+//! and turns the outcome into an exit code: 0 clean, 1 findings (errors, or
+//! warnings with `--deny-warnings`), 2 the input could not be read or the
+//! build failed.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diag::{self, Code, Format};
+use crate::pipeline::{self, CheckOptions};
+
+/// Report compiler for Norwegian municipal annual reports (årsberetning).
+#[derive(Debug, Parser)]
+#[command(name = "arsrapport", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every table and every relation between tables; report each problem.
+    Check(CheckArgs),
+    /// Check, then render the report as PDF and as a static HTML site.
+    Build(BuildArgs),
+    /// List the rules `check` applies, with their codes.
+    Rules,
+}
+
+/// Options shared by `check` and `build`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// The report folder (holds report.yaml).
+    #[arg(default_value = "report-data", env = "ARSRAPPORT_DIR")]
+    pub dir: PathBuf,
+    /// Report only these rules (codes like AR102 or names like sum-row; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub only: Vec<String>,
+    /// Leave out these rules (codes or names; comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub skip: Vec<String>,
+    /// Warnings fail the check too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Leave out notes (e.g. rounding) from the output; they never fail.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Colours in the output.
+    #[arg(long, value_enum, default_value = "auto", env = "ARSRAPPORT_COLOR")]
+    pub color: Color,
+}
+
+/// When to use colours.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `arsrapport check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format of the findings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// Which outputs `build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// PDF and HTML.
+    All,
+    /// Only the PDF.
+    Pdf,
+    /// Only the HTML site.
+    Html,
+}
+
+/// `arsrapport build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output folder.
+    #[arg(long, short, default_value = "out", env = "ARSRAPPORT_OUT")]
+    pub out: PathBuf,
+    /// Which outputs to write.
+    #[arg(long, value_enum, default_value = "all")]
+    pub only_output: Output,
+    /// Build even if `check` finds errors: a draft, every page marked "UTKAST".
+    #[arg(long)]
+    pub draft: bool,
+}
+
+fn color_choice(c: Color) -> ColorChoice {
+    match c {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto => {
+            if std::io::IsTerminal::is_terminal(&std::io::stderr())
+                && std::env::var_os("NO_COLOR").is_none()
+            {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            }
+        }
+    }
+}
+
+fn parse_codes(list: &[String], flag: &str) -> Result<Vec<Code>, String> {
+    list.iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            Code::parse(s).ok_or_else(|| {
+                let names = Code::ALL.iter().map(|c| c.name());
+                let hint = crate::load::yaml::did_you_mean(s, names)
+                    .map(|b| format!(" (did you mean `{b}`?)"))
+                    .unwrap_or_default();
+                format!("{flag}: unknown rule «{s}»{hint}; `arsrapport rules` lists them")
+            })
+        })
+        .collect()
+}
+
+impl CommonArgs {
+    fn options(&self) -> Result<CheckOptions, String> {
+        Ok(CheckOptions {
+            only: parse_codes(&self.only, "--only")?,
+            skip: parse_codes(&self.skip, "--skip")?,
+            deny_warnings: self.deny_warnings,
+        })
+    }
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Rules => {
+            let mut out = std::io::stdout().lock();
+            for c in Code::ALL {
+                let _ = writeln!(out, "{}  {:<24} {}", c.code(), c.name(), c.description());
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Check(args) => {
+            let options = match args.common.options() {
+                Ok(o) => o,
+                Err(e) => return usage_error(&e),
+            };
+            let checked = pipeline::check(&args.common.dir, &options);
+            let shown = shown(&checked.diagnostics, args.common.quiet);
+            // Human output goes to stderr like a compiler's; machine formats to stdout.
+            let result = match args.format {
+                Format::Human => {
+                    let stream = StandardStream::stderr(color_choice(args.common.color));
+                    let mut lock = stream.lock();
+                    diag::emit(&mut lock, args.format, &checked.sources, &shown, &checked.summary)
+                }
+                _ => {
+                    let stream = StandardStream::stdout(ColorChoice::Never);
+                    let mut lock = stream.lock();
+                    diag::emit(&mut lock, args.format, &checked.sources, &shown, &checked.summary)
+                }
+            };
+            if let Err(e) = result {
+                eprintln!("error: could not write the findings: {e}");
+                return ExitCode::from(2);
+            }
+            exit_code(&checked)
+        }
+        Command::Build(args) => {
+            let _ = args;
+            eprintln!("build: not wired yet");
+            ExitCode::from(2)
+        } // TEMP-BUILD
+    }
+}
+
+/// Findings to print: all, or without notes with `--quiet`.
+pub(crate) fn shown(diagnostics: &[diag::Diagnostic], quiet: bool) -> Vec<diag::Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| !quiet || d.severity != diag::Severity::Note || d.acknowledged.is_some())
+        .cloned()
+        .collect()
+}
+
+pub(crate) fn exit_code(checked: &pipeline::Checked) -> ExitCode {
+    if checked.fatal {
+        ExitCode::from(2)
+    } else if checked.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn rule_lists_accept_codes_and_names() {
+        let codes = parse_codes(&["AR102".into(), "transfer".into()], "--only").expect("valid");
+        assert_eq!(codes, vec![Code::SumRow, Code::Transfer]);
+        let err = parse_codes(&["sum-rows".into()], "--only").expect_err("unknown");
+        assert!(err.contains("did you mean `sum-row`"), "{err}");
+    }
+}

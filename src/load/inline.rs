@@ -1,0 +1,289 @@
+//! The inline markup of paragraph text (see docs/format.md, "Inline markup").
+//!
+//! `**bold**`, `*italic*`, `[text](url)`, `^[footnote]`, `\` escapes and a
+//! backslash at the end of a line for a line break. Everything else is literal
+//! text: the renderers never pass user text through as Typst or HTML markup.
+//! A lone `*` or `[` that opens nothing is literal too. Links may only go to
+//! `http(s)://`, `mailto:` or `#anchor` inside the report.
+
+use crate::model::Inline;
+
+/// A problem in inline markup, with its byte offset in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupError {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// Whether a link target is allowed.
+pub fn allowed_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > 8
+        || lower.starts_with("mailto:") && lower.len() > 7
+        || (url.starts_with('#')
+            && url.len() > 1
+            && url[1..].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    errors: Vec<MarkupError>,
+}
+
+impl Parser<'_> {
+    /// Parses `text[start..end]` into inlines.
+    fn parse(&mut self, start: usize, end: usize) -> Vec<Inline> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        let s = &self.text[..end];
+        let mut i = start;
+        while i < end {
+            let rest = &s[i..];
+            let c = rest.chars().next().unwrap_or(' ');
+            if c == '\\' {
+                let next = rest[1..].chars().next();
+                match next {
+                    Some('\n') => {
+                        flush(&mut buf, &mut out);
+                        out.push(Inline::LineBreak);
+                        i += 2;
+                        continue;
+                    }
+                    Some(n) if "*[]^\\{}_()#".contains(n) => {
+                        buf.push(n);
+                        i += 1 + n.len_utf8();
+                        continue;
+                    }
+                    _ => {
+                        buf.push('\\');
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            if rest.starts_with("**") {
+                if let Some(close) = find_close(s, i + 2, "**") {
+                    flush(&mut buf, &mut out);
+                    let content = self.parse(i + 2, close);
+                    out.push(Inline::Strong { content });
+                    i = close + 2;
+                    continue;
+                }
+            } else if c == '*' {
+                let after = rest[1..].chars().next();
+                if after.is_some_and(|a| !a.is_whitespace())
+                    && let Some(close) = find_close(s, i + 1, "*")
+                {
+                    flush(&mut buf, &mut out);
+                    let content = self.parse(i + 1, close);
+                    out.push(Inline::Emph { content });
+                    i = close + 1;
+                    continue;
+                }
+            } else if rest.starts_with("^[") {
+                if let Some(close) = matching_bracket(s, i + 1) {
+                    flush(&mut buf, &mut out);
+                    let content = self.parse(i + 2, close);
+                    out.push(Inline::Footnote { content });
+                    i = close + 1;
+                    continue;
+                }
+                self.errors.push(MarkupError {
+                    offset: i,
+                    message: "this footnote `^[` is never closed".into(),
+                    hint: "end the footnote with `]`, or write `\\^` for a literal ^".into(),
+                });
+            } else if c == '['
+                && let Some(close) = matching_bracket(s, i)
+                && s[close + 1..].starts_with('(')
+                && let Some(paren) = s[close + 2..].find(')')
+            {
+                let url = s[close + 2..close + 2 + paren].trim();
+                let after = close + 2 + paren + 1;
+                flush(&mut buf, &mut out);
+                let content = self.parse(i + 1, close);
+                if allowed_link(url) {
+                    out.push(Inline::Link { url: url.to_string(), content });
+                } else {
+                    self.errors.push(MarkupError {
+                        offset: close + 2,
+                        message: format!("links may not go to «{url}»"),
+                        hint: "links may go to https://, http://, mailto: or #anchor inside the report".into(),
+                    });
+                    out.extend(content);
+                }
+                i = after;
+                continue;
+            }
+            buf.push(c);
+            i += c.len_utf8();
+        }
+        flush(&mut buf, &mut out);
+        out
+    }
+}
+
+fn flush(buf: &mut String, out: &mut Vec<Inline>) {
+    if buf.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text { text }) = out.last_mut() {
+        text.push_str(buf);
+    } else {
+        out.push(Inline::Text { text: std::mem::take(buf) });
+    }
+    buf.clear();
+}
+
+/// The offset of the closing delimiter of an emphasis, not preceded by whitespace.
+fn find_close(s: &str, from: usize, delim: &str) -> Option<usize> {
+    let mut i = from;
+    while i < s.len() {
+        let rest = &s[i..];
+        if rest.starts_with('\\') {
+            i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
+        if rest.starts_with(delim) {
+            let before = s[..i].chars().next_back();
+            let is_double = delim == "*" && (rest.starts_with("**") || s[..i].ends_with('*'));
+            if i > from && before.is_some_and(|b| !b.is_whitespace()) && !is_double {
+                return Some(i);
+            }
+            if delim == "*" && rest.starts_with("**") {
+                i += 2;
+                continue;
+            }
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The offset of the `]` matching the `[` at `open`.
+fn matching_bracket(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next()?;
+        match c {
+            '\\' => {
+                i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+                continue;
+            }
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// Parses inline markup. Returns the inlines and any problems found.
+pub fn parse(text: &str) -> (Vec<Inline>, Vec<MarkupError>) {
+    let mut p = Parser { text, errors: Vec::new() };
+    let out = p.parse(0, text.len());
+    (out, p.errors)
+}
+
+/// The plain text of inlines (footnotes left out).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => out.push_str(&plain_text(content)),
+            Inline::Footnote { .. } => {}
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    #[test]
+    fn plain_text_with_special_characters_is_literal() {
+        let (out, errs) = parse("# $ @ < > \\ _ ` = - 50 % *) Tall overføres");
+        assert!(errs.is_empty());
+        assert_eq!(out, vec![t("# $ @ < > \\ _ ` = - 50 % *) Tall overføres")]);
+    }
+
+    #[test]
+    fn bold_italic_link_footnote() {
+        let (out, errs) = parse(
+            "**Fet** og *kursiv* med [lenke](https://oslo.kommune.no) og fotnote^[Se *tabell*.]",
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(
+            out,
+            vec![
+                Inline::Strong { content: vec![t("Fet")] },
+                t(" og "),
+                Inline::Emph { content: vec![t("kursiv")] },
+                t(" med "),
+                Inline::Link { url: "https://oslo.kommune.no".into(), content: vec![t("lenke")] },
+                t(" og fotnote"),
+                Inline::Footnote {
+                    content: vec![t("Se "), Inline::Emph { content: vec![t("tabell")] }, t(".")]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn forbidden_links_are_errors_and_become_text() {
+        let (out, errs) = parse("[klikk](javascript:alert(1))");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].offset, 8);
+        assert!(!out.iter().any(|i| matches!(i, Inline::Link { .. })));
+    }
+
+    #[test]
+    fn escapes_and_line_breaks() {
+        let (out, _) = parse("\\*ikke kursiv\\* \\[x\\]\\\nneste");
+        assert_eq!(out, vec![t("*ikke kursiv* [x]"), Inline::LineBreak, t("neste")]);
+    }
+
+    #[test]
+    fn unclosed_footnote_is_an_error() {
+        let (_, errs) = parse("tekst^[uten slutt");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].offset, 5);
+    }
+
+    #[test]
+    fn lone_brackets_and_stars_are_literal() {
+        let (out, errs) = parse("[a] 2 * 3 = 6 og **");
+        assert!(errs.is_empty());
+        assert_eq!(out, vec![t("[a] 2 * 3 = 6 og **")]);
+    }
+
+    #[test]
+    fn anchors_allowed() {
+        assert!(allowed_link("#tabell-0-1"));
+        assert!(allowed_link("mailto:post@bjerke.oslo.kommune.no"));
+        assert!(!allowed_link("#"));
+        assert!(!allowed_link("file:///etc/passwd"));
+        assert!(!allowed_link("data:text/html,x"));
+    }
+}

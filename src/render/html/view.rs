@@ -1,0 +1,463 @@
+//! The template data: the report turned into what the Tera templates print.
+//!
+//! Every figure is formatted here with [`crate::format`], every piece of inline text is
+//! turned into escaped HTML by [`super::inline`], and everything else (titles, captions,
+//! cell text) is passed as plain strings that Tera escapes. Templates therefore only
+//! decide markup and never format numbers.
+
+use serde::Serialize;
+
+use crate::format;
+use crate::model::{
+    Block, Cell, Checklist, Column, ColumnKind, Figure, Goals, ListItem, Report, Row, RowStyle,
+    Section, Table,
+};
+
+use super::inline::{Footnote, InlineRenderer};
+
+/// Site-wide data, the same on every page (`site` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SiteView {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub district: String,
+    pub organisation: String,
+    pub year: i32,
+    pub language: String,
+    pub running_header: String,
+    /// `01.03.2025`
+    pub date: String,
+    /// `2025-03-01`
+    pub date_iso: String,
+    pub description: String,
+    pub keywords: String,
+    pub generator: String,
+    /// The href of the PDF, if there is one.
+    pub pdf: Option<String>,
+    /// Chapters for the tables of contents.
+    pub chapters: Vec<NavChapter>,
+}
+
+/// A chapter in the tables of contents.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NavChapter {
+    pub file: String,
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub sections: Vec<NavSection>,
+}
+
+/// A section in the tables of contents.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NavSection {
+    pub href: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub sections: Vec<NavSection>,
+}
+
+/// A link to another page (previous/next).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PageLink {
+    pub href: String,
+    pub number: Option<String>,
+    pub title: String,
+}
+
+/// One chapter page (`chapter` in `chapter.html`).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChapterView {
+    pub id: String,
+    pub file: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub blocks: Vec<BlockView>,
+    pub sections: Vec<SectionView>,
+    pub footnotes: Vec<Footnote>,
+    pub prev: Option<PageLink>,
+    pub next: Option<PageLink>,
+}
+
+/// A section with its heading level on the page (h2 for the chapter's sections, …).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SectionView {
+    pub id: String,
+    pub number: Option<String>,
+    pub title: String,
+    /// 2–6.
+    pub level: u8,
+    pub blocks: Vec<BlockView>,
+    pub sections: Vec<SectionView>,
+}
+
+/// A block, tagged by `type` for the templates.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub(crate) enum BlockView {
+    Paragraph { html: String },
+    Heading { html: String, level: u8 },
+    List { ordered: bool, items: Vec<ListItemView> },
+    Note { title: String, paragraphs: Vec<String> },
+    Goals(GoalsView),
+    Checklist(ChecklistView),
+    Table(TableView),
+    Figure(FigureView),
+}
+
+/// A list item.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ListItemView {
+    pub html: String,
+    pub children: Vec<ListItemView>,
+}
+
+/// A goal/measure table.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct GoalsView {
+    /// Id of the caption (or of the table, when it has no caption).
+    pub id: String,
+    pub caption: Option<String>,
+    pub goal_header: String,
+    pub measure_header: String,
+    pub comment_header: String,
+    pub goals: Vec<GoalView>,
+}
+
+/// One goal and its measures.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct GoalView {
+    pub html: String,
+    pub measures: Vec<MeasureView>,
+}
+
+/// One measure and the comment on it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MeasureView {
+    pub measure: String,
+    pub comment: String,
+}
+
+/// A checklist.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChecklistView {
+    pub id: String,
+    pub caption: Option<String>,
+    pub question_header: String,
+    pub answer_header: String,
+    pub comment_header: String,
+    pub items: Vec<ChecklistItemView>,
+}
+
+/// One checklist row. A row with neither answer nor comment is a group row.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChecklistItemView {
+    pub question: String,
+    pub answer: Option<String>,
+    /// `ja`, `delvis`, `nei`, `ikke-aktuelt` (a CSS class).
+    pub answer_class: Option<String>,
+    pub comment: String,
+    pub group: bool,
+}
+
+/// A data table, ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TableView {
+    /// The table's anchor (`tabell-0-1-b`), the id of its container.
+    pub anchor: String,
+    /// `<anchor>-tittel`, the id of the caption.
+    pub caption_id: String,
+    /// `<anchor>-noter`, the id of the footnotes (when there are any).
+    pub notes_id: String,
+    /// "Tabell 0.1 B", if numbered.
+    pub label: Option<String>,
+    pub caption: String,
+    /// "Tall i 1000 kr", if the table has a unit.
+    pub unit: Option<String>,
+    /// The declared kind, as a CSS class (`kostra`, `key-figures` …).
+    pub kind: String,
+    /// Header groups above the column headers (empty: none).
+    pub header_groups: Vec<HeaderGroupView>,
+    pub columns: Vec<ColumnView>,
+    /// Row groups: a new one starts at every group row.
+    pub bodies: Vec<BodyView>,
+    pub footnotes: Vec<String>,
+}
+
+/// A header cell spanning columns.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct HeaderGroupView {
+    pub title: String,
+    pub span: usize,
+}
+
+/// A column header.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ColumnView {
+    pub header: String,
+    /// `text`, `num` or `code`.
+    pub class: &'static str,
+}
+
+/// A `<tbody>`: an optional group row and the rows under it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct BodyView {
+    pub group: Option<String>,
+    pub rows: Vec<RowView>,
+}
+
+/// One row: its label (the row header) and its other cells.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RowView {
+    /// `normal` or `sum`.
+    pub style: &'static str,
+    pub label: String,
+    pub cells: Vec<CellView>,
+}
+
+/// One formatted cell.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CellView {
+    pub text: String,
+    /// `text`, `num`, `num neg`, `code`.
+    pub class: &'static str,
+}
+
+/// An image.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FigureView {
+    pub src: String,
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+/// Builds the views of one page; owns the page's footnote numbering and id counters.
+pub(crate) struct PageBuilder<'a> {
+    pub report: &'a Report,
+    pub inline: InlineRenderer<'a>,
+    /// Site path of each figure by its source path.
+    pub figures: &'a std::collections::HashMap<String, String>,
+    counter: usize,
+}
+
+impl<'a> PageBuilder<'a> {
+    pub(crate) fn new(
+        report: &'a Report,
+        inline: InlineRenderer<'a>,
+        figures: &'a std::collections::HashMap<String, String>,
+    ) -> Self {
+        PageBuilder { report, inline, figures, counter: 0 }
+    }
+
+    pub(crate) fn footnotes(&mut self) -> Vec<Footnote> {
+        self.inline.take_footnotes()
+    }
+
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}-{}", self.counter)
+    }
+
+    /// Sections at heading level `level` (2 for a chapter's own sections).
+    pub(crate) fn sections(&mut self, sections: &[Section], level: u8) -> Vec<SectionView> {
+        sections
+            .iter()
+            .map(|s| SectionView {
+                id: s.id.clone(),
+                number: s.number.clone(),
+                title: s.title.clone(),
+                level,
+                blocks: self.blocks(&s.blocks, level),
+                sections: self.sections(&s.sections, (level + 1).min(6)),
+            })
+            .collect()
+    }
+
+    /// Blocks inside a heading of level `level` (1 for the chapter heading).
+    pub(crate) fn blocks(&mut self, blocks: &[Block], level: u8) -> Vec<BlockView> {
+        blocks.iter().filter_map(|b| self.block(b, level)).collect()
+    }
+
+    fn block(&mut self, block: &Block, level: u8) -> Option<BlockView> {
+        Some(match block {
+            Block::Paragraph { content } => BlockView::Paragraph { html: self.inline.render(content) },
+            Block::Heading { content } => {
+                BlockView::Heading { html: self.inline.render(content), level: (level + 1).min(6) }
+            }
+            Block::List { ordered, items } => {
+                BlockView::List { ordered: *ordered, items: self.list_items(items) }
+            }
+            Block::Note { title, paragraphs } => BlockView::Note {
+                title: title.clone(),
+                paragraphs: paragraphs.iter().map(|p| self.inline.render(p)).collect(),
+            },
+            Block::Goals(goals) => BlockView::Goals(self.goals(goals)),
+            Block::Checklist(checklist) => BlockView::Checklist(self.checklist(checklist)),
+            Block::Table { index } => BlockView::Table(self.table(self.report.tables.get(*index)?)),
+            Block::Figure(figure) => BlockView::Figure(self.figure(figure)),
+        })
+    }
+
+    fn list_items(&mut self, items: &[ListItem]) -> Vec<ListItemView> {
+        items
+            .iter()
+            .map(|item| ListItemView {
+                html: self.inline.render(&item.content),
+                children: self.list_items(&item.children),
+            })
+            .collect()
+    }
+
+    fn goals(&mut self, goals: &Goals) -> GoalsView {
+        GoalsView {
+            id: self.next_id("maltabell"),
+            caption: goals.caption.clone(),
+            goal_header: goals.goal_header.clone(),
+            measure_header: "Tiltak".to_string(),
+            comment_header: goals.comment_header.clone(),
+            goals: goals
+                .goals
+                .iter()
+                .map(|g| GoalView {
+                    html: self.inline.render(&g.goal),
+                    measures: g
+                        .measures
+                        .iter()
+                        .map(|m| MeasureView {
+                            measure: self.inline.render(&m.measure),
+                            comment: self.inline.render(&m.comment),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn checklist(&mut self, checklist: &Checklist) -> ChecklistView {
+        ChecklistView {
+            id: self.next_id("sjekkliste"),
+            caption: checklist.caption.clone(),
+            question_header: checklist.question_header.clone(),
+            answer_header: "Svar".to_string(),
+            comment_header: checklist.comment_header.clone(),
+            items: checklist
+                .items
+                .iter()
+                .map(|item| ChecklistItemView {
+                    question: self.inline.render(&item.question),
+                    answer: item.answer.map(|a| a.label().to_string()),
+                    answer_class: item.answer.map(|a| a.label().to_lowercase().replace(' ', "-")),
+                    comment: self.inline.render(&item.comment),
+                    group: item.answer.is_none() && item.comment.is_empty(),
+                })
+                .collect(),
+        }
+    }
+
+    fn figure(&mut self, figure: &Figure) -> FigureView {
+        FigureView {
+            src: self.figures.get(&figure.path).cloned().unwrap_or_default(),
+            alt: figure.alt.clone(),
+            caption: figure.caption.as_ref().map(|c| self.inline.render(c)),
+        }
+    }
+
+    pub(crate) fn table(&mut self, table: &Table) -> TableView {
+        table_view(table, |footnote| self.inline.render(footnote))
+    }
+}
+
+/// The view of a data table; `inline` renders its footnotes.
+pub(crate) fn table_view(
+    table: &Table,
+    mut inline: impl FnMut(&[crate::model::Inline]) -> String,
+) -> TableView {
+    let columns: Vec<ColumnView> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ColumnView { header: c.header.clone(), class: column_class(c, i) })
+        .collect();
+    let mut bodies = vec![BodyView { group: None, rows: Vec::new() }];
+    for row in &table.rows {
+        if row.style == RowStyle::Group {
+            bodies.push(BodyView { group: Some(row_label(row, &table.columns)), rows: Vec::new() });
+            continue;
+        }
+        if let Some(body) = bodies.last_mut() {
+            body.rows.push(row_view(row, &table.columns));
+        }
+    }
+    bodies.retain(|b| b.group.is_some() || !b.rows.is_empty());
+    TableView {
+        anchor: table.anchor.clone(),
+        caption_id: format!("{}-tittel", table.anchor),
+        notes_id: format!("{}-noter", table.anchor),
+        label: table.number.as_ref().map(|n| format!("Tabell {n}")),
+        caption: table.caption.clone(),
+        unit: table.unit.as_ref().map(|u| format!("Tall i {u}")),
+        kind: serde_json::to_value(table.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+            .unwrap_or_default(),
+        header_groups: table
+            .header_groups
+            .iter()
+            .map(|g| HeaderGroupView { title: g.title.clone(), span: g.span.max(1) })
+            .collect(),
+        columns,
+        bodies,
+        footnotes: table.footnotes.iter().map(|f| inline(f)).collect(),
+    }
+}
+
+fn column_class(column: &Column, index: usize) -> &'static str {
+    match column.kind {
+        _ if index == 0 => "text",
+        ColumnKind::Text => "text",
+        ColumnKind::Number => "num",
+        ColumnKind::Code => "code",
+    }
+}
+
+fn row_label(row: &Row, columns: &[Column]) -> String {
+    match (row.cells.first(), columns.first()) {
+        (Some(cell), Some(column)) => format::cell(cell, column.kind),
+        (Some(cell), None) => format::cell(cell, ColumnKind::Text),
+        _ => String::new(),
+    }
+}
+
+fn row_view(row: &Row, columns: &[Column]) -> RowView {
+    let cells = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, cell)| {
+            let kind = columns.get(i).map_or(ColumnKind::Number, |c| c.kind);
+            let class = match (kind, cell) {
+                (ColumnKind::Text, _) => "text",
+                (ColumnKind::Code, _) => "code",
+                (ColumnKind::Number, Cell::Number(_)) if format::is_negative(cell) => "num neg",
+                (ColumnKind::Number, _) => "num",
+            };
+            CellView { text: format::cell(cell, kind), class }
+        })
+        .collect::<Vec<_>>();
+    // A short row (the validator reports it) still prints as a full row.
+    let mut cells = cells;
+    for column in columns.iter().skip(cells.len() + 1) {
+        let class = match column.kind {
+            ColumnKind::Text => "text",
+            ColumnKind::Code => "code",
+            ColumnKind::Number => "num",
+        };
+        cells.push(CellView { text: String::new(), class });
+    }
+    RowView {
+        style: if row.style == RowStyle::Sum { "sum" } else { "normal" },
+        label: row_label(row, columns),
+        cells,
+    }
+}
