@@ -398,6 +398,9 @@ pub struct Row {
     /// Where each cell is in the CSV file (for diagnostics only).
     #[serde(skip)]
     pub cell_spans: Vec<Span>,
+    /// The row had more or fewer cells than the header: rules skip it.
+    #[serde(skip)]
+    pub malformed: bool,
 }
 
 impl Row {

@@ -100,10 +100,10 @@ impl Parser<'_> {
             } else if c == '['
                 && let Some(close) = matching_bracket(s, i)
                 && s[close + 1..].starts_with('(')
-                && let Some(paren) = s[close + 2..].find(')')
+                && let Some(paren) = matching_paren(&s[close + 1..])
             {
-                let url = s[close + 2..close + 2 + paren].trim();
-                let after = close + 2 + paren + 1;
+                let url = s[close + 2..close + 1 + paren].trim();
+                let after = close + 1 + paren + 1;
                 flush(&mut buf, &mut out);
                 let content = self.parse(i + 1, close);
                 if allowed_link(url) {
@@ -160,6 +160,25 @@ fn find_close(s: &str, from: usize, delim: &str) -> Option<usize> {
             }
         }
         i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The offset of the `)` matching the `(` that `s` starts with.
+fn matching_paren(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            '\n' => return None,
+            _ => {}
+        }
     }
     None
 }

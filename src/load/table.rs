@@ -454,6 +454,7 @@ impl Loader {
                 style,
                 span: record.span.clone(),
                 cell_spans: record.fields.iter().map(|f| f.span.clone()).collect(),
+                malformed: record.fields.len() != ncols,
             });
         }
 

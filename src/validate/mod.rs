@@ -178,6 +178,9 @@ impl<'a> Checker<'a> {
         col: usize,
         empty_is_zero: bool,
     ) -> Option<Decimal> {
+        if self.table(table).rows[row].malformed {
+            return None;
+        }
         let cell = self.table(table).rows[row].cells.get(col)?;
         let v = cell.value(empty_is_zero);
         if v.is_some() && matches!(cell, Cell::Number(_) | Cell::Dash) {
@@ -438,6 +441,9 @@ impl<'a> Checker<'a> {
                     .collect(),
                 None => self.figure_columns(ti),
             };
+            if parts.iter().any(|&(t, r)| self.table(t).rows[r].malformed) {
+                continue;
+            }
             for col in columns {
                 let key = self.table(ti).columns[col].key.clone();
                 let Some(found) = self.value(ti, target, col, false) else { continue };

@@ -1,1 +1,159 @@
-//! Integration tests: check.
+//! `arsrapport check` on fixture reports: snapshots of what the user sees.
+//!
+//! Every folder under `tests/fixtures/valid/` must check without errors;
+//! every folder under `tests/fixtures/invalid/` has a snapshot of its stderr
+//! and exit code in `snapshots/`. See tests/README.md to add a case.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Runs the binary in the fixtures folder with `args`; returns (exit code, stdout, stderr).
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_arsrapport"))
+        .current_dir(dir)
+        .args(args)
+        .env("ARSRAPPORT_COLOR", "never")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn cases(kind: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join(kind))
+        .expect("fixture folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn valid_fixtures_check_clean() {
+    for case in cases("valid") {
+        let (code, _, stderr) = run_in(&fixtures(), &["check", &format!("valid/{case}")]);
+        assert_eq!(code, 0, "valid/{case} should pass:\n{stderr}");
+        assert!(stderr.contains(" 0 errors, 0 warnings"), "valid/{case}:\n{stderr}");
+    }
+}
+
+#[test]
+fn invalid_fixtures_match_their_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for case in cases("invalid") {
+            let (code, stdout, stderr) =
+                run_in(&fixtures(), &["check", &format!("invalid/{case}")]);
+            assert!(code != 0 || case == "kostra-codes", "invalid/{case} should fail");
+            insta::assert_snapshot!(
+                format!("check-{case}"),
+                format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
+            );
+        }
+    });
+}
+
+#[test]
+fn rounding_differences_are_notes_not_errors() {
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "valid/rounding"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("note[AR101/derived-column]"), "{stderr}");
+    assert!(stderr.contains("note[AR102/sum-row]"), "{stderr}");
+    let (_, _, quiet) = run_in(&fixtures(), &["check", "valid/rounding", "--quiet"]);
+    assert!(!quiet.contains("note["), "--quiet hides notes:\n{quiet}");
+}
+
+#[test]
+fn exit_codes_distinguish_findings_from_unreadable_input() {
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/avvik"]).0, 1);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/yaml-syntax"]).0, 2);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/no-report"]).0, 2);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/path-escape"]).0, 2);
+    // A warning fails only with --deny-warnings.
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/kostra-codes"]).0, 0);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/kostra-codes", "--deny-warnings"]).0, 1);
+}
+
+#[test]
+fn only_and_skip_take_codes_and_names() {
+    let (code, _, stderr) =
+        run_in(&fixtures(), &["check", "invalid/avvik", "--skip", "AR101,sum-row"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "invalid/avvik", "--only", "sum-row"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("AR102") && !stderr.contains("AR101"), "{stderr}");
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "invalid/avvik", "--only", "sum-rows"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `sum-row`"), "{stderr}");
+}
+
+#[test]
+fn json_output_has_places_and_figures() {
+    let (code, stdout, _) = run_in(&fixtures(), &["check", "invalid/avvik", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "AR101");
+    assert_eq!(d["rule"], "derived-column");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "tabeller/fo1.csv");
+    assert_eq!(d["line"], 2);
+    assert_eq!(d["column"], 46);
+    assert_eq!(d["table"], "netto-fo1");
+    assert_eq!(d["row"], "100 Politisk styring");
+    assert_eq!(d["expected"], "50");
+    assert_eq!(d["found"], "60");
+    assert_eq!(v["summary"]["errors"], 2);
+}
+
+#[test]
+fn github_output_is_annotations() {
+    let (code, stdout, _) =
+        run_in(&fixtures(), &["check", "invalid/transfer", "--format", "github"]);
+    assert_eq!(code, 1);
+    insta::with_settings!({snapshot_path => "snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("check-github-transfer", stdout);
+    });
+}
+
+#[test]
+fn the_real_report_checks_without_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, _, stderr) = run_in(root, &["check", "report-data"]);
+    assert_eq!(code, 0, "report-data must check clean (acknowledged findings only):\n{stderr}");
+    assert!(stderr.contains(" 0 errors, 0 warnings"), "{stderr}");
+    assert!(
+        stderr.contains("acknowledged"),
+        "the published inconsistencies stay visible:\n{stderr}"
+    );
+}
+
+#[test]
+fn the_example_checks_without_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, _, stderr) = run_in(root, &["check", "examples/minimal"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(" 0 errors, 0 warnings"), "{stderr}");
+}
+
+#[test]
+fn rules_lists_every_code() {
+    let (code, stdout, _) = run_in(&fixtures(), &["rules"]);
+    assert_eq!(code, 0);
+    for needle in ["AR101  derived-column", "AR103  transfer", "AR202  kostra-expired"] {
+        assert!(stdout.contains(needle), "{stdout}");
+    }
+}

@@ -3,3 +3,4 @@
 mod check;
 mod html;
 mod pdf;
+mod property;

@@ -157,9 +157,9 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
-            Inline::Strong { content } | Inline::Emph { content } | Inline::Link { content, .. } => {
-                push_plain(content, out)
-            }
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => push_plain(content, out),
             Inline::Footnote { content } => {
                 out.push_str(" (");
                 push_plain(content, out);
@@ -261,10 +261,8 @@ mod tests {
 
     #[test]
     fn nested_links_are_flattened() {
-        let inner = Inline::Link {
-            url: "https://a.no".into(),
-            content: vec![link("https://b.no", "b")],
-        };
+        let inner =
+            Inline::Link { url: "https://a.no".into(), content: vec![link("https://b.no", "b")] };
         assert_eq!(render(&[inner]), "<a href=\"https:&#x2F;&#x2F;a.no\">b</a>");
     }
 

@@ -1,1 +1,401 @@
-//! HTML renderer (Tera).
+//! HTML renderer: the validated [`Report`] in, the files of a static site out.
+//!
+//! The site has a cover page (`index.html`: title, metadata, the full table of contents,
+//! the PDF link) and one page per chapter (`<chapter id>.html`), each with the list of
+//! chapters, previous/next links and the chapter's footnotes. Every section and table
+//! keeps the anchor the model gives it (`#seksjon-3-1`, `#tabell-0-1-b`); in-report
+//! links are rewritten to the page that holds their anchor. Figures are written under
+//! `figurer/`, the stylesheets, scripts and the search index under `assets/`.
+//! Nothing is fetched from elsewhere and the pages are readable without JavaScript;
+//! search is an enhancement ([`search`]). The reasons for this shape, and how to restyle
+//! the site, are in `docs/html.md`.
+//!
+//! Markup comes from Tera templates ([`templates`]), escaped automatically; inline text
+//! is turned into HTML by [`inline`], which escapes every character of user text and
+//! only emits links to allowed targets. Figures are formatted by [`crate::format`] in
+//! [`view`]; templates never format numbers.
+
+mod inline;
+#[doc(hidden)]
+pub mod sample;
+mod search;
+mod templates;
+mod view;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::format;
+use crate::model::{Block, Chapter, Report, Section};
+use crate::render::{RenderError, SiteFile, TemplateDir, TemplateError};
+
+use inline::{Anchors, InlineRenderer};
+use templates::Templates;
+use view::{ChapterView, NavChapter, NavSection, PageBuilder, PageLink, SiteView};
+
+/// Options of the HTML renderer.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlOptions {
+    /// File name of the PDF copied into the site root, for the link (`None`: no link).
+    pub pdf_file: Option<String>,
+}
+
+/// Renders the report as a static site: every file with its path relative to the site root.
+///
+/// The files are returned in a stable order (pages, then figures, then assets); the caller
+/// writes them. Fails with every template error found, or if a template or asset cannot
+/// be read.
+pub fn render(
+    report: &Report,
+    templates: &TemplateDir,
+    options: &HtmlOptions,
+) -> Result<Vec<SiteFile>, RenderError> {
+    let tera = Templates::load(templates)?;
+    let files = page_files(&report.chapters);
+    let anchors = anchors(report, &files);
+    let (figure_paths, figure_files) = figures(report);
+    let site = site_view(report, options, &files);
+
+    let mut out = Vec::new();
+    let mut errors: Vec<TemplateError> = Vec::new();
+    let mut record =
+        |result: Result<String, TemplateError>, path: &str, out: &mut Vec<SiteFile>| match result {
+            Ok(html) => out.push(SiteFile { path: path.to_string(), bytes: html.into_bytes() }),
+            Err(e) => {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        };
+
+    // The cover page.
+    let mut context = Context::new();
+    context.insert("site", &site);
+    let index_page = PageContext {
+        file: "index.html",
+        kind: "index",
+        title: format!("{} – {}", report.meta.title, report.meta.district),
+        prev: None,
+        next: site.chapters.first().map(page_link),
+    };
+    context.insert("page", &index_page);
+    record(tera.render("index.html", &context), "index.html", &mut out);
+
+    // One page per chapter.
+    let mut docs = Vec::new();
+    for (i, chapter) in report.chapters.iter().enumerate() {
+        let file = &files[i];
+        let mut builder =
+            PageBuilder::new(report, InlineRenderer::new(&anchors, file), &figure_paths);
+        let blocks = builder.blocks(&chapter.blocks, 1);
+        let sections = builder.sections(&chapter.sections, 2);
+        let prev = match i {
+            0 => {
+                Some(PageLink { href: "index.html".into(), number: None, title: "Forside".into() })
+            }
+            _ => site.chapters.get(i - 1).map(page_link),
+        };
+        let next = site.chapters.get(i + 1).map(page_link);
+        let view = ChapterView {
+            id: chapter.id.clone(),
+            file: file.clone(),
+            number: chapter.number.clone(),
+            title: chapter.title.clone(),
+            blocks,
+            sections,
+            footnotes: builder.footnotes(),
+            prev: prev.clone(),
+            next: next.clone(),
+        };
+        let label = search::numbered(chapter.number.as_deref(), &chapter.title);
+        let page = PageContext {
+            file,
+            kind: "chapter",
+            title: format!("{label} – {}", report.meta.running_header),
+            prev,
+            next,
+        };
+        let mut context = Context::new();
+        context.insert("site", &site);
+        context.insert("page", &page);
+        context.insert("chapter", &view);
+        record(tera.render("chapter.html", &context), file, &mut out);
+        docs.extend(search::chapter_docs(report, chapter, file));
+    }
+    if !errors.is_empty() {
+        return Err(RenderError::Template(errors));
+    }
+
+    out.extend(figure_files);
+    for (name, embedded) in templates::ASSETS {
+        let (_, bytes) = templates::read(templates, name, embedded)?;
+        out.push(SiteFile { path: (*name).to_string(), bytes });
+    }
+    let pages: Vec<(String, String)> = report
+        .chapters
+        .iter()
+        .zip(&files)
+        .map(|(c, f)| (f.clone(), search::numbered(c.number.as_deref(), &c.title)))
+        .collect();
+    out.push(SiteFile {
+        path: "assets/search-index.js".into(),
+        bytes: search::index_script(&docs, &pages).into_bytes(),
+    });
+    Ok(out)
+}
+
+/// What templates see as `page`.
+#[derive(Debug, Serialize)]
+struct PageContext<'a> {
+    /// This page's file name (`index.html`, `kapittel-3.html`).
+    file: &'a str,
+    /// `index` or `chapter`.
+    kind: &'a str,
+    /// The `<title>`.
+    title: String,
+    prev: Option<PageLink>,
+    next: Option<PageLink>,
+}
+
+fn page_link(chapter: &NavChapter) -> PageLink {
+    PageLink {
+        href: chapter.file.clone(),
+        number: chapter.number.clone(),
+        title: chapter.title.clone(),
+    }
+}
+
+/// The file name of each chapter's page: its id (when it is a safe file name) + `.html`,
+/// else `kapittel-<n>.html`; unique, and never `index.html`.
+fn page_files(chapters: &[Chapter]) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::from(["index".to_string()]);
+    chapters
+        .iter()
+        .enumerate()
+        .map(|(i, chapter)| {
+            let safe = !chapter.id.is_empty()
+                && chapter.id.len() <= 100
+                && chapter.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            let mut stem = if safe { chapter.id.clone() } else { format!("kapittel-{}", i + 1) };
+            let mut n = 1;
+            while !used.insert(stem.to_ascii_lowercase()) {
+                n += 1;
+                stem = format!("{}-{n}", if safe { &chapter.id } else { "kapittel" });
+            }
+            format!("{stem}.html")
+        })
+        .collect()
+}
+
+/// Where every chapter, section and placed table is.
+fn anchors(report: &Report, files: &[String]) -> Anchors {
+    let mut anchors = Anchors::default();
+    fn blocks(report: &Report, blocks: &[Block], file: &str, anchors: &mut Anchors) {
+        for block in blocks {
+            if let Block::Table { index } = block
+                && let Some(table) = report.tables.get(*index)
+            {
+                anchors.insert(&table.anchor, file);
+            }
+        }
+    }
+    fn sections(report: &Report, list: &[Section], file: &str, anchors: &mut Anchors) {
+        for s in list {
+            anchors.insert(&s.id, file);
+            blocks(report, &s.blocks, file, anchors);
+            sections(report, &s.sections, file, anchors);
+        }
+    }
+    for (chapter, file) in report.chapters.iter().zip(files) {
+        anchors.insert(&chapter.id, file);
+        blocks(report, &chapter.blocks, file, &mut anchors);
+        sections(report, &chapter.sections, file, &mut anchors);
+    }
+    anchors
+}
+
+/// The site path of every figure (by source path) and the figure files.
+fn figures(report: &Report) -> (HashMap<String, String>, Vec<SiteFile>) {
+    let mut paths = HashMap::new();
+    let mut files = Vec::new();
+    let mut used = HashSet::new();
+    let mut visit = |figure: &crate::model::Figure| {
+        if paths.contains_key(&figure.path) {
+            return;
+        }
+        let mut site_path = figure_path(&figure.path);
+        let mut n = 1;
+        while !used.insert(site_path.clone()) {
+            n += 1;
+            site_path = match site_path.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}-{n}.{ext}"),
+                None => format!("{site_path}-{n}"),
+            };
+        }
+        paths.insert(figure.path.clone(), site_path.clone());
+        files.push(SiteFile { path: site_path, bytes: figure.data.as_ref().clone() });
+    };
+    fn walk(blocks: &[Block], sections: &[Section], visit: &mut dyn FnMut(&crate::model::Figure)) {
+        for block in blocks {
+            if let Block::Figure(figure) = block {
+                visit(figure);
+            }
+        }
+        for s in sections {
+            walk(&s.blocks, &s.sections, visit);
+        }
+    }
+    for chapter in &report.chapters {
+        walk(&chapter.blocks, &chapter.sections, &mut visit);
+    }
+    (paths, files)
+}
+
+/// `figurer/<the source path>`, each segment reduced to `[A-Za-z0-9._-]`.
+fn figure_path(source: &str) -> String {
+    let segments: Vec<String> = source
+        .split(['/', '\\'])
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .map(|s| {
+            s.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '-' }
+                })
+                .collect::<String>()
+                .trim_start_matches('.')
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    if segments.is_empty() {
+        "figurer/figur".to_string()
+    } else {
+        format!("figurer/{}", segments.join("/"))
+    }
+}
+
+fn site_view(report: &Report, options: &HtmlOptions, files: &[String]) -> SiteView {
+    let meta = &report.meta;
+    let date = meta.date;
+    SiteView {
+        title: meta.title.clone(),
+        subtitle: meta.subtitle.clone(),
+        district: meta.district.clone(),
+        organisation: meta.organisation.clone(),
+        year: meta.year,
+        language: if meta.language.is_empty() { "nb".into() } else { meta.language.clone() },
+        running_header: meta.running_header.clone(),
+        date: format::date(date),
+        date_iso: format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+        description: match &meta.subtitle {
+            Some(subtitle) => {
+                format!("{} for {}, {}. {subtitle}.", meta.title, meta.district, meta.organisation)
+            }
+            None => format!("{} for {}, {}.", meta.title, meta.district, meta.organisation),
+        },
+        keywords: meta.keywords.join(", "),
+        generator: format!("arsrapport {}", env!("CARGO_PKG_VERSION")),
+        pdf: options.pdf_file.as_deref().filter(|f| !f.is_empty()).map(encode_file_name),
+        chapters: report
+            .chapters
+            .iter()
+            .zip(files)
+            .map(|(c, file)| NavChapter {
+                file: file.clone(),
+                id: c.id.clone(),
+                number: c.number.clone(),
+                title: c.title.clone(),
+                sections: nav_sections(&c.sections, file),
+            })
+            .collect(),
+    }
+}
+
+fn nav_sections(sections: &[Section], file: &str) -> Vec<NavSection> {
+    sections
+        .iter()
+        .map(|s| NavSection {
+            href: format!("{file}#{}", s.id),
+            number: s.number.clone(),
+            title: s.title.clone(),
+            sections: nav_sections(&s.sections, file),
+        })
+        .collect()
+}
+
+/// A file name as a relative URL: every byte outside `[A-Za-z0-9._~-]` percent-encoded.
+fn encode_file_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_files_are_safe_and_unique() {
+        let mut report = sample::report();
+        let template = report.chapters[0].clone();
+        let mut chapter = |id: &str| Chapter { id: id.into(), ..template.clone() };
+        report.chapters = vec![
+            chapter("beretning"),
+            chapter("index"),
+            chapter("../../etc"),
+            chapter("beretning"),
+            chapter("Beretning"),
+        ];
+        assert_eq!(
+            page_files(&report.chapters),
+            [
+                "beretning.html",
+                "index-2.html",
+                "kapittel-3.html",
+                "beretning-2.html",
+                "Beretning-3.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn figure_paths_stay_inside_the_site() {
+        assert_eq!(figure_path("bilder/kart.png"), "figurer/bilder/kart.png");
+        assert_eq!(figure_path("../x/<b>.svg"), "figurer/x/-b-.svg");
+        assert_eq!(figure_path("/.hidden"), "figurer/hidden");
+        assert_eq!(figure_path(".."), "figurer/figur");
+    }
+
+    #[test]
+    fn pdf_file_names_are_encoded() {
+        assert_eq!(encode_file_name("arsberetning-2024.pdf"), "arsberetning-2024.pdf");
+        assert_eq!(encode_file_name("år \"x\"#?.pdf"), "%C3%A5r%20%22x%22%23%3F.pdf");
+    }
+
+    #[test]
+    fn renders_every_page_and_asset() {
+        let report = sample::report();
+        let files = render(
+            &report,
+            &TemplateDir::default(),
+            &HtmlOptions { pdf_file: Some("rapport.pdf".into()) },
+        )
+        .expect("render");
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths[0], "index.html");
+        for chapter in &report.chapters {
+            assert!(paths.contains(&format!("{}.html", chapter.id).as_str()), "{paths:?}");
+        }
+        assert!(paths.contains(&"assets/site.css"));
+        assert!(paths.contains(&"assets/search-index.js"));
+        assert!(paths.contains(&"figurer/bilder/omrader.svg"), "{paths:?}");
+    }
+}

@@ -280,7 +280,9 @@ impl<'a> PageBuilder<'a> {
 
     fn block(&mut self, block: &Block, level: u8) -> Option<BlockView> {
         Some(match block {
-            Block::Paragraph { content } => BlockView::Paragraph { html: self.inline.render(content) },
+            Block::Paragraph { content } => {
+                BlockView::Paragraph { html: self.inline.render(content) }
+            }
             Block::Heading { content } => {
                 BlockView::Heading { html: self.inline.render(content), level: (level + 1).min(6) }
             }
@@ -338,7 +340,7 @@ impl<'a> PageBuilder<'a> {
             id: self.next_id("sjekkliste"),
             caption: checklist.caption.clone(),
             question_header: checklist.question_header.clone(),
-            answer_header: "Svar".to_string(),
+            answer_header: checklist.answer_header.clone(),
             comment_header: checklist.comment_header.clone(),
             items: checklist
                 .items

@@ -1,0 +1,16 @@
+//! Fuzzes the positioned YAML reader and the inline markup parser: they must never panic.
+#![no_main]
+
+use arsrapport::load::{csv, inline, yaml};
+use arsrapport::source::Sources;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut sources = Sources::default();
+    let text = csv::decode(data);
+    let _ = inline::parse(&text);
+    let id = sources.add("fuzz.yaml", text);
+    if let Ok(node) = yaml::parse(id, sources.get(id)) {
+        let _ = sources.line_col(&node.span);
+    }
+});

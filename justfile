@@ -1,0 +1,32 @@
+# arsrapport — common tasks. `just ci` is what CI runs (.ci/run).
+
+# Build the report in report-data/ into out/ (PDF + HTML).
+build:
+    cargo run --release -- build
+
+# Check report-data/ only.
+check:
+    cargo run --release -- check
+
+# Run the test suite.
+test:
+    cargo test --locked
+
+# Formatting and lints.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --locked --all-targets -- -D warnings
+
+# Accessibility test of the built site (needs chromium and node; see tests/a11y/README.md).
+a11y:
+    cargo run --release -- build --only-output html --out target/a11y-site examples/minimal
+    cd tests/a11y && npm ci --no-audit --no-fund && node run.mjs ../../target/a11y-site/html
+
+# Benchmarks (print timings).
+bench:
+    cargo bench --bench check
+    cargo bench --bench pdf
+    cargo bench --bench html
+
+# Everything CI runs.
+ci: test lint

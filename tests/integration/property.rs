@@ -1,0 +1,117 @@
+//! Property tests: consistent tables always pass; any figure changed by more
+//! than rounding is always caught. And `check` never panics on any input.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use arsrapport::diag::{Code, Severity};
+use arsrapport::pipeline::{CheckOptions, check};
+use proptest::prelude::*;
+
+fn fmt(v: i64) -> String {
+    let s = v.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if v < 0 { format!("-{out}") } else { out }
+}
+
+/// Rows of (regnskap_fjor, opprinnelig, regulert, regnskap); avvik and the sum row are computed.
+fn write_report(dir: &Path, rows: &[[i64; 4]], tweak: Option<(usize, usize, i64)>) {
+    let mut table: Vec<[i64; 5]> =
+        rows.iter().map(|r| [r[0], r[1], r[2], r[3], r[2] - r[3]]).collect();
+    let mut sum = [0i64; 5];
+    for r in &table {
+        for c in 0..5 {
+            sum[c] += r[c];
+        }
+    }
+    table.push(sum);
+    if let Some((r, c, delta)) = tweak {
+        table[r][c] += delta;
+    }
+    let codes = [100, 110, 120, 130, 180, 301, 315, 335, 360, 385, 386, 860];
+    let mut csv =
+        String::from("Funksjon;Regnskap 2023;Oppr. budsjett;Regulert budsjett;Regnskap;Avvik\n");
+    for (i, r) in table.iter().enumerate() {
+        let label = if i == rows.len() {
+            "Sum netto utgifter".to_string()
+        } else {
+            format!("{} Funksjon", codes[i])
+        };
+        let cells: Vec<String> = r.iter().map(|v| fmt(*v)).collect();
+        let _ = writeln!(csv, "{label};{}", cells.join(";"));
+    }
+    std::fs::create_dir_all(dir.join("t")).expect("dir");
+    std::fs::write(dir.join("t/fo1.csv"), csv).expect("csv");
+    std::fs::write(
+        dir.join("report.yaml"),
+        "title: T\ndistrict: D\norganisation: O\nyear: 2024\ndate: 2025-03-01\nchapters: [k.yaml]\n",
+    )
+    .expect("report");
+    std::fs::write(
+        dir.join("k.yaml"),
+        "title: K\nblocks:\n  - table: {id: fo1, file: t/fo1.csv, kind: kostra, caption: FO1}\n",
+    )
+    .expect("chapter");
+}
+
+fn rows() -> impl Strategy<Value = Vec<[i64; 4]>> {
+    prop::collection::vec(prop::array::uniform4(-500_000i64..2_000_000), 1..12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn consistent_tables_pass(rows in rows()) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_report(dir.path(), &rows, None);
+        let checked = check(dir.path(), &CheckOptions::default());
+        let findings: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity != Severity::Note || d.code != Code::KostraExpired).collect();
+        prop_assert!(findings.is_empty(), "{:?}", findings);
+        prop_assert!(!checked.failed);
+    }
+
+    #[test]
+    fn a_figure_changed_beyond_rounding_is_caught(
+        rows in rows(),
+        row_pick in any::<prop::sample::Index>(),
+        col in 0usize..5,
+        delta in prop_oneof![-1_000_000i64..-2, 2i64..1_000_000],
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let row = row_pick.index(rows.len() + 1);
+        // A sum of n rows tolerates n/2 units; make the change larger than that.
+        let n = rows.len() as i64;
+        let delta = if delta.abs() <= n { delta.signum() * (n + 2) } else { delta };
+        write_report(dir.path(), &rows, Some((row, col, delta)));
+        let checked = check(dir.path(), &CheckOptions::default());
+        prop_assert!(checked.failed, "changing row {row} column {col} by {delta} went unnoticed");
+        prop_assert!(checked.diagnostics.iter().any(|d| d.severity == Severity::Error
+            && matches!(d.code, Code::Derived | Code::SumRow)));
+    }
+
+    #[test]
+    fn check_never_panics_on_arbitrary_csv(text in "\\PC{0,200}", yaml_noise in "\\PC{0,80}") {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("t")).expect("dir");
+        std::fs::write(dir.path().join("t/fo1.csv"), &text).expect("csv");
+        std::fs::write(dir.path().join("report.yaml"),
+            format!("title: T\ndistrict: D\norganisation: O\nyear: 2024\ndate: 2025-03-01\nchapters: [k.yaml]\n#{}\n", yaml_noise.replace('\n', " "))).expect("r");
+        std::fs::write(dir.path().join("k.yaml"),
+            "title: K\nblocks:\n  - table: {id: fo1, file: t/fo1.csv, kind: kostra}\n").expect("k");
+        let _ = check(dir.path(), &CheckOptions::default());
+    }
+
+    #[test]
+    fn check_never_panics_on_arbitrary_yaml(text in "\\PC{0,300}") {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("report.yaml"), &text).expect("r");
+        let _ = check(dir.path(), &CheckOptions::default());
+    }
+}
