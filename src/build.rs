@@ -71,7 +71,8 @@ pub fn run(args: &BuildArgs, color: ColorChoice) -> ExitCode {
     if checked.failed && !args.draft {
         eprintln!(
             "error: not building: `check` found {} error(s). Fix them, acknowledge them in the YAML with a reason, or build a draft with --draft.",
-            checked.summary.errors + if args.common.deny_warnings { checked.summary.warnings } else { 0 }
+            checked.summary.errors
+                + if args.common.deny_warnings { checked.summary.warnings } else { 0 }
         );
         return ExitCode::from(1);
     }
@@ -113,7 +114,13 @@ impl BuildArgs {
 }
 
 /// Renders and writes the outputs; returns the paths written.
-pub fn build(report: &Report, dir: &Path, out: &Path, outputs: Output, draft: bool) -> Result<Vec<PathBuf>> {
+pub fn build(
+    report: &Report,
+    dir: &Path,
+    out: &Path,
+    outputs: Output,
+    draft: bool,
+) -> Result<Vec<PathBuf>> {
     let templates = match &report.meta.templates {
         Some(t) => TemplateDir::with_overrides(dir.join(t)),
         None => TemplateDir::default(),
@@ -126,15 +133,26 @@ pub fn build(report: &Report, dir: &Path, out: &Path, outputs: Output, draft: bo
     if want_pdf {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
-        let bytes = render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
-        progress("Rendered", &format!("PDF, {} kB{}", bytes.len() / 1024, if draft { ", marked UTKAST" } else { "" }), t);
+        let bytes =
+            render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
+        progress(
+            "Rendered",
+            &format!(
+                "PDF, {} kB{}",
+                bytes.len() / 1024,
+                if draft { ", marked UTKAST" } else { "" }
+            ),
+            t,
+        );
         pdf = Some(bytes);
     }
     let mut site = None;
     if want_html {
         let t = Instant::now();
-        let options = render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
-        let mut files = render::html::render(report, &templates, &options).context("rendering the HTML site")?;
+        let options =
+            render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
+        let mut files = render::html::render(report, &templates, &options)
+            .context("rendering the HTML site")?;
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });
         }
@@ -191,15 +209,22 @@ pub fn write_site(target: &Path, files: &[SiteFile]) -> Result<()> {
     let _ = std::fs::remove_dir_all(&tmp);
     let result = (|| -> Result<()> {
         for f in files {
-            anyhow::ensure!(safe_relative(&f.path), "the renderer produced an unsafe path «{}»", f.path);
+            anyhow::ensure!(
+                safe_relative(&f.path),
+                "the renderer produced an unsafe path «{}»",
+                f.path
+            );
             let path = tmp.join(&f.path);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
             }
-            std::fs::write(&path, &f.bytes).with_context(|| format!("writing {}", path.display()))?;
+            std::fs::write(&path, &f.bytes)
+                .with_context(|| format!("writing {}", path.display()))?;
         }
         if target.exists() {
-            std::fs::rename(target, &old).with_context(|| format!("moving the old {} aside", target.display()))?;
+            std::fs::rename(target, &old)
+                .with_context(|| format!("moving the old {} aside", target.display()))?;
         }
         if let Err(e) = std::fs::rename(&tmp, target) {
             let _ = std::fs::rename(&old, target);
@@ -238,13 +263,18 @@ mod tests {
     fn a_failed_site_write_keeps_the_old_site() {
         let dir = tempfile::tempdir().expect("tempdir");
         let target = dir.path().join("html");
-        write_site(&target, &[SiteFile { path: "index.html".into(), bytes: b"old".to_vec() }]).expect("first");
+        write_site(&target, &[SiteFile { path: "index.html".into(), bytes: b"old".to_vec() }])
+            .expect("first");
         let bad = [
             SiteFile { path: "index.html".into(), bytes: b"new".to_vec() },
             SiteFile { path: "../escape.html".into(), bytes: b"x".to_vec() },
         ];
         assert!(write_site(&target, &bad).is_err());
         assert_eq!(std::fs::read(target.join("index.html")).expect("read"), b"old");
-        assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1, "no temporary folders left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("ls").count(),
+            1,
+            "no temporary folders left"
+        );
     }
 }

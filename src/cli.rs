@@ -185,11 +185,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             exit_code(&checked)
         }
-        Command::Build(args) => {
-            let _ = args;
-            eprintln!("build: not wired yet");
-            ExitCode::from(2)
-        } // TEMP-BUILD
+        Command::Build(args) => crate::build::run(&args, color_choice(args.common.color)),
     }
 }
 

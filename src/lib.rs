@@ -8,6 +8,7 @@
 //! site. [`format`] is the one Norwegian number formatter both renderers use.
 //! [`pipeline`] puts the stages together; [`cli`] is the command line.
 
+pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod format;

@@ -5,8 +5,34 @@
 //! text: the renderers never pass user text through as Typst or HTML markup.
 //! A lone `*` or `[` that opens nothing is literal too. Links may only go to
 //! `http(s)://`, `mailto:` or `#anchor` inside the report.
+//!
+//! An expression `{{ … }}` (a figure from a table or a fact, see docs/format.md,
+//! "Figures in text") is not evaluated here: it is kept as an opaque
+//! placeholder inside [`Inline::Text`] — [`PLACEHOLDER_START`], the
+//! expression's number, [`PLACEHOLDER_END`] — and returned in
+//! [`Parsed::references`]; [`crate::refs`] later replaces every placeholder
+//! with the formatted figure. Private-use characters in the user's text are
+//! removed, so a placeholder can only come from an expression.
 
+use std::ops::Range;
+
+use crate::diag::Code;
 use crate::model::Inline;
+
+/// Opens a placeholder for an expression in [`Inline::Text`] (a private-use character).
+pub const PLACEHOLDER_START: char = '\u{E000}';
+/// Closes a placeholder (a private-use character).
+pub const PLACEHOLDER_END: char = '\u{E001}';
+
+/// Whether a character is in one of Unicode's private-use areas (removed from user text).
+pub fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+}
+
+/// The placeholder text for expression number `index`.
+pub fn placeholder(index: usize) -> String {
+    format!("{PLACEHOLDER_START}{index}{PLACEHOLDER_END}")
+}
 
 /// A problem in inline markup, with its byte offset in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +43,28 @@ pub struct MarkupError {
     pub message: String,
     /// How to fix it.
     pub hint: String,
+    /// AR305 (markup), or AR402 (expression) for an unclosed `{{`.
+    pub code: Code,
+}
+
+/// An expression `{{ … }}` found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawReference {
+    /// The text between the braces, as written.
+    pub expr: String,
+    /// Byte range of `{{ … }}`, braces included, in the parsed text.
+    pub range: Range<usize>,
+}
+
+/// What [`parse_with_references`] gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// The inlines, with a placeholder for each expression.
+    pub inlines: Vec<Inline>,
+    /// Problems found.
+    pub errors: Vec<MarkupError>,
+    /// The expressions, in the order of their placeholders.
+    pub references: Vec<RawReference>,
 }
 
 /// Whether a link target is allowed.
@@ -32,6 +80,8 @@ pub fn allowed_link(url: &str) -> bool {
 struct Parser<'a> {
     text: &'a str,
     errors: Vec<MarkupError>,
+    references: Vec<RawReference>,
+    first_index: usize,
 }
 
 impl Parser<'_> {
@@ -44,6 +94,31 @@ impl Parser<'_> {
         while i < end {
             let rest = &s[i..];
             let c = rest.chars().next().unwrap_or(' ');
+            if is_private_use(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            if rest.starts_with("{{") {
+                if let Some(close) = expression_end(s, i + 2) {
+                    let index = self.first_index + self.references.len();
+                    self.references.push(RawReference {
+                        expr: s[i + 2..close].to_string(),
+                        range: i..close + 2,
+                    });
+                    buf.push_str(&placeholder(index));
+                    i = close + 2;
+                    continue;
+                }
+                self.errors.push(MarkupError {
+                    offset: i,
+                    message: "this expression `{{` is never closed".into(),
+                    hint: "end the expression with `}}`, or write `\\{{` for literal braces".into(),
+                    code: Code::Expression,
+                });
+                buf.push_str("{{");
+                i += 2;
+                continue;
+            }
             if c == '\\' {
                 let next = rest[1..].chars().next();
                 match next {
@@ -96,6 +171,7 @@ impl Parser<'_> {
                     offset: i,
                     message: "this footnote `^[` is never closed".into(),
                     hint: "end the footnote with `]`, or write `\\^` for a literal ^".into(),
+                    code: Code::Markup,
                 });
             } else if c == '['
                 && let Some(close) = matching_bracket(s, i)
@@ -113,6 +189,7 @@ impl Parser<'_> {
                         offset: close + 2,
                         message: format!("links may not go to «{url}»"),
                         hint: "links may go to https://, http://, mailto: or #anchor inside the report".into(),
+                        code: Code::Markup,
                     });
                     out.extend(content);
                 }
@@ -146,6 +223,12 @@ fn find_close(s: &str, from: usize, delim: &str) -> Option<usize> {
         let rest = &s[i..];
         if rest.starts_with('\\') {
             i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
+        if rest.starts_with("{{")
+            && let Some(close) = expression_end(s, i + 2)
+        {
+            i = close + 2;
             continue;
         }
         if rest.starts_with(delim) {
@@ -190,6 +273,12 @@ fn matching_bracket(s: &str, open: usize) -> Option<usize> {
     while i < s.len() {
         let rest = &s[i..];
         let c = rest.chars().next()?;
+        if rest.starts_with("{{")
+            && let Some(close) = expression_end(s, i + 2)
+        {
+            i = close + 2;
+            continue;
+        }
         match c {
             '\\' => {
                 i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
@@ -209,11 +298,39 @@ fn matching_bracket(s: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// Parses inline markup. Returns the inlines and any problems found.
+/// The offset of the `}}` that closes an expression whose text starts at `from`.
+/// Quoted strings inside the expression may hold braces.
+fn expression_end(s: &str, from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < s.len() {
+        let rest = &s[i..];
+        if rest.starts_with("}}") {
+            return Some(i);
+        }
+        let c = rest.chars().next()?;
+        if matches!(c, '"' | '\'' | '`')
+            && let Some(close) = rest[1..].find(c)
+        {
+            i += 1 + close + 1;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// Parses inline markup. Returns the inlines and any problems found. Expressions
+/// `{{ … }}` become placeholders numbered from 0.
 pub fn parse(text: &str) -> (Vec<Inline>, Vec<MarkupError>) {
-    let mut p = Parser { text, errors: Vec::new() };
-    let out = p.parse(0, text.len());
-    (out, p.errors)
+    let parsed = parse_with_references(text, 0);
+    (parsed.inlines, parsed.errors)
+}
+
+/// Parses inline markup; the placeholders of expressions are numbered from `first_index`.
+pub fn parse_with_references(text: &str, first_index: usize) -> Parsed {
+    let mut p = Parser { text, errors: Vec::new(), references: Vec::new(), first_index };
+    let inlines = p.parse(0, text.len());
+    Parsed { inlines, errors: p.errors, references: p.references }
 }
 
 /// The plain text of inlines (footnotes left out).

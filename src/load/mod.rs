@@ -5,6 +5,11 @@
 //! markup parsed, the declared rules of every table ([`spec::TableSpec`]), and
 //! the problems found while reading. This is the only module that reads the
 //! report's files. Paths in the sources are confined to the report folder.
+//!
+//! Expressions `{{ … }}` in inline text are not evaluated here: each is left
+//! as a placeholder in the text and listed in [`Loaded::references`], with the
+//! text it was written in ([`Loaded::texts`]); [`crate::refs`] resolves them
+//! once the report is validated.
 
 pub mod csv;
 pub mod expr;
@@ -15,6 +20,7 @@ mod table;
 pub mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
@@ -39,6 +45,49 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The report year, also when the report could not be built.
     pub kostra_year: Option<i32>,
+    /// Every expression `{{ … }}` in inline text; the placeholder of number `i` stands for
+    /// `references[i]`.
+    pub references: Vec<Reference>,
+    /// Every inline text as written (for positions inside it, and the literal-figure check).
+    pub texts: Vec<TextSource>,
+    /// Where each fact's value is declared in `report.yaml`.
+    pub fact_spans: BTreeMap<String, Span>,
+}
+
+/// An expression `{{ … }}` in inline text, left as a placeholder for [`crate::refs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The text between the braces, as written.
+    pub expr: String,
+    /// The text it was written in: an index into [`Loaded::texts`].
+    pub text: usize,
+    /// Byte range of `{{ … }}`, braces included, in that text.
+    pub range: Range<usize>,
+}
+
+/// An inline text as written in a YAML scalar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextSource {
+    /// The scalar's node (see [`yaml::value_offset`] for places inside it).
+    pub span: Span,
+    /// The scalar's value, before inline markup is parsed.
+    pub text: String,
+}
+
+impl TextSource {
+    /// The place of `range` (byte offsets in [`TextSource::text`]) in the source file: exact
+    /// when the scalar can be matched with its source, else the start of the node. The span
+    /// does not run past the end of its first line.
+    pub fn span_of(&self, sources: &Sources, range: Range<usize>) -> Span {
+        let file = &sources.get(self.span.file).text;
+        let start = yaml::value_offset(file, self.span.range.start, &self.text, range.start);
+        let Some(start) = start else { return self.span.clone() };
+        let end = yaml::value_offset(file, self.span.range.start, &self.text, range.end)
+            .filter(|&e| e >= start)
+            .unwrap_or(start + 1);
+        let line_end = file[start..].find('\n').map_or(file.len(), |i| start + i);
+        Span::new(self.span.file, start..end.min(line_end).max(start + 1).min(file.len()))
+    }
 }
 
 impl Loaded {
@@ -61,6 +110,9 @@ pub(crate) struct Loader {
     chapter_number: Option<String>,
     chapter_table_count: usize,
     include_stack: Vec<String>,
+    references: Vec<Reference>,
+    texts: Vec<TextSource>,
+    fact_spans: BTreeMap<String, Span>,
 }
 
 /// Loads the report in `dir`.
@@ -77,6 +129,9 @@ pub fn load(dir: &Path) -> Loaded {
         chapter_number: None,
         chapter_table_count: 0,
         include_stack: Vec::new(),
+        references: Vec::new(),
+        texts: Vec::new(),
+        fact_spans: BTreeMap::new(),
     };
     let report_path = dir.join("report.yaml");
     let bytes = match std::fs::read(&report_path) {
@@ -156,6 +211,9 @@ impl Loader {
             specs: self.specs,
             diagnostics: self.diagnostics,
             kostra_year: year,
+            references: self.references,
+            texts: self.texts,
+            fact_spans: self.fact_spans,
         }
     }
 
@@ -264,22 +322,32 @@ impl Loader {
         }
     }
 
-    /// Parses inline markup, reporting problems at the node.
+    /// Parses inline markup, reporting problems at the node. Expressions `{{ … }}` become
+    /// placeholders and are recorded in `references`.
     pub(crate) fn inline(&mut self, text: &str, node: &Node) -> Vec<Inline> {
-        let (out, errors) = inline::parse(text);
-        for e in errors {
-            let offset = match &node.value {
-                Value::Scalar(s, true) if !s.contains('\n') => e.offset,
-                _ => 0,
+        let parsed = inline::parse_with_references(text, self.references.len());
+        let source = TextSource { span: node.span.clone(), text: text.to_string() };
+        for e in parsed.errors {
+            let span = if e.code == Code::Expression {
+                source.span_of(&self.sources, e.offset..e.offset + 2)
+            } else {
+                let offset = match &node.value {
+                    Value::Scalar(s, true) if !s.contains('\n') => e.offset,
+                    _ => 0,
+                };
+                let start = node.span.range.start + offset;
+                Span::new(node.span.file, start..start + 1)
             };
-            let start = node.span.range.start + offset;
-            self.push(
-                Diagnostic::error(Code::Markup, e.message)
-                    .at(Span::new(node.span.file, start..start + 1))
-                    .with_hint(e.hint),
-            );
+            self.push(Diagnostic::error(e.code, e.message).at(span).with_hint(e.hint));
         }
-        out
+        let index = self.texts.len();
+        self.texts.push(source);
+        self.references.extend(parsed.references.into_iter().map(|r| Reference {
+            expr: r.expr,
+            text: index,
+            range: r.range,
+        }));
+        parsed.inlines
     }
 
     /// Reads a text node as inline markup.
@@ -511,6 +579,7 @@ impl Loader {
             let Some(value_node) = value_node else { continue };
             match value_node.as_str("a figure").map(number::parse_number) {
                 Ok(Ok(value)) => {
+                    self.fact_spans.insert(name.to_string(), value_node.span.clone());
                     out.insert(name.to_string(), Fact { description, value, unit });
                 }
                 Ok(Err(e)) => self.push(

@@ -177,6 +177,72 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The byte offset in the source file of byte `offset` of a scalar's value.
+///
+/// `start` is where the scalar's node starts (its [`Span`]). Works for plain,
+/// quoted, folded (`>`) and literal (`|`) scalars over any number of lines by
+/// walking the value and the source side by side: every character of the
+/// value other than whitespace must be found, in order, in the source (a line
+/// break plus indentation in the source stands for one space or line break in
+/// the value). `None` when the two cannot be matched, e.g. around escape
+/// sequences in double-quoted strings: the caller then points at the node.
+pub fn value_offset(source: &str, start: usize, value: &str, offset: usize) -> Option<usize> {
+    let mut j = start;
+    let quote = match source.get(start..)?.chars().next()? {
+        q @ ('"' | '\'') => {
+            j += 1;
+            Some(q)
+        }
+        '>' | '|' => {
+            j = start + source[start..].find('\n')? + 1;
+            None
+        }
+        _ => None,
+    };
+    let at = |j: usize| source.get(j..).and_then(|r| r.chars().next());
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            if !at(j)?.is_whitespace() {
+                return None;
+            }
+            if i == offset {
+                return Some(j);
+            }
+            if chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+                j += at(j)?.len_utf8();
+            } else {
+                while let Some(w) = at(j).filter(|w| w.is_whitespace()) {
+                    j += w.len_utf8();
+                }
+            }
+            continue;
+        }
+        if i == 0 {
+            // The indentation before the first line of a block scalar.
+            while let Some(w) = at(j).filter(|w| w.is_whitespace()) {
+                j += w.len_utf8();
+            }
+        }
+        let s = at(j)?;
+        if s != c {
+            return None;
+        }
+        if i == offset {
+            return Some(j);
+        }
+        j += s.len_utf8();
+        if c == '\'' && quote == Some('\'') {
+            // `''` stands for one `'` in a single-quoted string.
+            if at(j) != Some('\'') {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    (offset == value.len()).then_some(j)
+}
+
 struct Builder<'s> {
     file: FileId,
     source: &'s SourceFile,
@@ -299,6 +365,47 @@ mod tests {
         let e = r.expect_err("invalid");
         assert_eq!(e.code, Code::YamlSyntax);
         assert!(s.line_col(e.span.as_ref().expect("span")).0 >= 1);
+    }
+
+    /// The offset of `needle` in a scalar's value, mapped into the source.
+    fn mapped(text: &str, key: &str, needle: &str) -> (usize, usize) {
+        let (s, r) = parse_str(text);
+        let node = r.expect("valid");
+        let mut map = node.as_map("m").expect("map");
+        let value = map.get(key).expect("key");
+        let Value::Scalar(v, _) = &value.value else { panic!("scalar") };
+        let offset = v.find(needle).expect("needle in value");
+        let file = s.get(value.span.file);
+        let at = value_offset(&file.text, value.span.range.start, v, offset).expect("mapped");
+        assert!(file.text[at..].starts_with(needle), "{:?}", &file.text[at..]);
+        file.line_col(at)
+    }
+
+    #[test]
+    fn value_offsets_of_plain_quoted_and_block_scalars() {
+        assert_eq!(mapped("p: Andelen var 89,4 % i 2024\n", "p", "89,4"), (1, 16));
+        assert_eq!(mapped("p: \"Andelen var 89,4 %\"\n", "p", "89,4"), (1, 17));
+        assert_eq!(mapped("p: 'Det er ''ca.'' 12 barn'\n", "p", "12"), (1, 20));
+        let folded = "p: >-\n  Andelen var\n  pr 15.12.2024 på 89,4 %. En\n  økning.\n";
+        assert_eq!(mapped(folded, "p", "89,4"), (3, 20));
+        assert_eq!(mapped(folded, "p", "økning"), (4, 3));
+        let plain = "p: Andelen\n  var 743\n\n  barn\n";
+        assert_eq!(mapped(plain, "p", "743"), (2, 7));
+        assert_eq!(mapped(plain, "p", "barn"), (4, 3));
+        let literal = "p: |\n  linje en\n    innrykk 12\n";
+        assert_eq!(mapped(literal, "p", "12"), (3, 13));
+    }
+
+    #[test]
+    fn value_offsets_give_up_on_escapes() {
+        let (s, r) = parse_str("p: \"a\\tb 12\"\n");
+        let node = r.expect("valid");
+        let mut map = node.as_map("m").expect("map");
+        let value = map.get("p").expect("p");
+        let Value::Scalar(v, _) = &value.value else { panic!("scalar") };
+        let file = s.get(value.span.file);
+        let offset = v.find("12").expect("12");
+        assert_eq!(value_offset(&file.text, value.span.range.start, v, offset), None);
     }
 
     #[test]

@@ -346,7 +346,7 @@ mod tests {
     fn page_files_are_safe_and_unique() {
         let mut report = sample::report();
         let template = report.chapters[0].clone();
-        let mut chapter = |id: &str| Chapter { id: id.into(), ..template.clone() };
+        let chapter = |id: &str| Chapter { id: id.into(), ..template.clone() };
         report.chapters = vec![
             chapter("beretning"),
             chapter("index"),

@@ -50,10 +50,7 @@ impl Templates {
         for (name, embedded) in TEMPLATES {
             let (path, bytes) = read(dir, name, embedded)?;
             match String::from_utf8(bytes) {
-                Ok(text) => match tera::Template::new(name, Some(path.clone()), &text) {
-                    Ok(_) => sources.push((name.to_string(), text)),
-                    Err(e) => errors.push(template_error(&path, &e)),
-                },
+                Ok(text) => sources.push((name.to_string(), text)),
                 Err(_) => errors.push(TemplateError {
                     template: path.clone(),
                     line: None,
@@ -69,9 +66,21 @@ impl Templates {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
-        if let Err(e) = tera.add_raw_templates(sources) {
-            let templates = Templates { tera: Tera::default(), paths };
-            return Err(RenderError::Template(vec![templates.error(&e, "base.html")]));
+        // Tera stops at the first bad template: on failure, parse each on its own to report
+        // every syntax error; if each parses, the problem is between them (a missing parent,
+        // an unknown macro file) and Tera's error says which.
+        if let Err(e) = tera.add_raw_templates(sources.clone()) {
+            for (name, text) in &sources {
+                let path = paths.get(name).cloned().unwrap_or_default();
+                if let Err(e) = tera::Template::new(name, Some(path.clone()), text) {
+                    errors.push(template_error(&path, &e));
+                }
+            }
+            if errors.is_empty() {
+                let templates = Templates { tera: Tera::default(), paths };
+                errors.push(templates.error(&e, "base.html"));
+            }
+            return Err(RenderError::Template(errors));
         }
         Ok(Templates { tera, paths })
     }
@@ -170,6 +179,22 @@ mod tests {
         assert_eq!(errors[0].line, Some(2));
         assert!(errors[0].column.is_some());
         assert!(errors[1].template.ends_with("html/search.html"));
+    }
+
+    #[test]
+    fn a_missing_parent_names_the_child() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("html")).expect("mkdir");
+        std::fs::write(dir.path().join("html/chapter.html"), "{% extends \"nope.html\" %}")
+            .expect("write");
+        let Err(RenderError::Template(errors)) =
+            Templates::load(&TemplateDir::with_overrides(dir.path()))
+        else {
+            panic!("expected template errors");
+        };
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].template.ends_with("html/chapter.html"), "{errors:?}");
+        assert!(errors[0].message.contains("nope.html"), "{errors:?}");
     }
 
     #[test]

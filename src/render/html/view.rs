@@ -172,6 +172,9 @@ pub(crate) struct TableView {
     /// "Tabell 0.1 B", if numbered.
     pub label: Option<String>,
     pub caption: String,
+    /// The table has no caption of its own: `caption` is made up (from the first column
+    /// header or row label) and printed for screen readers only.
+    pub caption_hidden: bool,
     /// "Tall i 1000 kr", if the table has a unit.
     pub unit: Option<String>,
     /// The declared kind, as a CSS class (`kostra`, `key-figures` …).
@@ -380,6 +383,16 @@ pub(crate) fn table_view(
         .enumerate()
         .map(|(i, c)| ColumnView { header: c.header.clone(), class: column_class(c, i) })
         .collect();
+    // Text columns holding prose (any cell longer than 30 characters) get room to wrap.
+    let prose: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            i > 0
+                && table.columns[i].kind == ColumnKind::Text
+                && table.rows.iter().any(
+                    |r| matches!(r.cells.get(i), Some(Cell::Text(t)) if t.chars().count() > 30),
+                )
+        })
+        .collect();
     let mut bodies = vec![BodyView { group: None, rows: Vec::new() }];
     for row in &table.rows {
         if row.style == RowStyle::Group {
@@ -387,16 +400,29 @@ pub(crate) fn table_view(
             continue;
         }
         if let Some(body) = bodies.last_mut() {
-            body.rows.push(row_view(row, &table.columns));
+            body.rows.push(row_view(row, &table.columns, &prose));
         }
     }
     bodies.retain(|b| b.group.is_some() || !b.rows.is_empty());
+    let caption_hidden = table.caption.trim().is_empty() && table.number.is_none();
+    let caption = if caption_hidden {
+        let header = table.columns.first().map(|c| c.header.trim()).unwrap_or_default();
+        let label = table.rows.first().map(|r| r.label().trim()).unwrap_or_default();
+        match (header, label) {
+            ("", "") => "Tabell".to_string(),
+            ("", label) => format!("Tabell: {label}"),
+            (header, _) => format!("Tabell: {header}"),
+        }
+    } else {
+        table.caption.clone()
+    };
     TableView {
         anchor: table.anchor.clone(),
         caption_id: format!("{}-tittel", table.anchor),
         notes_id: format!("{}-noter", table.anchor),
         label: table.number.as_ref().map(|n| format!("Tabell {n}")),
-        caption: table.caption.clone(),
+        caption,
+        caption_hidden,
         unit: table.unit.as_ref().map(|u| format!("Tall i {u}")),
         kind: serde_json::to_value(table.kind)
             .ok()
@@ -430,7 +456,7 @@ fn row_label(row: &Row, columns: &[Column]) -> String {
     }
 }
 
-fn row_view(row: &Row, columns: &[Column]) -> RowView {
+fn row_view(row: &Row, columns: &[Column], prose: &[bool]) -> RowView {
     let cells = row
         .cells
         .iter()
@@ -439,6 +465,7 @@ fn row_view(row: &Row, columns: &[Column]) -> RowView {
         .map(|(i, cell)| {
             let kind = columns.get(i).map_or(ColumnKind::Number, |c| c.kind);
             let class = match (kind, cell) {
+                (ColumnKind::Text, _) if prose.get(i) == Some(&true) => "text prose",
                 (ColumnKind::Text, _) => "text",
                 (ColumnKind::Code, _) => "code",
                 (ColumnKind::Number, Cell::Number(_)) if format::is_negative(cell) => "num neg",

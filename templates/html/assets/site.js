@@ -211,7 +211,7 @@
     }
     list.hidden = false;
     var more = hits.length > MAX_HITS ? ' Viser de ' + MAX_HITS + ' beste.' : '';
-    setStatus(hits.length + (hits.length === 1 ? ' treff' : ' treff') + ' for «' + query + '».' + more);
+    setStatus(hits.length + ' treff for «' + query + '».' + more);
   }
 
   function run() {
