@@ -129,7 +129,7 @@ pub fn render(
     }
 
     out.extend(figure_files);
-    for (name, embedded) in templates::ASSETS {
+    for (name, embedded) in templates::ASSETS.iter().chain(templates::FONTS) {
         let (_, bytes) = templates::read(templates, name, embedded)?;
         out.push(SiteFile { path: (*name).to_string(), bytes });
     }

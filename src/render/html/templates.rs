@@ -34,6 +34,21 @@ pub(crate) const ASSETS: &[(&str, &[u8])] = embedded![
     "assets/vendor/LICENSE-lunr-languages.txt",
 ];
 
+/// The PDF's sans-serif font (Inter, OFL-1.1, in `templates/fonts/`), served with the site
+/// so that both outputs look alike. Regular, italic and bold are what the stylesheet uses.
+pub(crate) const FONTS: &[(&str, &[u8])] = &[
+    (
+        "assets/fonts/Inter-Regular.otf",
+        include_bytes!("../../../templates/fonts/Inter-Regular.otf"),
+    ),
+    ("assets/fonts/Inter-Italic.otf", include_bytes!("../../../templates/fonts/Inter-Italic.otf")),
+    ("assets/fonts/Inter-Bold.otf", include_bytes!("../../../templates/fonts/Inter-Bold.otf")),
+    (
+        "assets/fonts/Inter-LICENSE.txt",
+        include_bytes!("../../../templates/fonts/Inter-LICENSE.txt"),
+    ),
+];
+
 /// The loaded templates.
 pub(crate) struct Templates {
     tera: Tera,
