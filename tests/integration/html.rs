@@ -685,10 +685,7 @@ fn html_table_figures(site: &Site) -> Vec<(String, Vec<String>)> {
     tables
 }
 
-// The PDF renderer (`arsrapport::render::pdf::render`) is being written in parallel. Enable
-// this block (remove the `cfg(any())`) when it exists; it compiles against the announced API:
-// `render(report, templates, &PdfOptions { draft: false, date })`.
-#[cfg(any())]
+/// The same report as HTML and as PDF: the same figures in every table.
 mod html_and_pdf {
     use super::*;
     use arsrapport::render::pdf::{self, PdfOptions};
