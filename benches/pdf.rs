@@ -13,6 +13,8 @@ use arsrapport::render::pdf::{self, PdfOptions};
 fn best<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
     let mut best = Duration::MAX;
     for _ in 0..runs {
+        // Cold compiles: drop Typst's memoized results from the previous run.
+        typst::comemo::evict(0);
         let t = Instant::now();
         std::hint::black_box(f());
         best = best.min(t.elapsed());
