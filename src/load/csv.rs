@@ -73,6 +73,10 @@ fn field_ranges(text: &str, start: usize, delimiter: u8) -> Vec<std::ops::Range<
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
     let mut i = start;
+    // With CRLF line ends a record may be reported as starting at the `\n`.
+    while i < bytes.len() && (bytes[i] == b'\r' || bytes[i] == b'\n') {
+        i += 1;
+    }
     let mut field_start = i;
     let mut in_quotes = false;
     while i < bytes.len() {
@@ -117,6 +121,7 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
                 let start = record.position().map_or(0, |p| p.byte() as usize);
                 let ranges = field_ranges(text, start, delimiter);
                 let end = ranges.last().map_or(start, |r| r.end);
+                let start = ranges.first().map_or(start, |r| r.start);
                 let fields = record
                     .iter()
                     .enumerate()
@@ -174,7 +179,7 @@ mod tests {
         let (s, csv) = read_str("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",3\n");
         assert_eq!(csv.rows[0].fields[0].text, "x, y");
         assert_eq!(csv.rows[0].fields[1].text, "say \"hi\"");
-        assert_eq!(s.line_col(&csv.rows[0].fields[2].span), (2, 20));
+        assert_eq!(s.line_col(&csv.rows[0].fields[2].span), (2, 21));
     }
 
     #[test]
