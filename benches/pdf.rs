@@ -52,7 +52,11 @@ fn main() {
     println!("  whole build (check + data + Typst + PDF export) {:>8.1} ms", ms(whole));
     println!("  Typst compile alone (same document)             {:>8.1} ms", ms(typst_only));
     println!("  PDF export (typst-pdf, PDF/A-2a + UA-1)         {:>8.1} ms", ms(export));
-    println!("  our stages: check {:.1} ms + data/world {:.1} ms = {:.1} ms ({:.1} % of Typst compile)",
-        ms(check_only), ms(prepare_only), ms(check_only + prepare_only),
-        100.0 * (check_only + prepare_only).as_secs_f64() / typst_only.as_secs_f64());
+    println!(
+        "  our stages: check {:.1} ms + data/world {:.1} ms = {:.1} ms ({:.1} % of Typst compile)",
+        ms(check_only),
+        ms(prepare_only),
+        ms(check_only + prepare_only),
+        100.0 * (check_only + prepare_only).as_secs_f64() / typst_only.as_secs_f64()
+    );
 }

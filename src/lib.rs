@@ -5,7 +5,9 @@
 //! declared rules; [`validate`] checks every figure and relation and produces
 //! [`diag::Diagnostic`]s; the renderers in [`render`] turn the validated
 //! [`model::Report`] into a PDF (through embedded Typst) and a static HTML
-//! site. [`format`] is the one Norwegian number formatter both renderers use.
+//! site. [`format`] is the one Norwegian number formatter both renderers use;
+//! [`refs`] fills the figures referred to in text (`{{ … }}`) into the
+//! validated report before it is rendered.
 //! [`pipeline`] puts the stages together; [`cli`] is the command line.
 
 pub mod build;
@@ -15,6 +17,7 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod refs;
 pub mod render;
 pub mod source;
 pub mod validate;

@@ -1,14 +1,16 @@
-//! The stages put together: `check` = load + validate.
+//! The stages put together: `check` = load + validate + resolve the figures in text.
 //!
 //! Takes a report folder and the user's filters; hands on a [`Checked`]: the
 //! sources (for rendering diagnostics), the findings, a summary and — when the
-//! folder could be read — the validated [`Report`] that the renderers take.
+//! folder could be read — the validated [`Report`] that the renderers take, with every
+//! `{{ … }}` in its text already replaced by the figure it refers to ([`refs`]).
 
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Summary};
 use crate::load;
 use crate::model::Report;
+use crate::refs;
 use crate::source::Sources;
 use crate::validate::{self, KostraCodes};
 
@@ -52,6 +54,8 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
             validate::validate(r, &loaded.specs, &KostraCodes::default(), &mut diagnostics);
         diagnostics = validation.diagnostics;
         cells_checked = validation.cells_checked;
+        // Once, before any renderer sees the report: PDF and HTML print the same text.
+        diagnostics.extend(refs::resolve(r, &loaded));
     } else {
         // Order input problems by file and position.
         diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (s.file, s.range.start)));

@@ -415,6 +415,55 @@ mod tests {
     }
 
     #[test]
+    fn expressions_become_numbered_placeholders() {
+        let text = "Andelen var {{ fakta.andel }}, **{{ tabell(id=\"x\", rad=\"a*b\", kolonne=\"avvik\") | kr }}** i alt.";
+        let parsed = parse_with_references(text, 7);
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert_eq!(
+            parsed.inlines,
+            vec![
+                t("Andelen var \u{E000}7\u{E001}, "),
+                Inline::Strong { content: vec![t("\u{E000}8\u{E001}")] },
+                t(" i alt."),
+            ]
+        );
+        assert_eq!(parsed.references.len(), 2);
+        assert_eq!(parsed.references[0].expr, " fakta.andel ");
+        assert_eq!(&text[parsed.references[0].range.clone()], "{{ fakta.andel }}");
+        assert_eq!(
+            parsed.references[1].expr,
+            " tabell(id=\"x\", rad=\"a*b\", kolonne=\"avvik\") | kr "
+        );
+    }
+
+    #[test]
+    fn braces_inside_quotes_do_not_close_an_expression() {
+        let parsed = parse_with_references("{{ tabell(id=\"}}\") }} og {{ x }}", 0);
+        assert_eq!(parsed.references.len(), 2);
+        assert_eq!(parsed.references[0].expr, " tabell(id=\"}}\") ");
+        assert_eq!(parsed.inlines, vec![t("\u{E000}0\u{E001} og \u{E000}1\u{E001}")]);
+    }
+
+    #[test]
+    fn escaped_and_unclosed_braces() {
+        let (out, errs) = parse("\\{{ ikke et uttrykk }} og }}");
+        assert!(errs.is_empty());
+        assert_eq!(out, vec![t("{{ ikke et uttrykk }} og }}")]);
+        let (out, errs) = parse("Andelen var {{ fakta.andel");
+        assert_eq!(errs.len(), 1);
+        assert_eq!((errs[0].offset, errs[0].code), (12, Code::Expression));
+        assert_eq!(out, vec![t("Andelen var {{ fakta.andel")]);
+    }
+
+    #[test]
+    fn private_use_characters_are_removed() {
+        let (out, _) = parse("a\u{E000}0\u{E001}b\u{F8FF}c\u{F0000}d\\\u{E000}e");
+        assert_eq!(out, vec![t("a0bcd\\e")]);
+        assert!(is_private_use('\u{E000}') && is_private_use('\u{10FFFD}'));
+        assert!(!is_private_use('å') && !is_private_use('\u{a0}'));
+    }
+
+    #[test]
     fn anchors_allowed() {
         assert!(allowed_link("#tabell-0-1"));
         assert!(allowed_link("mailto:post@bjerke.oslo.kommune.no"));

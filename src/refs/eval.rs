@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use rust_decimal::Decimal;
 use tera::ast::{Expr, ExprVal, FunctionCall, Node};
-use tera::{Context, Tera, Template, Value};
+use tera::{Context, Template, Tera, Value};
 
 use super::figure::{self, Figure};
 use crate::diag::Code;
@@ -58,9 +58,9 @@ pub enum Place {
     /// A byte range in the expression's text.
     Range(usize, usize),
     /// A quoted string with this content (an id, a row label …).
-    Literal(String),
+    Literal(Box<str>),
     /// A name (function, filter, argument, fact) as a whole word.
-    Name(String),
+    Name(Box<str>),
 }
 
 /// Why an expression could not be evaluated.
@@ -71,7 +71,7 @@ pub struct Failure {
     /// One sentence.
     pub message: String,
     /// A short label at the place.
-    pub label: String,
+    pub label: &'static str,
     /// Where.
     pub place: Place,
     /// Further explanation.
@@ -81,11 +81,11 @@ pub struct Failure {
 }
 
 impl Failure {
-    fn new(code: Code, message: impl Into<String>, label: &str, place: Place) -> Failure {
+    fn new(code: Code, message: impl Into<String>, label: &'static str, place: Place) -> Failure {
         Failure {
             code,
             message: message.into(),
-            label: label.into(),
+            label,
             place,
             notes: Vec::new(),
             hints: Vec::new(),
@@ -96,7 +96,7 @@ impl Failure {
         Failure::new(Code::Expression, message, "cannot be evaluated", place)
     }
 
-    fn unknown(message: impl Into<String>, label: &str, place: Place) -> Failure {
+    fn unknown(message: impl Into<String>, label: &'static str, place: Place) -> Failure {
         Failure::new(Code::UnknownReference, message, label, place)
     }
 
@@ -205,7 +205,10 @@ impl Data {
                     .filter(|l| {
                         let l = norm(l);
                         l.starts_with(&wanted)
-                            && l[wanted.len()..].chars().next().is_some_and(|c| !c.is_alphanumeric())
+                            && l[wanted.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| !c.is_alphanumeric())
                     })
                     .collect();
                 if prefixed.len() > 1 {
@@ -291,7 +294,10 @@ impl Data {
         let row = &self.tables[ti].rows[ri];
         if row.malformed {
             return Err(Failure::expression(
-                format!("{} cannot be used: the row has more or fewer cells than the header", self.place_of(ti, ri, col)),
+                format!(
+                    "{} cannot be used: the row has more or fewer cells than the header",
+                    self.place_of(ti, ri, col)
+                ),
                 Place::Whole,
             ));
         }
@@ -393,7 +399,10 @@ impl Data {
                 for item in items {
                     let Value::String(r) = item else {
                         return Err(Failure::expression(
-                            format!("`rader=` of `sum` is a list of row labels in quotes, not {}", kind(item)),
+                            format!(
+                                "`rader=` of `sum` is a list of row labels in quotes, not {}",
+                                kind(item)
+                            ),
                             Place::Name("rader".into()),
                         ));
                     };
@@ -403,7 +412,10 @@ impl Data {
             }
             Some(other) => {
                 return Err(Failure::expression(
-                    format!("`rader=` of `sum` must be a list such as [\"100\", \"110\"], not {}", kind(other)),
+                    format!(
+                        "`rader=` of `sum` must be a list such as [\"100\", \"110\"], not {}",
+                        kind(other)
+                    ),
                     Place::Name("rader".into()),
                 ));
             }
@@ -413,18 +425,24 @@ impl Data {
         for ri in rows {
             let (v, s) = match &column {
                 Column::Key(c) => self.number(ti, ri, *c, true)?,
-                Column::Formula(expr, indices) => self.formula_value(ti, ri, expr, indices, true)?,
+                Column::Formula(expr, indices) => {
+                    self.formula_value(ti, ri, expr, indices, true)?
+                }
             };
-            total = total.checked_add(v).ok_or_else(|| {
-                Failure::expression("the sum is too large", Place::Whole)
-            })?;
+            total = total
+                .checked_add(v)
+                .ok_or_else(|| Failure::expression("the sum is too large", Place::Whole))?;
             scale = scale.max(s);
         }
         Ok(Figure::calculated(total, scale, table.unit.clone()).to_value())
     }
 }
 
-fn figure_arg(args: &HashMap<String, Value>, function: &str, name: &str) -> Result<Figure, Failure> {
+fn figure_arg(
+    args: &HashMap<String, Value>,
+    function: &str,
+    name: &str,
+) -> Result<Figure, Failure> {
     let v = args.get(name).ok_or_else(|| {
         Failure::expression(format!("`{function}` needs `{name}=`"), Place::Name(function.into()))
     })?;
@@ -586,12 +604,10 @@ impl Evaluator {
         }
         for (name, fact) in &report.facts {
             let alias = name.replace('-', "_");
-            if !facts.contains_key(&alias) {
-                values.insert(
-                    alias.clone(),
-                    Figure::from_number(&fact.value, fact.unit.clone()).to_value(),
-                );
-                facts.insert(alias, name.clone());
+            if let std::collections::btree_map::Entry::Vacant(e) = facts.entry(alias.clone()) {
+                e.insert(name.clone());
+                values
+                    .insert(alias, Figure::from_number(&fact.value, fact.unit.clone()).to_value());
             }
         }
         let mut context = Context::new();
@@ -620,14 +636,12 @@ impl Evaluator {
             .hint("write the spaces you want around the braces in the text itself"));
         }
         let template = format!("{{{{{expr}}}}}");
-        let parsed = Template::new("uttrykk", None, &template).map_err(|e| parse_failure(&e, expr))?;
+        let parsed =
+            Template::new("uttrykk", None, &template).map_err(|e| parse_failure(&e, expr))?;
         let e = match parsed.ast.as_slice() {
             [Node::VariableBlock(_, e)] => e,
             _ => {
-                return Err(Failure::expression(
-                    "`{{ … }}` holds one expression",
-                    Place::Whole,
-                ));
+                return Err(Failure::expression("`{{ … }}` holds one expression", Place::Whole));
             }
         };
         self.check(e)?;
@@ -636,7 +650,9 @@ impl Evaluator {
         }
         let text = format!("{{% set {VALUE} = {expr} %}}{{{{ {VALUE} | {SHOW} }}}}");
         match self.tera.render_str(&text, &self.context) {
-            Ok(out) => Ok(out.chars().filter(|c| !crate::load::inline::is_private_use(*c)).collect()),
+            Ok(out) => {
+                Ok(out.chars().filter(|c| !crate::load::inline::is_private_use(*c)).collect())
+            }
             Err(e) => {
                 let kept = self.slot.lock().ok().and_then(|mut s| s.take());
                 Err(kept.unwrap_or_else(|| render_failure(&e)))
@@ -677,10 +693,11 @@ impl Evaluator {
         for f in &e.filters {
             let Some((_, known)) = FILTERS.iter().find(|(n, _)| *n == f.name) else {
                 let names = FILTERS.iter().map(|(n, _)| *n);
-                let hint = did_you_mean(&f.name, names.clone()).map(|b| format!("did you mean `{b}`?"));
+                let hint =
+                    did_you_mean(&f.name, names.clone()).map(|b| format!("did you mean `{b}`?"));
                 return Err(Failure::expression(
                     format!("there is no filter `{}`", f.name),
-                    Place::Name(f.name.clone()),
+                    Place::Name(f.name.as_str().into()),
                 )
                 .hint_opt(hint)
                 .note(format!("filters: {}", names.collect::<Vec<_>>().join(", "))));
@@ -693,10 +710,11 @@ impl Evaluator {
     fn check_call(&self, call: &FunctionCall) -> Result<(), Failure> {
         let Some((_, known, required)) = FUNCTIONS.iter().find(|(n, _, _)| *n == call.name) else {
             let names = FUNCTIONS.iter().map(|(n, _, _)| *n);
-            let hint = did_you_mean(&call.name, names.clone()).map(|b| format!("did you mean `{b}`?"));
+            let hint =
+                did_you_mean(&call.name, names.clone()).map(|b| format!("did you mean `{b}`?"));
             return Err(Failure::expression(
                 format!("there is no function `{}`", call.name),
-                Place::Name(call.name.clone()),
+                Place::Name(call.name.as_str().into()),
             )
             .hint_opt(hint)
             .note(format!("functions: {}", names.collect::<Vec<_>>().join(", "))));
@@ -716,15 +734,19 @@ impl Evaluator {
         args.sort_by(|a, b| a.0.cmp(b.0));
         for (arg, value) in args {
             if !known.contains(&arg.as_str()) {
-                let hint = did_you_mean(arg, known.iter().copied()).map(|b| format!("did you mean `{b}=`?"));
+                let hint = did_you_mean(arg, known.iter().copied())
+                    .map(|b| format!("did you mean `{b}=`?"));
                 let takes = if known.is_empty() {
                     format!("the {what} `{name}` takes no arguments")
                 } else {
-                    format!("`{name}` takes {}", known.iter().map(|k| format!("`{k}=`")).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "`{name}` takes {}",
+                        known.iter().map(|k| format!("`{k}=`")).collect::<Vec<_>>().join(", ")
+                    )
                 };
                 return Err(Failure::expression(
                     format!("the {what} `{name}` has no argument `{arg}`"),
-                    Place::Name(arg.clone()),
+                    Place::Name(arg.as_str().into()),
                 )
                 .hint_opt(hint)
                 .note(takes));
@@ -765,10 +787,7 @@ impl Evaluator {
         } else if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
             inner.trim_matches(|c| c == '"' || c == '\'' || c == '`')
         } else {
-            return Err(Failure::expression(
-                "name the fact: `fakta.<name>`",
-                Place::Whole,
-            ));
+            return Err(Failure::expression("name the fact: `fakta.<name>`", Place::Whole));
         };
         if name.contains(['.', '[', ']']) {
             return Err(Failure::expression(
@@ -783,14 +802,21 @@ impl Evaluator {
             self.facts.values().map(String::as_str).collect();
         let best = did_you_mean(name, self.facts.keys().map(String::as_str))
             .map(|b| Evaluator::fact_reference(&self.facts[b]));
-        let place = if rest.starts_with('[') { Place::Literal(name.into()) } else { Place::Name(ident.into()) };
+        let place = if rest.starts_with('[') {
+            Place::Literal(name.into())
+        } else {
+            Place::Name(ident.into())
+        };
         let mut f = Failure::unknown(format!("there is no fact «{name}»"), "no such fact", place)
             .hint_opt(best.map(|b| format!("did you mean `{b}`?")));
         f = if declared.is_empty() {
             f.note("the report declares no facts: add them under `facts:` in report.yaml")
         } else {
             let names: Vec<&str> = declared.into_iter().collect();
-            f.note(format!("facts are declared under `facts:` in report.yaml: {}", names.join(", ")))
+            f.note(format!(
+                "facts are declared under `facts:` in report.yaml: {}",
+                names.join(", ")
+            ))
         };
         Err(f)
     }
@@ -810,28 +836,29 @@ fn parse_failure(e: &tera::Error, expr: &str) -> Failure {
         let (l, c) = loc.split_once(':')?;
         Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
     });
-    let expected = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("= expected "))
-        .unwrap_or("")
-        .to_string();
+    let expected =
+        text.lines().find_map(|l| l.trim().strip_prefix("= expected ")).unwrap_or("").to_string();
     let template = format!("{{{{{expr}}}}}");
     let offset = position.map(|(line, col)| {
         let start: usize =
             template.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
         let line_text = &template[start.min(template.len())..];
-        let within = line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
+        let within =
+            line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
         (start + within).saturating_sub(2).min(expr.len())
     });
     let here = offset.map_or("", |o| &expr[o..]);
     let before = offset.map_or("", |o| expr[..o].trim_end());
     let next = here.chars().next();
     let (message, hint) = if expr.trim().is_empty() {
-        ("the braces are empty".to_string(), Some("write a reference such as `{{ fakta.navn }}`".to_string()))
+        (
+            "the braces are empty".to_string(),
+            Some("write a reference such as `{{ fakta.navn }}`".to_string()),
+        )
     } else if matches!(next, Some('"' | '\'')) && (before.ends_with('(') || before.ends_with(',')) {
         (
             "the arguments of a function are named".to_string(),
-            Some("write tabell(id=\"…\", rad=\"…\", kolonne=\"…\")".to_string()),
+            Some(format!("write {}", named_form(before))),
         )
     } else if next.is_some_and(|c| c.is_alphabetic() && !c.is_ascii()) && before.ends_with('.') {
         (
@@ -854,8 +881,26 @@ fn parse_failure(e: &tera::Error, expr: &str) -> Failure {
         Some(o) => Place::Range(o, here.chars().next().map_or(0, char::len_utf8)),
         None => Place::Whole,
     };
+    let generic = message == "the expression cannot be read here";
     let f = Failure::new(Code::Expression, message, "cannot be read", place).hint_opt(hint);
-    if expected.is_empty() { f } else { f.note(format!("Tera expected {expected}")) }
+    if generic && !expected.is_empty() { f.note(format!("Tera expected {expected}")) } else { f }
+}
+
+/// How to call the function whose argument list `before` (the expression up to an argument)
+/// is in: `sum(tabell="…", kolonne="…")`.
+fn named_form(before: &str) -> String {
+    let open = before.rfind('(').unwrap_or(before.len());
+    let name = before[..open]
+        .trim_end()
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    let (name, args) = FUNCTIONS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or(("tabell", &["id", "rad", "kolonne"][..]), |(n, _, required)| (*n, *required));
+    let args: Vec<String> = args.iter().map(|a| format!("{a}=\"…\"")).collect();
+    format!("{name}({})", args.join(", "))
 }
 
 /// A render error that no function or filter explained.

@@ -252,7 +252,10 @@ mod tests {
     #[test]
     fn mill_reads_the_unit() {
         let thousands = Some("1000 kr");
-        assert_eq!(mill(&fig("12000", 0, false, thousands), None), Ok("12\u{a0}mill. kroner".into()));
+        assert_eq!(
+            mill(&fig("12000", 0, false, thousands), None),
+            Ok("12\u{a0}mill. kroner".into())
+        );
         assert_eq!(
             mill(&fig("12400", 0, false, thousands), None),
             Ok("12,4\u{a0}mill. kroner".into())

@@ -31,9 +31,8 @@ use crate::load::Loaded;
 use crate::load::inline::{PLACEHOLDER_END, PLACEHOLDER_START};
 use crate::model::{Block, Inline, ListItem, Report, Section};
 
-pub use eval::{FILTERS, FUNCTIONS};
 use eval::{Evaluator, Failure, Place};
-pub use figure::Figure;
+pub use eval::{FILTERS, FUNCTIONS};
 
 /// Resolves every expression of the report's text; returns the findings.
 ///
@@ -64,7 +63,7 @@ fn locate(expr: &str, place: &Place) -> Option<Range<usize>> {
         Place::Whole => None,
         Place::Range(start, len) => {
             let start = (*start).min(expr.len());
-            Some(start..(start + len.max(&1)).min(expr.len()).max(start))
+            Some(start..(start + (*len).max(1)).min(expr.len()).max(start))
         }
         Place::Literal(text) => ['"', '\'', '`'].iter().find_map(|q| {
             let quoted = format!("{q}{text}{q}");
@@ -72,11 +71,13 @@ fn locate(expr: &str, place: &Place) -> Option<Range<usize>> {
         }),
         Place::Name(name) => {
             let ident = |c: char| c.is_alphanumeric() || c == '_';
-            expr.match_indices(name.as_str()).map(|(i, _)| i).find(|&i| {
-                !expr[..i].chars().next_back().is_some_and(ident)
-                    && !expr[i + name.len()..].chars().next().is_some_and(ident)
-            })
-            .map(|i| i..i + name.len())
+            expr.match_indices(&**name)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    !expr[..i].chars().next_back().is_some_and(ident)
+                        && !expr[i + name.len()..].chars().next().is_some_and(ident)
+                })
+                .map(|i| i..i + name.len())
         }
     }
 }
@@ -237,5 +238,295 @@ fn inlines(list: &mut [Inline], f: &mut dyn FnMut(&mut String)) {
             | Inline::Footnote { content } => inlines(content, f),
             Inline::LineBreak => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::load::inline::plain_text;
+    use crate::pipeline::{CheckOptions, Checked, check};
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    }
+
+    /// Every paragraph, note paragraph and footnote of the report as plain text, in order.
+    fn texts(report: &Report) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut report = report.clone();
+        each_text(&mut report, &mut |t| out.push(t.clone()));
+        out
+    }
+
+    /// Checks a copy of the `valid/clean` fixture with `facts` added to report.yaml and
+    /// `blocks` (YAML) before the chapter's sections.
+    fn check_with(facts: &str, blocks: &str) -> (tempfile::TempDir, Checked) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let clean = fixture("valid/clean");
+        for sub in ["kapitler", "tabeller"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        }
+        for file in ["tabeller/fo1.csv", "tabeller/oversikt.csv"] {
+            std::fs::copy(clean.join(file), dir.path().join(file)).expect("copy");
+        }
+        let report = std::fs::read_to_string(clean.join("report.yaml")).expect("report.yaml");
+        std::fs::write(dir.path().join("report.yaml"), format!("{report}facts:\n{facts}"))
+            .expect("write");
+        let chapter = std::fs::read_to_string(clean.join("kapitler/01.yaml")).expect("chapter");
+        let chapter = chapter.replacen("sections:\n", &format!("blocks:\n{blocks}sections:\n"), 1);
+        std::fs::write(dir.path().join("kapitler/01.yaml"), chapter).expect("write");
+        let checked = check(dir.path(), &CheckOptions::default());
+        (dir, checked)
+    }
+
+    fn first_paragraph(checked: &Checked) -> String {
+        let report = checked.report.as_ref().expect("report");
+        match &report.chapters[0].blocks[0] {
+            Block::Paragraph { content } => plain_text(content),
+            other => panic!("not a paragraph: {other:?}"),
+        }
+    }
+
+    const FACTS: &str = "  andel-barnehage-1-5: \"89,4 %\"\n  saker: 1657\n  merforbruk:\n    value: 8 110 000\n    unit: kr\n";
+
+    #[test]
+    fn the_refs_fixture_resolves_word_for_word() {
+        let checked = check(&fixture("valid/refs"), &CheckOptions::default());
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let report = checked.report.as_ref().expect("report");
+        let all = texts(report).join("\n");
+        for expected in [
+            "Andelen barn i barnehage var 89,4\u{a0}%, og det var 1657 saker.",
+            "merforbruk på 8\u{a0}110\u{a0}000 kroner, det vil si 8,1\u{a0}mill. kroner.",
+            "Funksjonsområde 2A fikk et mindreforbruk på 200 (1000 kr), eller 0,2\u{a0}mill. kroner.",
+            "Endringen fra 2023 var +550.",
+            "Summen av funksjonsområdene: 13\u{a0}550; FO1 og FO2A: 250.",
+            "Regnskap 2024 for 100 Politisk styring: 1\u{a0}150.",
+        ] {
+            assert!(all.contains(expected), "missing «{expected}» in:\n{all}");
+        }
+        assert!(!all.contains(PLACEHOLDER_START), "a placeholder leaked:\n{all}");
+    }
+
+    #[test]
+    fn facts_by_name_alias_and_brackets() {
+        let (_d, checked) = check_with(
+            FACTS,
+            "  - p: \"{{ fakta.andel_barnehage_1_5 }} / {{ fakta['andel-barnehage-1-5'] | tall }} / {{ fakta.saker }} / {{ fakta.merforbruk | kr }}\"\n",
+        );
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        assert_eq!(
+            first_paragraph(&checked),
+            "89,4\u{a0}% / 89,4 / 1\u{a0}657 / 8\u{a0}110\u{a0}000"
+        );
+    }
+
+    #[test]
+    fn changes_from_last_year_are_exact() {
+        let (_d, checked) = check_with(
+            FACTS,
+            "  - p: '{{ tabell(id=\"netto-fo1\", rad=\"100\", kolonne=\"regnskap - regnskap_fjor\") | fortegn }} og {{ endring(fra=tabell(id=\"netto-fo1\", rad=\"120\", kolonne=\"regnskap\"), til=tabell(id=\"netto-fo1\", rad=\"100\", kolonne=\"regnskap\")) }} og {{ tabell(id=\"netto-fo1\", rad=\"120\", kolonne=\"avvik\") }}'\n",
+        );
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        assert_eq!(first_paragraph(&checked), "+150 og \u{2212}850 og 0");
+    }
+
+    #[test]
+    fn results_are_plain_text_that_renderers_escape() {
+        let (_d, checked) = check_with(
+            FACTS,
+            "  - p: '{{ tabell(id=\"netto-fo1\", rad=\"100\", kolonne=\"funksjon\") }}'\n",
+        );
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let report = checked.report.as_ref().expect("report");
+        let Block::Paragraph { content } = &report.chapters[0].blocks[0] else { panic!() };
+        assert_eq!(content, &vec![Inline::Text { text: "100 Politisk styring".into() }]);
+    }
+
+    fn only_diagnostic(checked: &Checked) -> &Diagnostic {
+        assert_eq!(checked.diagnostics.len(), 1, "{:#?}", checked.diagnostics);
+        &checked.diagnostics[0]
+    }
+
+    #[test]
+    fn unknown_references_point_at_the_name_with_a_hint() {
+        let (_d, checked) = check_with(
+            FACTS,
+            "  - p: Avvik {{ tabell(id=\"netto-oversikt\", rad=\"Funksjonsområde 2B\", kolonne=\"avvik\") }}.\n",
+        );
+        let d = only_diagnostic(&checked);
+        assert_eq!(d.code, Code::UnknownReference);
+        assert_eq!(d.message, "table `netto-oversikt` has no row «Funksjonsområde 2B»");
+        assert_eq!(d.hints, vec!["did you mean «Funksjonsområde 2A»?".to_string()]);
+        let span = d.span.as_ref().expect("span");
+        assert_eq!(checked.sources.line_col(span), (3, 49));
+        assert_eq!(
+            &checked.sources.get(span.file).text[span.range.clone()],
+            "\"Funksjonsområde 2B\""
+        );
+        assert!(first_paragraph(&checked).starts_with("Avvik [feil: table `netto-oversikt`"));
+        assert!(checked.failed);
+    }
+
+    #[test]
+    fn unknown_facts_tables_and_columns() {
+        let cases = [
+            ("{{ fakta.andel_barnehage }}", "there is no fact «andel_barnehage»"),
+            (
+                "{{ tabell(id=\"netto-oversigt\", rad=\"x\", kolonne=\"avvik\") }}",
+                "there is no table with id «netto-oversigt»",
+            ),
+            (
+                "{{ tabell(id=\"netto-fo1\", rad=\"100\", kolonne=\"avik\") }}",
+                "table `netto-fo1` has no column `avik`",
+            ),
+            (
+                "{{ tabell(id=\"netto-fo1\", rad=\"100\", kolonne=\"regnskap - fjor\") }}",
+                "table `netto-fo1` has no column `fjor`",
+            ),
+            ("{{ saker }}", "there is no name `saker` in text"),
+        ];
+        for (expr, message) in cases {
+            let (_d, checked) = check_with(FACTS, &format!("  - p: '{expr}'\n"));
+            let d = only_diagnostic(&checked);
+            assert_eq!((d.code, d.message.as_str()), (Code::UnknownReference, message), "{expr}");
+        }
+    }
+
+    #[test]
+    fn expressions_that_cannot_be_evaluated() {
+        let cases = [
+            ("{{ tabell(\"netto-fo1\") }}", "the arguments of a function are named"),
+            (
+                "{{ fakta.saker - 1 }}",
+                "arithmetic with + - * / is not available in text (it would not be exact)",
+            ),
+            ("{{ fakta.saker | kroner }}", "there is no filter `kroner`"),
+            ("{{ tabel(id=\"netto-fo1\") }}", "there is no function `tabel`"),
+            ("{{ tabell(id=\"netto-fo1\", rad=\"100\") }}", "`tabell` needs `kolonne=`"),
+            (
+                "{{ fakta.andel_barnehage_1_5 | kr }}",
+                "`kr` is for amounts, but 89,4\u{a0}% is a percentage",
+            ),
+            (
+                "{{ tabell(id=\"netto-fo1\", rad=\"120\", kolonne=\"avvik\") | forbruk }}",
+                "the avvik is 0: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)",
+            ),
+            ("{{ }}", "the braces are empty"),
+            (
+                "{{ fakta.saker | mill }}",
+                "`mill` needs to know the unit of 1\u{a0}657: it has none (give the fact `unit: 1000 kr` or `unit: kr`)",
+            ),
+            ("{{ get_env(name=\"HOME\") }}", "there is no function `get_env`"),
+            (
+                "{{ fakta.saker | tall(desimaler=-1) }}",
+                "`desimaler=` of `tall` must be a whole number from 0 to 10",
+            ),
+        ];
+        for (expr, message) in cases {
+            let (_d, checked) = check_with(FACTS, &format!("  - p: '{expr}'\n"));
+            let d = only_diagnostic(&checked);
+            assert_eq!((d.code, d.message.as_str()), (Code::Expression, message), "{expr}");
+            assert!(first_paragraph(&checked).starts_with("[feil: "), "{expr}");
+        }
+    }
+
+    #[test]
+    fn positional_arguments_get_the_named_form() {
+        let (_d, checked) =
+            check_with(FACTS, "  - p: '{{ sum(\"netto-fo1\", kolonne=\"regnskap\") }}'\n");
+        let d = only_diagnostic(&checked);
+        assert_eq!(d.hints, ["write sum(tabell=\"…\", kolonne=\"…\")"]);
+        assert_eq!(checked.sources.line_col(d.span.as_ref().expect("span")), (3, 15));
+    }
+
+    #[test]
+    fn an_unclosed_expression_is_an_error() {
+        let (_d, checked) = check_with(FACTS, "  - p: Andelen var {{ fakta.saker.\n");
+        let d = only_diagnostic(&checked);
+        assert_eq!(d.code, Code::Expression);
+        assert_eq!(checked.sources.line_col(d.span.as_ref().expect("span")), (3, 20));
+    }
+
+    #[test]
+    fn a_fact_written_out_is_a_warning() {
+        let (_d, checked) = check_with(
+            FACTS,
+            "  - p: >-\n      Andelen var 89,4% og det var\n      1657 saker, 15.12.2024, kr 1.657 og 11657.\n",
+        );
+        assert_eq!(checked.diagnostics.len(), 2, "{:#?}", checked.diagnostics);
+        let places: Vec<(usize, usize)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| checked.sources.line_col(d.span.as_ref().expect("span")))
+            .collect();
+        assert_eq!(places, [(4, 19), (5, 7)]);
+        let d = &checked.diagnostics[0];
+        assert_eq!(d.code, Code::LiteralFigure);
+        assert_eq!(d.severity, crate::diag::Severity::Warning);
+        assert_eq!(
+            d.hints,
+            [
+                "write `{{ fakta.andel_barnehage_1_5 }}` instead, so the figure is stated once, in report.yaml"
+            ]
+        );
+        assert!(!checked.failed);
+    }
+
+    #[test]
+    fn placeholders_cannot_be_injected() {
+        let (_d, checked) =
+            check_with(FACTS, "  - p: \"Tekst \\uE0000\\uE001 og {{ fakta.saker }}\"\n");
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        assert_eq!(first_paragraph(&checked), "Tekst 0 og 1\u{a0}657");
+    }
+
+    #[test]
+    fn every_function_and_filter_is_documented() {
+        let docs =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"))
+                .expect("docs/format.md");
+        let section = docs.split("## Figures in text").nth(1).expect("the section");
+        let section = section.split("\n## ").next().unwrap_or(section);
+        for (name, args, _) in FUNCTIONS {
+            assert!(section.contains(&format!("`{name}(")), "function {name} is not documented");
+            for a in *args {
+                assert!(section.contains(&format!("{a}=")), "argument {a}= is not documented");
+            }
+        }
+        for (name, args) in FILTERS {
+            assert!(
+                (section.contains(&format!("`{name}`")) || section.contains(&format!("`{name}("))),
+                "filter {name} is not documented"
+            );
+            for a in *args {
+                assert!(section.contains(&format!("{a}=")), "argument {a}= is not documented");
+            }
+        }
+    }
+
+    #[test]
+    fn replacing_placeholders() {
+        let mut text = format!(
+            "a {} b {} c",
+            crate::load::inline::placeholder(1),
+            crate::load::inline::placeholder(0)
+        );
+        replace_placeholders(&mut text, &["null".into(), "en".into()]);
+        assert_eq!(text, "a en b null c");
+    }
+
+    #[test]
+    fn places_in_expressions() {
+        let expr = r#" tabell(id="x", rad="avvik", kolonne="avvik") | kr "#;
+        let at = |place: Place| locate(expr, &place).map(|r| (r.start, &expr[r]));
+        assert_eq!(at(Place::Literal("avvik".into())), Some((20, "\"avvik\"")));
+        assert_eq!(at(Place::Name("kr".into())), Some((48, "kr")));
+        assert_eq!(at(Place::Name("id".into())), Some((8, "id")));
+        assert_eq!(at(Place::Range(1, 6)), Some((1, "tabell")));
+        assert_eq!(at(Place::Whole), None);
     }
 }

@@ -7,13 +7,13 @@
 //! links are rewritten to the page that holds their anchor. Figures are written under
 //! `figurer/`, the stylesheets, scripts and the search index under `assets/`.
 //! Nothing is fetched from elsewhere and the pages are readable without JavaScript;
-//! search is an enhancement ([`search`]). The reasons for this shape, and how to restyle
+//! search is an enhancement (`search.rs`). The reasons for this shape, and how to restyle
 //! the site, are in `docs/html.md`.
 //!
-//! Markup comes from Tera templates ([`templates`]), escaped automatically; inline text
-//! is turned into HTML by [`inline`], which escapes every character of user text and
+//! Markup comes from Tera templates (`templates.rs`), escaped automatically; inline text
+//! is turned into HTML by `inline.rs`, which escapes every character of user text and
 //! only emits links to allowed targets. Figures are formatted by [`crate::format`] in
-//! [`view`]; templates never format numbers.
+//! `view.rs`; templates never format numbers.
 
 mod inline;
 #[doc(hidden)]
