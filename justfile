@@ -19,8 +19,9 @@ lint:
 
 # Accessibility test of the built site (needs chromium and node; see tests/a11y/README.md).
 a11y:
-    cargo run --release -- build --only-output html --out target/a11y-site examples/minimal
-    cd tests/a11y && npm ci --no-audit --no-fund && node run.mjs ../../target/a11y-site/html
+    cargo test --locked --test integration html::
+    cd tests/a11y && npm ci --no-audit --no-fund
+    node tests/a11y/check.mjs target/tmp/html-sample-site target/tmp/html-report-data target/tmp/html-example-minimal
 
 # Benchmarks (print timings).
 bench:
@@ -29,4 +30,5 @@ bench:
     cargo bench --bench html
 
 # Everything CI runs.
-ci: test lint
+ci:
+    bash .ci/run

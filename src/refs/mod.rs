@@ -440,7 +440,7 @@ mod tests {
             check_with(FACTS, "  - p: '{{ sum(\"netto-fo1\", kolonne=\"regnskap\") }}'\n");
         let d = only_diagnostic(&checked);
         assert_eq!(d.hints, ["write sum(tabell=\"…\", kolonne=\"…\")"]);
-        assert_eq!(checked.sources.line_col(d.span.as_ref().expect("span")), (3, 15));
+        assert_eq!(checked.sources.line_col(d.span.as_ref().expect("span")), (3, 16));
     }
 
     #[test]
