@@ -46,7 +46,7 @@ impl Builder<'_> {
         let columns: Vec<Value> = t
             .columns
             .iter()
-            .map(|c| json!({"header": c.header, "numeric": c.kind == ColumnKind::Number}))
+            .map(|c| json!({"header": c.header, "numeric": c.kind == ColumnKind::Number, "code": c.kind == ColumnKind::Code}))
             .collect();
         let rows: Vec<Value> = t
             .rows
