@@ -36,7 +36,7 @@ fn n(v: i64) -> String {
     let s = v.abs().to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -108,9 +108,9 @@ fn generate(dir: &Path, districts: usize) {
                 );
             }
             std::fs::write(dir.join(format!("t/{d}-{area}-ind.csv")), ind).expect("csv");
-            let _ = write!(
+            let _ = writeln!(
                 yaml,
-                "      - table: {{id: d{d}-{area}-ind, file: t/{d}-{area}-ind.csv, kind: indicators}}\n"
+                "      - table: {{id: d{d}-{area}-ind, file: t/{d}-{area}-ind.csv, kind: indicators}}"
             );
         }
         let mut csv = String::from(
