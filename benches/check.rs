@@ -32,16 +32,9 @@ fn time(label: &str, dir: &Path, runs: u32) {
     );
 }
 
+/// A figure as the report prints it (no-break spaces, U+2212), which the CSV reader accepts.
 fn n(v: i64) -> String {
-    let s = v.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if v < 0 { format!("-{out}") } else { out }
+    arsrapport::format::decimal(rust_decimal::Decimal::from(v), 0, true)
 }
 
 fn generate(dir: &Path, districts: usize) {

@@ -182,7 +182,7 @@ impl Data {
             return Ok(i);
         }
         let hint = did_you_mean(id, self.tables.iter().map(|t| t.id.as_str()))
-            .map(|b| format!("did you mean «{b}»?"));
+            .map(|b| format!("did you mean `{b}`?"));
         Err(Failure::unknown(
             format!("there is no table with id «{id}»"),
             "no such table",
