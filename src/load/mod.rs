@@ -350,6 +350,25 @@ impl Loader {
         parsed.inlines
     }
 
+    /// Reads a required key of a map as inline markup (empty, with an error, if missing).
+    fn required_inline(&mut self, m: &mut Map, key: &str, what: &str) -> Vec<Inline> {
+        match m.require(key, what) {
+            Ok(n) => self.inline_node(n, "a text"),
+            Err(d) => {
+                self.push(d);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reads an optional key of a map as inline markup (empty if missing).
+    fn optional_inline(&mut self, m: &mut Map, key: &str) -> Vec<Inline> {
+        match m.get(key) {
+            Some(n) => self.inline_node(n, "a text"),
+            None => Vec::new(),
+        }
+    }
+
     /// Reads a text node as inline markup.
     pub(crate) fn inline_node(&mut self, node: &Node, what: &str) -> Vec<Inline> {
         match node.as_str(what) {
@@ -884,13 +903,7 @@ impl Loader {
             match &item.value {
                 Value::Map(_) => {
                     let Ok(mut m) = item.as_map("a list item") else { continue };
-                    let content = match m.require("text", "the item's text") {
-                        Ok(n) => self.inline_node(n, "a text"),
-                        Err(d) => {
-                            self.push(d);
-                            Vec::new()
-                        }
-                    };
+                    let content = self.required_inline(&mut m, "text", "the item's text");
                     let children = match m.get("items") {
                         Some(n) => self.list_items(n),
                         None => Vec::new(),
@@ -956,13 +969,7 @@ impl Loader {
                     else {
                         continue;
                     };
-                    let goal = match g.require("goal", "the goal's text") {
-                        Ok(n) => self.inline_node(n, "a text"),
-                        Err(d) => {
-                            self.push(d);
-                            Vec::new()
-                        }
-                    };
+                    let goal = self.required_inline(&mut g, "goal", "the goal's text");
                     let mut measures = Vec::new();
                     if let Some(ms) = g.get("measures") {
                         match ms.as_seq("a list of measures") {
@@ -982,10 +989,7 @@ impl Loader {
                                             Vec::new()
                                         }
                                     };
-                                    let comment = match mm.get("comment") {
-                                        Some(n) => self.inline_node(n, "a text"),
-                                        None => Vec::new(),
-                                    };
+                                    let comment = self.optional_inline(&mut mm, "comment");
                                     let unknown = mm.finish(&["measure", "comment"]);
                                     self.push_all(unknown);
                                     measures.push(Measure { measure, comment });
@@ -1029,13 +1033,7 @@ impl Loader {
                     else {
                         continue;
                     };
-                    let question = match im.require("question", "the question") {
-                        Ok(n) => self.inline_node(n, "a text"),
-                        Err(d) => {
-                            self.push(d);
-                            Vec::new()
-                        }
-                    };
+                    let question = self.required_inline(&mut im, "question", "the question");
                     let answer = match im.str_node("answer").unwrap_or(None) {
                         None => None,
                         Some((a, n)) => match a.trim().to_lowercase().as_str() {
@@ -1049,10 +1047,7 @@ impl Loader {
                             }
                         },
                     };
-                    let comment = match im.get("comment") {
-                        Some(n) => self.inline_node(n, "a text"),
-                        None => Vec::new(),
-                    };
+                    let comment = self.optional_inline(&mut im, "comment");
                     let unknown = im.finish(&["question", "answer", "comment"]);
                     self.push_all(unknown);
                     items.push(ChecklistItem { question, answer, comment });
