@@ -221,8 +221,8 @@ fn find_close(s: &str, from: usize, delim: &str) -> Option<usize> {
     let mut i = from;
     while i < s.len() {
         let rest = &s[i..];
-        if rest.starts_with('\\') {
-            i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(after) = rest.strip_prefix('\\') {
+            i += 1 + after.chars().next().map_or(0, char::len_utf8);
             continue;
         }
         if rest.starts_with("{{")

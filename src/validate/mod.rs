@@ -900,10 +900,10 @@ pub fn validate(
     // Sum rows first: "above" stops at the previous sum row of the same table.
     let mut all_targets = Vec::new();
     let mut sum_rows = Vec::new();
-    for ti in 0..report.tables.len() {
+    for (ti, spec) in specs.iter().enumerate().take(report.tables.len()) {
         let targets = checker.mark_sum_rows(ti);
         let mut flags = vec![false; report.tables[ti].rows.len()];
-        for (rule, t) in specs[ti].sums.iter().zip(&targets) {
+        for (rule, t) in spec.sums.iter().zip(&targets) {
             let cross_only = matches!(&rule.of, SumOf::Rows(refs) if !refs.is_empty() && refs.iter().all(|r| r.table.is_some()));
             if let Some(t) = t
                 && !cross_only
