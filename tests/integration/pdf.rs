@@ -1,9 +1,21 @@
-//! `arsrapport build`: the PDF, judged by its extracted text and metadata.
+//! The PDF, judged by its extracted text and metadata (as a reader and an archive see it).
 //!
-//! Needs `pdftotext` and `pdfinfo` (Debian: poppler-utils; `.ci/run` installs them).
+//! Most tests render in-process: `pipeline::check` loads a report, `render::pdf::render` makes
+//! the PDF. Expected strings come from the model itself (chapter numbers and titles, a formatted
+//! sum row, a footnote), so editing the example does not break them. A few tests run the binary
+//! (`arsrapport build`) for what only the command does: atomic output, `--draft`.
+//!
+//! Needs `pdftotext` and `pdfinfo` (Debian: poppler-utils; `.ci/run` installs them). A test that
+//! needs them prints a notice and passes if they are not installed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use arsrapport::format;
+use arsrapport::model::{Block, Chapter, Inline, Report, RowStyle, Section};
+use arsrapport::pipeline::{CheckOptions, check};
+use arsrapport::render::pdf::{self, PdfOptions};
+use arsrapport::render::{RenderError, TemplateDir};
 
 use super::check::run_in;
 
@@ -11,16 +23,311 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} must be installed (Debian: poppler-utils): {e}"));
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// Output of a poppler tool, or `None` (with a notice) if it is not installed outside CI.
+fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+    match Command::new(tool).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // In CI the tool is installed by .ci/run: a missing tool must fail, not skip.
+            assert!(std::env::var_os("CI").is_none(), "`{tool}` is missing in CI (poppler-utils)");
+            eprintln!(
+                "NOTICE: `{tool}` is not installed (Debian: poppler-utils); skipping the check"
+            );
+            None
+        }
+        Err(e) => panic!("{tool} could not run: {e}"),
+    }
 }
 
-/// Builds `dir` (relative to the repository) into a temporary folder; returns the folder.
+/// The validated report in `dir` (relative to the repository).
+fn load(dir: &str) -> Report {
+    let checked = check(&root().join(dir), &CheckOptions::default());
+    assert!(!checked.failed, "{dir} checks clean");
+    checked.report.expect("the report loads")
+}
+
+fn options(report: &Report) -> PdfOptions {
+    PdfOptions { draft: false, date: report.meta.date }
+}
+
+/// Renders to a PDF file in a temporary folder.
+fn render_to_file(report: &Report, options: &PdfOptions) -> (tempfile::TempDir, PathBuf) {
+    let bytes = match pdf::render(report, &TemplateDir::default(), options) {
+        Ok(bytes) => bytes,
+        Err(e) => panic!("the PDF renders: {e}"),
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).expect("write the PDF");
+    (dir, path)
+}
+
+/// Whitespace (spaces, no-break spaces, line breaks) folded to one space; words hyphenated at
+/// a line end (pdftotext writes a soft hyphen U+00AD there) joined again.
+fn flat(text: &str) -> String {
+    text.replace("\u{ad}\n", "")
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn text_of(pdf: &Path, layout: bool) -> Option<String> {
+    let pdf = pdf.to_string_lossy();
+    let args: Vec<&str> = if layout { vec!["-layout", &pdf, "-"] } else { vec![&pdf, "-"] };
+    poppler("pdftotext", &args)
+}
+
+fn info_field<'a>(info: &'a str, field: &str) -> Option<&'a str> {
+    info.lines().find_map(|l| l.strip_prefix(field)?.strip_prefix(':').map(str::trim))
+}
+
+fn pages(pdf: &Path) -> Option<usize> {
+    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()])?;
+    info_field(&info, "Pages").and_then(|p| p.parse().ok())
+}
+
+fn sections(chapters: &[Chapter]) -> Vec<&Section> {
+    fn walk<'a>(s: &'a [Section], out: &mut Vec<&'a Section>) {
+        for x in s {
+            out.push(x);
+            walk(&x.sections, out);
+        }
+    }
+    let mut out = Vec::new();
+    for c in chapters {
+        walk(&c.sections, &mut out);
+    }
+    out
+}
+
+fn first_footnote(report: &Report) -> Option<String> {
+    fn plain(xs: &[Inline]) -> String {
+        xs.iter()
+            .map(|x| match x {
+                Inline::Text { text } => text.clone(),
+                Inline::Strong { content } | Inline::Emph { content } => plain(content),
+                Inline::Link { content, .. } => plain(content),
+                Inline::Footnote { .. } => String::new(),
+                Inline::LineBreak => " ".into(),
+            })
+            .collect()
+    }
+    fn find(xs: &[Inline]) -> Option<String> {
+        xs.iter().find_map(|x| match x {
+            Inline::Footnote { content } => Some(plain(content)),
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => find(content),
+            _ => None,
+        })
+    }
+    let blocks = report.chapters.iter().flat_map(|c| c.blocks.iter());
+    let blocks = blocks.chain(sections(&report.chapters).into_iter().flat_map(|s| s.blocks.iter()));
+    for b in blocks {
+        if let Block::Paragraph { content } = b
+            && let Some(f) = find(content)
+        {
+            return Some(f);
+        }
+    }
+    None
+}
+
+#[test]
+fn the_example_renders_headings_tables_footnotes_and_metadata() {
+    let report = load("examples/minimal");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let Some(text) = text_of(&pdf, false) else { return };
+    let text = flat(&text);
+    let meta = &report.meta;
+    for needle in ["Innhold", meta.title.as_str(), meta.district.as_str(), &meta.running_header] {
+        assert!(text.contains(needle), "missing «{needle}» in the PDF text:\n{text}");
+    }
+    // Every chapter and section heading, numbered as in the model.
+    for c in &report.chapters {
+        let heading = match &c.number {
+            Some(n) => format!("{n} {}", c.title),
+            None => c.title.clone(),
+        };
+        assert!(text.contains(&flat(&heading)), "missing heading «{heading}»");
+    }
+    for s in sections(&report.chapters) {
+        let heading = format!("{} {}", s.number.as_deref().unwrap_or(""), s.title);
+        assert!(text.contains(&flat(&heading)), "missing heading «{heading}»");
+    }
+    // Table captions with the model's numbers, and the unit line.
+    for t in report.tables.iter().filter(|t| t.number.is_some()) {
+        let caption = format!("Tabell {} {}", t.number.as_deref().unwrap_or(""), t.caption);
+        assert!(text.contains(&flat(&caption)), "missing caption «{caption}»");
+    }
+    assert!(text.contains("Tall i 1000 kr"));
+    // A footnote of the text.
+    let footnote = first_footnote(&report).expect("the example has a footnote");
+    let start: Vec<&str> = footnote.split_whitespace().take(4).collect();
+    assert!(text.contains(&start.join(" ")), "missing footnote «{footnote}»");
+
+    // A sum row, laid out as one line: label and figures formatted by `format` (no-break
+    // spaces between thousands, a true minus).
+    let Some(layout) = text_of(&pdf, true) else { return };
+    let lines: Vec<String> = layout.lines().map(flat).collect();
+    let (table, row) = report
+        .tables
+        .iter()
+        .find_map(|t| Some((t, t.rows.iter().find(|r| r.style == RowStyle::Sum)?)))
+        .expect("a table with a sum row");
+    let expected = flat(
+        &row.cells
+            .iter()
+            .zip(&table.columns)
+            .map(|(c, col)| format::cell(c, col.kind))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    assert!(lines.contains(&expected), "missing sum row «{expected}» in:\n{layout}");
+    assert!(layout.contains('\u{2212}'), "negative figures take U+2212");
+
+    // Metadata: title, author, language, tagged, PDF/A-2a + PDF/UA-1, page count.
+    let Some(info) = poppler("pdfinfo", &[&pdf.to_string_lossy()]) else { return };
+    assert_eq!(info_field(&info, "Title"), Some(pdf::document_title(&report).as_str()), "{info}");
+    assert_eq!(info_field(&info, "Author"), Some(meta.district.as_str()), "{info}");
+    assert_eq!(info_field(&info, "Tagged"), Some("yes"), "{info}");
+    let pages: usize = info_field(&info, "Pages").and_then(|p| p.parse().ok()).expect("pages");
+    assert!((6..=20).contains(&pages), "unexpected page count {pages}");
+    let Some(xmp) = poppler("pdfinfo", &["-meta", &pdf.to_string_lossy()]) else { return };
+    assert!(xmp.contains("<dc:language><rdf:Bag><rdf:li>nb</rdf:li>"), "language nb:\n{xmp}");
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A<"), "PDF/A-2a");
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
+    assert!(xmp.contains("<xmp:CreateDate>2025-03-01T12:00:00+00:00<"), "the document date");
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let report = load("examples/minimal");
+    let render = |o: &PdfOptions| pdf::render(&report, &TemplateDir::default(), o).expect("pdf");
+    let a = render(&options(&report));
+    let b = render(&options(&report));
+    assert!(a == b, "two renders of the same report differ");
+    // Only the inputs change the output: here the date.
+    let mut later = options(&report);
+    later.date.day = if later.date.day == 1 { 2 } else { 1 };
+    assert!(render(&later) != a);
+}
+
+#[test]
+fn typst_special_characters_print_literally() {
+    let special = "Tegn: # $ [ ] @ < > \\ * _ ` `` = - ~ {} #set page(fill: red) $x^2$ \
+                   <etikett> @ref #{1 + 1} [lenke](#x) // ikke kommentar /* heller ikke */";
+    let mut report = load("examples/minimal");
+    let chapter = report.chapters.last_mut().expect("a chapter");
+    chapter.blocks.push(Block::Paragraph { content: vec![Inline::Text { text: special.into() }] });
+    chapter.blocks.push(Block::Paragraph {
+        content: vec![Inline::Strong {
+            content: vec![Inline::Text { text: "*fet* #strong".into() }],
+        }],
+    });
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let Some(text) = text_of(&pdf, false) else { return };
+    let text = flat(&text);
+    assert!(text.contains(&flat(special)), "not printed literally:\n{text}");
+    assert!(text.contains("*fet* #strong"), "not printed literally:\n{text}");
+}
+
+#[test]
+fn the_fixture_with_special_characters_renders_literally() {
+    let report = load("tests/fixtures/valid/special-characters");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let Some(text) = text_of(&pdf, false) else { return };
+    let text = flat(&text);
+    for needle in [
+        "# $ @ < > \\ _ ` = - ~ {}",
+        "<script>alert(1)</script>",
+        "#set page(fill: red)",
+        "$x^2$",
+        "[lenke]",
+    ] {
+        assert!(text.contains(needle), "«{needle}» not printed literally:\n{text}");
+    }
+}
+
+#[test]
+fn a_broken_override_template_is_a_template_error_with_file_and_line() {
+    let report = load("examples/minimal");
+    let maler = root().join("tests/fixtures/invalid-template/broken/maler");
+    let err = pdf::render(&report, &TemplateDir::with_overrides(&maler), &options(&report))
+        .expect_err("the broken template fails");
+    let RenderError::Template(errors) = err else { panic!("a template error, got {err}") };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = &errors[0];
+    assert!(e.template.ends_with("invalid-template/broken/maler/pdf/report.typ"), "{e}");
+    assert_eq!((e.line, e.column), (Some(4), Some(2)), "{e}");
+    assert_eq!(e.message, "unknown variable: undefined-function");
+    assert!(e.hints.iter().any(|h| h.contains("undefined - function")), "{e}");
+    assert!(e.to_string().contains("maler/pdf/report.typ:4:2: unknown variable"), "{e}");
+}
+
+#[test]
+fn a_draft_marks_every_page() {
+    let report = load("examples/minimal");
+    let (_dir, pdf) = render_to_file(&report, &PdfOptions { draft: true, ..options(&report) });
+    let Some(pages) = pages(&pdf) else { return };
+    for page in 1..=pages {
+        let p = page.to_string();
+        let args = ["-f", &p, "-l", &p, &pdf.to_string_lossy(), "-"];
+        let Some(text) = poppler("pdftotext", &args) else { return };
+        assert!(text.contains("UTKAST"), "page {page} is not marked UTKAST:\n{text}");
+    }
+}
+
+#[test]
+fn the_real_report_renders_with_the_wide_table_on_a_landscape_page() {
+    let report = load("report-data");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let Some(text) = text_of(&pdf, false) else { return };
+    let flat_text = flat(&text);
+    for needle in [
+        "Bydelsdirektørens beretning",
+        "3.2 Funksjonsområde 1: Administrasjon og fellestjenester",
+        "Tabell 0.1 B Netto driftsutgifter",
+    ] {
+        assert!(flat_text.contains(needle), "missing «{needle}»");
+    }
+    let Some(pages) = pages(&pdf) else { return };
+    assert!((35..=80).contains(&pages), "unexpected page count {pages}");
+    // pdfinfo prints every page's size: the investment table's page is landscape.
+    let p = pages.to_string();
+    let file = pdf.to_string_lossy();
+    let Some(info) = poppler("pdfinfo", &["-f", "1", "-l", &p, &file]) else { return };
+    let landscape: Vec<usize> = info
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w.len() >= 6 && w[0] == "Page" && w[2] == "size:" && w[3] == "841.89")
+        .filter_map(|w| w[1].parse().ok())
+        .collect();
+    assert!(!landscape.is_empty(), "no landscape page:\n{info}");
+    let investment = report.tables.iter().find(|t| t.columns.len() >= 9).expect("a wide table");
+    let on_landscape = landscape.iter().any(|page| {
+        let n = page.to_string();
+        poppler("pdftotext", &["-f", &n, "-l", &n, &file, "-"])
+            .is_some_and(|t| flat(&t).contains(&flat(&investment.caption)))
+    });
+    assert!(
+        on_landscape,
+        "the {}-column table is not on a landscape page",
+        investment.columns.len()
+    );
+}
+
+// ---- through the command: `arsrapport build`
+
+/// Builds `dir` (relative to the repository) into a temporary folder.
 fn build(dir: &str, extra: &[&str]) -> (tempfile::TempDir, i32, String) {
     let out = tempfile::tempdir().expect("tempdir");
     let out_path = out.path().to_string_lossy().into_owned();
@@ -39,72 +346,18 @@ fn pdf_in(dir: &Path) -> PathBuf {
         .expect("a PDF was written")
 }
 
-fn text(pdf: &Path) -> String {
-    poppler("pdftotext", &["-layout", &pdf.to_string_lossy(), "-"])
-}
-
 #[test]
-fn the_example_builds_a_complete_pdf() {
-    let (out, code, stderr) = build("examples/minimal", &["--only-output", "pdf"]);
-    assert_eq!(code, 0, "{stderr}");
-    let pdf = pdf_in(out.path());
-    let text = text(&pdf);
-    // Headings with the model's numbers, the table of contents and the cover.
-    for needle in [
-        "Innhold",
-        "Årsberetning 2024",
-        "Bydel Eksempel",
-        "1 Innledning",
-        "Tabell 0.1 B",
-        "Tall i 1000 kr",
-    ] {
-        assert!(text.contains(needle), "missing «{needle}» in the PDF text:\n{text}");
-    }
-    // A formatted table row: no-break spaces between thousands, a true minus.
-    assert!(text.contains("47\u{a0}531") || text.contains("47 531"), "formatted figure missing");
-    assert!(text.contains('\u{2212}'), "negative figures use U+2212");
-    // The running header.
-    assert!(text.contains("Årsberetning 2024 Bydel Eksempel"));
-    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()]);
-    assert!(info.contains("Title:           Årsberetning 2024 Bydel Eksempel"), "{info}");
-    assert!(info.contains("Author:          Bydel Eksempel"), "{info}");
-    assert!(info.contains("Tagged:          yes"), "{info}");
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:").map(|p| p.trim().parse().unwrap_or(0)))
-        .unwrap_or(0);
-    assert!((4..=40).contains(&pages), "unexpected page count {pages}");
-}
-
-#[test]
-fn the_pdf_is_reproducible() {
-    let (a, code_a, _) = build("examples/minimal", &["--only-output", "pdf"]);
-    let (b, code_b, _) = build("examples/minimal", &["--only-output", "pdf"]);
-    assert_eq!((code_a, code_b), (0, 0));
+fn build_writes_a_reproducible_pdf() {
+    let (a, code_a, stderr) = build("examples/minimal", &["--only-output", "pdf"]);
+    assert_eq!(code_a, 0, "{stderr}");
+    let (b, code_b, stderr) = build("examples/minimal", &["--only-output", "pdf"]);
+    assert_eq!(code_b, 0, "{stderr}");
     let (pa, pb) = (pdf_in(a.path()), pdf_in(b.path()));
     assert!(std::fs::read(pa).expect("a") == std::fs::read(pb).expect("b"), "two builds differ");
 }
 
 #[test]
-fn typst_special_characters_print_literally() {
-    let (out, code, stderr) =
-        build("tests/fixtures/valid/special-characters", &["--only-output", "pdf"]);
-    assert_eq!(code, 0, "{stderr}");
-    let text = text(&pdf_in(out.path()));
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in [
-        "# $ @ < > \\ _ ` = - ~ {}",
-        "<script>alert(1)</script>",
-        "#set page(fill: red)",
-        "$x^2$",
-        "[lenke]",
-    ] {
-        assert!(flat.contains(needle), "«{needle}» not printed literally:\n{flat}");
-    }
-}
-
-#[test]
-fn a_broken_template_is_reported_with_file_and_line_and_keeps_old_output() {
+fn build_reports_a_broken_template_with_file_and_line_and_keeps_old_output() {
     let out = tempfile::tempdir().expect("tempdir");
     let out_path = out.path().to_string_lossy().into_owned();
     std::fs::write(out.path().join("arsberetning-2024-bydel-test.pdf"), b"previous").expect("old");
@@ -134,18 +387,7 @@ fn build_refuses_errors_unless_draft() {
     let (out, code, stderr) =
         build("tests/fixtures/invalid/avvik", &["--only-output", "pdf", "--draft"]);
     assert_eq!(code, 0, "{stderr}");
-    let text = text(&pdf_in(out.path()));
-    assert!(text.matches("UTKAST").count() >= 2, "every page is marked UTKAST:\n{text}");
-}
-
-#[test]
-fn the_real_report_builds() {
-    let (out, code, stderr) = build("report-data", &[]);
-    assert_eq!(code, 0, "{stderr}");
     let pdf = pdf_in(out.path());
-    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()]);
-    assert!(info.contains("Title:           Årsberetning 2024 Bydel Bjerke"), "{info}");
-    let text = text(&pdf);
-    assert!(text.contains("3.2 Funksjonsområde 1: Administrasjon og fellestjenester"));
-    assert!(out.path().join("html/index.html").is_file());
+    let (Some(text), Some(pages)) = (text_of(&pdf, false), pages(&pdf)) else { return };
+    assert!(text.matches("UTKAST").count() >= pages, "every page is marked UTKAST:\n{text}");
 }

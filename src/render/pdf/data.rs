@@ -1,34 +1,157 @@
 //! The report as data for the Typst templates (`/data.json`).
 //!
-//! Every figure is formatted here with [`crate::format`]; inline text stays a
-//! tree of typed nodes that the template turns into content, so user text is
-//! never parsed as Typst markup.
+//! Every figure is formatted here with [`crate::format`] (no-break spaces between thousands,
+//! U+2212 minus, `89,4 %`, `–` for zero, `*`); section and table numbers are the model's.
+//! Inline text stays a tree of typed nodes (`text`, `strong`, `emph`, `link`, `footnote`,
+//! `line_break`, exactly as [`Inline`] serialises) that the template turns into content, so user
+//! text is never parsed as Typst markup. The shape is documented in docs/pdf.md.
+
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 
 use crate::format;
 use crate::model::{
-    Block, Cell, Chapter, ColumnKind, Inline, ListItem, Report, RowStyle, Section, Table,
+    Block, Chapter, ColumnKind, Inline, ListItem, Report, RowStyle, Section, Table,
 };
 
 use super::PdfOptions;
+use super::world::DocumentDefaults;
+use crate::render::RenderError;
 
 /// Data and images for the world.
 pub struct Data {
     /// The JSON document.
     pub json: Value,
-    /// Images: (virtual path without slash, bytes).
-    pub images: Vec<(String, Vec<u8>)>,
+    /// Images: (virtual path without the leading slash, bytes).
+    pub images: Vec<(String, Arc<Vec<u8>>)>,
+    /// Title, author and language, for the world's base styles.
+    pub defaults: DocumentDefaults,
+}
+
+/// Builds the template data. Fails only on an image whose bytes are not an image.
+pub fn build(report: &Report, options: &PdfOptions) -> Result<Data, RenderError> {
+    let mut b = Builder { report, images: Vec::new(), anchors: Vec::new(), error: None };
+    let chapters: Vec<Value> = report.chapters.iter().map(|c| b.chapter(c)).collect();
+    if let Some(e) = b.error {
+        return Err(e);
+    }
+    let m = &report.meta;
+    // "nb", "nb-NO": Typst takes the language and the region apart.
+    // (Typst wants an ISO 639 code of two or three letters; anything else falls back to "nb".)
+    let mut tag = m.language.split(['-', '_']);
+    let lang = tag
+        .next()
+        .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))
+        .unwrap_or("nb")
+        .to_ascii_lowercase();
+    let region = tag
+        .next()
+        .filter(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(|r| r.to_ascii_uppercase());
+    let defaults = DocumentDefaults {
+        title: document_title(report),
+        author: m.district.clone(),
+        lang: lang.clone(),
+        region: region.clone(),
+    };
+    let json = json!({
+        "meta": {
+            "title": m.title,
+            "subtitle": m.subtitle,
+            "district": m.district,
+            "organisation": m.organisation,
+            "year": m.year,
+            "lang": lang,
+            "region": region,
+            // The report's own date on the cover; `options.date` (SOURCE_DATE_EPOCH) is for
+            // the PDF's timestamps.
+            "date": format::date(m.date),
+            "running_header": m.running_header,
+            "document_title": document_title(report),
+            "keywords": m.keywords,
+            "unit": m.unit,
+            "draft": options.draft,
+        },
+        "chapters": chapters,
+        "anchors": b.anchors,
+    });
+    Ok(Data { json, images: b.images, defaults })
+}
+
+/// The PDF title: "Årsberetning 2024 Bydel Bjerke" (the district added unless the title has it).
+pub fn document_title(report: &Report) -> String {
+    let m = &report.meta;
+    if m.district.is_empty() || m.title.contains(&m.district) {
+        m.title.clone()
+    } else {
+        format!("{} {}", m.title, m.district)
+    }
 }
 
 struct Builder<'a> {
     report: &'a Report,
-    images: Vec<(String, Vec<u8>)>,
+    images: Vec<(String, Arc<Vec<u8>>)>,
     anchors: Vec<String>,
+    /// The first image that could not be used.
+    error: Option<RenderError>,
+}
+
+/// The image format by the file's first bytes (Typst decodes PNG, JPEG, GIF, WebP and SVG).
+fn image_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("jpg")
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        Some("gif")
+    } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
+        Some("webp")
+    } else {
+        let text = String::from_utf8_lossy(head);
+        let text = text.trim_start_matches('\u{feff}').trim_start();
+        (text.starts_with('<') && text.contains("<svg")).then_some("svg")
+    }
+}
+
+/// Header groups that span exactly the table's columns (Typst refuses a span beyond the last
+/// column): spans are cut at the last column, and a blank group fills up a short row.
+fn header_groups(t: &Table) -> Vec<Value> {
+    if t.header_groups.is_empty() {
+        return Vec::new();
+    }
+    let columns = t.columns.len();
+    let mut used = 0;
+    let mut groups = Vec::new();
+    for g in &t.header_groups {
+        let span = g.span.min(columns - used);
+        if span > 0 {
+            groups.push(json!({"title": g.title, "span": span}));
+            used += span;
+        }
+    }
+    if used < columns {
+        groups.push(json!({"title": "", "span": columns - used}));
+    }
+    groups
 }
 
 fn inlines(xs: &[Inline]) -> Value {
-    serde_json::to_value(xs).unwrap_or(Value::Array(Vec::new()))
+    Value::Array(xs.iter().map(inline).collect())
+}
+
+fn inline(x: &Inline) -> Value {
+    match x {
+        Inline::Text { text } => json!({"type": "text", "text": text}),
+        Inline::Strong { content } => json!({"type": "strong", "content": inlines(content)}),
+        Inline::Emph { content } => json!({"type": "emph", "content": inlines(content)}),
+        Inline::Link { url, content } => {
+            json!({"type": "link", "url": url, "content": inlines(content)})
+        }
+        Inline::Footnote { content } => json!({"type": "footnote", "content": inlines(content)}),
+        Inline::LineBreak => json!({"type": "line_break"}),
+    }
 }
 
 fn list(items: &[ListItem]) -> Value {
@@ -40,117 +163,176 @@ fn list(items: &[ListItem]) -> Value {
     )
 }
 
+fn column_kind(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Text => "text",
+        ColumnKind::Number => "number",
+        ColumnKind::Code => "code",
+    }
+}
+
+fn row_style(style: RowStyle) -> &'static str {
+    match style {
+        RowStyle::Normal => "normal",
+        RowStyle::Sum => "sum",
+        RowStyle::Group => "group",
+    }
+}
+
+fn table_kind(t: &Table) -> Value {
+    serde_json::to_value(t.kind).unwrap_or(Value::Null)
+}
+
 impl Builder<'_> {
     fn table(&mut self, t: &Table) -> Value {
         self.anchors.push(t.anchor.clone());
+        let texts: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                t.columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, col)| {
+                        r.cells.get(i).map_or(String::new(), |c| format::cell(c, col.kind))
+                    })
+                    .collect()
+            })
+            .collect();
         let columns: Vec<Value> = t
             .columns
             .iter()
-            .map(|c| json!({"header": c.header, "numeric": c.kind == ColumnKind::Number, "code": c.kind == ColumnKind::Code}))
+            .enumerate()
+            .map(|(i, c)| {
+                // Lengths of the column's cells (group rows' labels span the table: left out),
+                // for the template's choice of column widths.
+                let lengths: Vec<usize> = t
+                    .rows
+                    .iter()
+                    .zip(&texts)
+                    .filter(|(r, _)| r.style != RowStyle::Group)
+                    .map(|(_, cells)| cells[i].chars().count())
+                    .collect();
+                let max = lengths.iter().copied().max().unwrap_or(0);
+                let avg = if lengths.is_empty() {
+                    0
+                } else {
+                    lengths.iter().sum::<usize>() / lengths.len()
+                };
+                json!({
+                    "key": c.key,
+                    "header": c.header,
+                    "kind": column_kind(c.kind),
+                    "max_chars": max,
+                    "avg_chars": avg,
+                })
+            })
             .collect();
         let rows: Vec<Value> = t
             .rows
             .iter()
-            .map(|r| {
-                let cells: Vec<Value> = r
-                    .cells
-                    .iter()
-                    .zip(&t.columns)
-                    .map(|(c, col)| {
-                        json!({
-                            "text": format::cell(c, col.kind),
-                            "negative": format::is_negative(c),
-                            "numeric": col.kind != ColumnKind::Text && !matches!(c, Cell::Text(_)) || col.kind == ColumnKind::Code,
-                        })
+            .zip(texts)
+            .map(|(r, texts)| {
+                let cells: Vec<Value> = texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let negative = r.cells.get(i).is_some_and(format::is_negative);
+                        json!({"text": text, "negative": negative})
                     })
                     .collect();
-                let style = match r.style {
-                    RowStyle::Normal => "normal",
-                    RowStyle::Sum => "sum",
-                    RowStyle::Group => "group",
-                };
-                json!({"style": style, "cells": cells})
+                json!({"style": row_style(r.style), "cells": cells})
             })
             .collect();
         json!({
             "type": "table",
+            "kind": table_kind(t),
+            "id": t.id,
             "anchor": t.anchor,
             "number": t.number,
             "caption": t.caption,
             "unit": t.unit,
             "columns": columns,
-            "header_groups": t.header_groups.iter().map(|g| json!({"title": g.title, "span": g.span})).collect::<Vec<_>>(),
+            "header_groups": header_groups(t),
             "rows": rows,
             "footnotes": t.footnotes.iter().map(|f| inlines(f)).collect::<Vec<_>>(),
-            "wide": t.columns.len() > 7,
+        })
+    }
+
+    fn block(&mut self, b: &Block) -> Option<Value> {
+        Some(match b {
+            Block::Paragraph { content } => {
+                json!({"type": "paragraph", "content": inlines(content)})
+            }
+            Block::Heading { content } => json!({"type": "heading", "content": inlines(content)}),
+            Block::List { ordered, items } => {
+                json!({"type": "list", "ordered": ordered, "items": list(items)})
+            }
+            Block::Note { title, paragraphs } => json!({
+                "type": "note",
+                "title": title,
+                "paragraphs": paragraphs.iter().map(|p| inlines(p)).collect::<Vec<_>>(),
+            }),
+            Block::Goals(g) => json!({
+                "type": "goals",
+                "caption": g.caption,
+                "goal_header": g.goal_header,
+                "comment_header": g.comment_header,
+                "goals": g.goals.iter().map(|goal| json!({
+                    "goal": inlines(&goal.goal),
+                    "measures": goal.measures.iter().map(|m| json!({
+                        "measure": inlines(&m.measure),
+                        "comment": inlines(&m.comment),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }),
+            Block::Checklist(c) => json!({
+                "type": "checklist",
+                "caption": c.caption,
+                "question_header": c.question_header,
+                "answer_header": c.answer_header,
+                "comment_header": c.comment_header,
+                "items": c.items.iter().map(|i| json!({
+                    "question": inlines(&i.question),
+                    "answer": i.answer.map(|a| a.label()),
+                    "answer_key": i.answer,
+                    "comment": inlines(&i.comment),
+                })).collect::<Vec<_>>(),
+            }),
+            Block::Table { index } => self.table(self.report.tables.get(*index)?),
+            Block::Figure(f) => {
+                let Some(ext) = image_format(&f.data) else {
+                    self.error.get_or_insert_with(|| {
+                        RenderError::Other(format!(
+                            "{}: not a PNG, JPEG, GIF, WebP or SVG image",
+                            f.path
+                        ))
+                    });
+                    return None;
+                };
+                let path = format!("img/{}.{ext}", self.images.len() + 1);
+                self.images.push((path.clone(), f.data.clone()));
+                json!({
+                    "type": "figure",
+                    "path": format!("/{path}"),
+                    "alt": f.alt,
+                    "caption": f.caption.as_ref().map(|c| inlines(c)),
+                })
+            }
         })
     }
 
     fn blocks(&mut self, blocks: &[Block]) -> Value {
-        Value::Array(
-            blocks
-                .iter()
-                .map(|b| match b {
-                    Block::Paragraph { content } => {
-                        json!({"type": "paragraph", "content": inlines(content)})
-                    }
-                    Block::Heading { content } => {
-                        json!({"type": "heading", "content": inlines(content)})
-                    }
-                    Block::List { ordered, items } => {
-                        json!({"type": "list", "ordered": ordered, "items": list(items)})
-                    }
-                    Block::Note { title, paragraphs } => json!({
-                        "type": "note", "title": title,
-                        "paragraphs": paragraphs.iter().map(|p| inlines(p)).collect::<Vec<_>>(),
-                    }),
-                    Block::Goals(g) => json!({
-                        "type": "goals",
-                        "caption": g.caption,
-                        "goal_header": g.goal_header,
-                        "comment_header": g.comment_header,
-                        "goals": g.goals.iter().map(|goal| json!({
-                            "goal": inlines(&goal.goal),
-                            "measures": goal.measures.iter().map(|m| json!({
-                                "measure": inlines(&m.measure), "comment": inlines(&m.comment),
-                            })).collect::<Vec<_>>(),
-                        })).collect::<Vec<_>>(),
-                    }),
-                    Block::Checklist(c) => json!({
-                        "type": "checklist",
-                        "caption": c.caption,
-                        "question_header": c.question_header,
-                        "answer_header": c.answer_header,
-                        "comment_header": c.comment_header,
-                        "items": c.items.iter().map(|i| json!({
-                            "question": inlines(&i.question),
-                            "answer": i.answer.map(|a| a.label()),
-                            "comment": inlines(&i.comment),
-                        })).collect::<Vec<_>>(),
-                    }),
-                    Block::Table { index } => match self.report.tables.get(*index) {
-                        Some(t) => self.table(t),
-                        None => Value::Null,
-                    },
-                    Block::Figure(f) => {
-                        let ext = f.path.rsplit('.').next().unwrap_or("png").to_lowercase();
-                        let path = format!("img/{}.{ext}", self.images.len() + 1);
-                        self.images.push((path.clone(), f.data.as_ref().clone()));
-                        json!({
-                            "type": "figure", "path": format!("/{path}"), "alt": f.alt,
-                            "caption": f.caption.as_ref().map(|c| inlines(c)),
-                        })
-                    }
-                })
-                .filter(|v| !v.is_null())
-                .collect(),
-        )
+        Value::Array(blocks.iter().filter_map(|b| self.block(b)).collect())
     }
 
     fn section(&mut self, s: &Section) -> Value {
         self.anchors.push(s.id.clone());
         json!({
-            "id": s.id, "number": s.number, "title": s.title, "level": s.level,
+            "id": s.id,
+            "number": s.number,
+            "title": s.title,
+            "level": s.level,
             "blocks": self.blocks(&s.blocks),
             "sections": s.sections.iter().map(|x| self.section(x)).collect::<Vec<_>>(),
         })
@@ -159,33 +341,131 @@ impl Builder<'_> {
     fn chapter(&mut self, c: &Chapter) -> Value {
         self.anchors.push(c.id.clone());
         json!({
-            "id": c.id, "number": c.number, "title": c.title,
+            "id": c.id,
+            "number": c.number,
+            "title": c.title,
+            "level": 1,
             "blocks": self.blocks(&c.blocks),
             "sections": c.sections.iter().map(|x| self.section(x)).collect::<Vec<_>>(),
         })
     }
 }
 
-/// Builds the template data.
-pub fn build(report: &Report, options: &PdfOptions) -> Data {
-    let mut b = Builder { report, images: Vec::new(), anchors: Vec::new() };
-    let chapters: Vec<Value> = report.chapters.iter().map(|c| b.chapter(c)).collect();
-    let m = &report.meta;
-    let json = json!({
-        "meta": {
-            "title": m.title,
-            "subtitle": m.subtitle,
-            "district": m.district,
-            "organisation": m.organisation,
-            "year": m.year,
-            "language": m.language,
-            "date": format::date(options.date),
-            "running_header": m.running_header,
-            "keywords": m.keywords,
-            "draft": options.draft,
-        },
-        "chapters": chapters,
-        "anchors": b.anchors,
-    });
-    Data { json, images: b.images }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::fixture;
+
+    fn data() -> Value {
+        build(&fixture::report(), &fixture::options()).expect("data").json
+    }
+
+    fn find<'a>(v: &'a Value, ty: &str) -> Vec<&'a Value> {
+        let mut out = Vec::new();
+        fn walk<'a>(v: &'a Value, ty: &str, out: &mut Vec<&'a Value>) {
+            match v {
+                Value::Object(map) => {
+                    if map.get("type").and_then(Value::as_str) == Some(ty) {
+                        out.push(v);
+                    }
+                    map.values().for_each(|x| walk(x, ty, out));
+                }
+                Value::Array(xs) => xs.iter().for_each(|x| walk(x, ty, out)),
+                _ => {}
+            }
+        }
+        walk(v, ty, &mut out);
+        out
+    }
+
+    #[test]
+    fn figures_arrive_formatted() {
+        let d = data();
+        let table = find(&d, "table")[0];
+        assert_eq!(table["number"], "0.1 B");
+        assert_eq!(table["kind"], "kostra");
+        let sum = table["rows"].as_array().expect("rows").last().expect("sum row");
+        assert_eq!(sum["style"], "sum");
+        assert_eq!(sum["cells"][4]["text"], "1\u{a0}714\u{a0}058");
+        assert_eq!(sum["cells"][5]["text"], "\u{2212}42\u{a0}741");
+        assert_eq!(sum["cells"][5]["negative"], true);
+        let rows = table["rows"].as_array().expect("rows");
+        assert!(rows.iter().any(|r| r["cells"][1]["text"] == "\u{2013}"), "a dash prints as –");
+        assert_eq!(table["columns"][0]["kind"], "text");
+        assert_eq!(table["columns"][1]["kind"], "number");
+        assert_eq!(d["meta"]["date"], "01.03.2025");
+        assert_eq!(d["meta"]["lang"], "nb");
+        assert_eq!(d["meta"]["document_title"], "Årsberetning 2024 Bydel Fixtur");
+    }
+
+    #[test]
+    fn the_language_tag_is_split_for_typst() {
+        let lang = |tag: &str| {
+            let mut report = fixture::report();
+            report.meta.language = tag.into();
+            let d = build(&report, &fixture::options()).expect("data").json;
+            (d["meta"]["lang"].clone(), d["meta"]["region"].clone())
+        };
+        assert_eq!(lang("nb"), (json!("nb"), Value::Null));
+        assert_eq!(lang("nn-NO"), (json!("nn"), json!("NO")));
+        assert_eq!(lang("NB_no"), (json!("nb"), json!("NO")));
+        assert_eq!(lang("norsk"), (json!("nb"), Value::Null));
+    }
+
+    #[test]
+    fn user_text_stays_data() {
+        let d = data();
+        let text = serde_json::to_string(&d).expect("json");
+        // The special-character paragraph is one text node, character for character.
+        assert!(text.contains(&serde_json::to_string(fixture::SPECIAL).expect("json")));
+        let footnotes = find(&d, "footnote");
+        assert!(!footnotes.is_empty());
+        assert_eq!(find(&d, "line_break").len(), 1);
+    }
+
+    #[test]
+    fn images_are_recognised_by_their_bytes() {
+        assert_eq!(image_format(b"\x89PNG\r\n\x1a\n...."), Some("png"));
+        assert_eq!(image_format(&[0xff, 0xd8, 0xff, 0xe0]), Some("jpg"));
+        assert_eq!(image_format(b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<svg/>"), Some("svg"));
+        assert_eq!(image_format(b"not an image"), None);
+        let mut report = fixture::report();
+        for b in &mut report.chapters[1].sections[0].sections[0].blocks {
+            if let Block::Figure(f) = b {
+                f.data = Arc::new(b"oops".to_vec());
+            }
+        }
+        let err = build(&report, &fixture::options()).err().expect("an error");
+        assert!(err.to_string().contains("bilder/søyler.svg: not a PNG"), "{err}");
+    }
+
+    #[test]
+    fn header_groups_span_the_columns_exactly() {
+        let mut t = fixture::report().tables[0].clone();
+        t.header_groups = vec![
+            crate::model::HeaderGroup { title: "A".into(), span: 2 },
+            crate::model::HeaderGroup { title: "B".into(), span: 9 },
+        ];
+        let spans: Vec<u64> = header_groups(&t).iter().filter_map(|g| g["span"].as_u64()).collect();
+        assert_eq!(spans, [2, 4]);
+        t.header_groups.truncate(1);
+        let spans: Vec<u64> = header_groups(&t).iter().filter_map(|g| g["span"].as_u64()).collect();
+        assert_eq!(spans, [2, 4]);
+    }
+
+    #[test]
+    fn numbers_and_anchors_come_from_the_model() {
+        let d = data();
+        let chapters = d["chapters"].as_array().expect("chapters");
+        assert_eq!(chapters[0]["number"], Value::Null);
+        assert_eq!(chapters[1]["number"], "1");
+        assert_eq!(chapters[1]["sections"][0]["number"], "1.1");
+        assert_eq!(chapters[1]["sections"][0]["sections"][0]["number"], "1.1.1");
+        let anchors: Vec<&str> =
+            d["anchors"].as_array().expect("anchors").iter().filter_map(Value::as_str).collect();
+        assert!(anchors.contains(&"tabell-0-1-b") && anchors.contains(&"seksjon-1-1-1"));
+        let figure = find(&d, "figure")[0];
+        assert_eq!(figure["path"], "/img/1.svg");
+        assert!(figure["alt"].as_str().is_some_and(|a| !a.is_empty()));
+    }
 }
