@@ -350,6 +350,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Column indices of `keys`; reports AR303 for every key the table does not have.
+    fn resolve_columns(&mut self, ti: usize, keys: &[(String, Span)]) -> Vec<usize> {
+        keys.iter()
+            .filter_map(|(k, span)| match self.col_index(ti, k) {
+                Some(c) => Some(c),
+                None => {
+                    let hint = self.keys_hint(ti);
+                    self.rule_error(
+                        ti,
+                        span.clone(),
+                        format!("there is no column `{k}`"),
+                        Some(hint),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
     fn keys_hint(&self, ti: usize) -> String {
         format!(
             "the table's column keys are: {}",
@@ -423,22 +442,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let columns: Vec<usize> = match &rule.columns {
-                Some(list) => list
-                    .iter()
-                    .filter_map(|(k, span)| match self.col_index(ti, k) {
-                        Some(c) => Some(c),
-                        None => {
-                            let hint = self.keys_hint(ti);
-                            self.rule_error(
-                                ti,
-                                span.clone(),
-                                format!("there is no column `{k}`"),
-                                Some(hint),
-                            );
-                            None
-                        }
-                    })
-                    .collect(),
+                Some(list) => self.resolve_columns(ti, list),
                 None => self.figure_columns(ti),
             };
             if parts.iter().any(|&(t, r)| self.table(t).rows[r].malformed) {
@@ -690,22 +694,7 @@ impl<'a> Checker<'a> {
         let spec = &self.specs[ti];
         for total in &spec.totals {
             if let Some(cols) = &total.columns {
-                let idx: Vec<usize> = cols
-                    .iter()
-                    .filter_map(|(k, span)| match self.col_index(ti, k) {
-                        Some(c) => Some(c),
-                        None => {
-                            let hint = self.keys_hint(ti);
-                            self.rule_error(
-                                ti,
-                                span.clone(),
-                                format!("there is no column `{k}`"),
-                                Some(hint),
-                            );
-                            None
-                        }
-                    })
-                    .collect();
+                let idx: Vec<usize> = self.resolve_columns(ti, cols);
                 if idx.len() != cols.len() {
                     continue;
                 }
