@@ -74,12 +74,15 @@ codes! {
     YamlSchema = "AR003", "yaml-schema", "a YAML file does not follow the source format";
     CsvSyntax = "AR004", "csv-syntax", "a CSV file cannot be read";
     Path = "AR005", "path", "a path leaves the report folder or does not exist";
+    Encoding = "AR006", "encoding", "a file's characters can be read in exactly one way";
+    Limit = "AR007", "limit", "nesting and sizes stay within what the report can hold";
     Derived = "AR101", "derived-column", "a derived column equals its formula";
     SumRow = "AR102", "sum-row", "a sum row equals the sum of its rows";
     Transfer = "AR103", "transfer", "a figure copied to another table is identical there";
     Comparison = "AR104", "comparison", "a >= or <= relation between tables holds";
     Total = "AR105", "total", "shares add up to their total";
     IndicatorDeviation = "AR106", "indicator-deviation", "indicator avvik = resultat - måltall";
+    Arithmetic = "AR107", "arithmetic", "a rule's arithmetic stays within exact figures (no overflow, no division by zero)";
     KostraUnknown = "AR201", "kostra-unknown", "a KOSTRA function code is valid for the report year";
     KostraExpired = "AR202", "kostra-expired", "a KOSTRA function code has been replaced";
     CellFormat = "AR301", "cell", "a cell that should hold a figure can be read as one";
@@ -89,6 +92,12 @@ codes! {
     Markup = "AR305", "markup", "inline markup is balanced and links go to allowed targets";
     DuplicateId = "AR306", "duplicate-id", "ids of tables and sections are unique";
     UnusedAcknowledgement = "AR307", "unused-acknowledgement", "every acknowledgement matches a finding";
+    AmbiguousRow = "AR308", "ambiguous-row", "a row a rule or reference names is one row, not several";
+    OutputName = "AR309", "output-name", "the output name is a plain file name";
+    Glyph = "AR310", "glyph", "every character has a glyph in the embedded fonts";
+    ControlCharacter = "AR311", "control-character", "text and cells hold no control characters";
+    Image = "AR312", "image", "an image file is what its extension says and can be decoded";
+    ExcelArtefact = "AR313", "excel-artefact", "empty columns and rows left by Excel are dropped";
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";
@@ -99,7 +108,13 @@ impl Code {
     pub fn is_fatal(self) -> bool {
         matches!(
             self,
-            Code::Io | Code::YamlSyntax | Code::YamlSchema | Code::CsvSyntax | Code::Path
+            Code::Io
+                | Code::YamlSyntax
+                | Code::YamlSchema
+                | Code::CsvSyntax
+                | Code::Path
+                | Code::Encoding
+                | Code::Limit
         )
     }
 
