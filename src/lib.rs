@@ -15,6 +15,7 @@ pub mod cli;
 pub mod diag;
 pub mod format;
 pub mod load;
+pub mod lower;
 pub mod model;
 pub mod pipeline;
 pub mod refs;

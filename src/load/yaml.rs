@@ -2,11 +2,11 @@
 //!
 //! `yaml-rust2` parses the text into events with markers; we build a small
 //! tree ([`Node`]) where every scalar, list and map carries its [`Span`]. The
-//! typed readers in `load::report` walk that tree with [`Map`], which reports
-//! unknown keys (with a "did you mean" hint), missing keys and wrong types at
-//! the exact line and column.
+//! typed source structs ([`super::source`]) are read from that tree through
+//! [`super::read::FromYaml`], which reports unknown keys (with a "did you mean"
+//! hint), missing keys and wrong types at the exact line and column.
 
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diag::{Code, Diagnostic};
@@ -60,16 +60,6 @@ impl Node {
             .with_label(format!("expected {what}"))
     }
 
-    /// The node as a map reader.
-    pub fn as_map<'a>(&'a self, what: &str) -> Result<Map<'a>, Diagnostic> {
-        match &self.value {
-            Value::Map(entries) => {
-                Ok(Map { node: self, entries, used: vec![false; entries.len()] })
-            }
-            _ => Err(self.type_error(what)),
-        }
-    }
-
     /// The items of a list.
     pub fn as_seq(&self, what: &str) -> Result<&[Node], Diagnostic> {
         match &self.value {
@@ -77,89 +67,6 @@ impl Node {
             Value::Null => Ok(&[]),
             _ => Err(self.type_error(what)),
         }
-    }
-}
-
-/// Reads the keys of a map one by one and reports what is left over.
-pub struct Map<'a> {
-    node: &'a Node,
-    entries: &'a [(Node, Node)],
-    used: Vec<bool>,
-}
-
-impl<'a> Map<'a> {
-    /// The map node itself.
-    pub fn node(&self) -> &'a Node {
-        self.node
-    }
-
-    /// The value under `key`, if present (and not null).
-    pub fn get(&mut self, key: &str) -> Option<&'a Node> {
-        for (i, (k, v)) in self.entries.iter().enumerate() {
-            if matches!(&k.value, Value::Scalar(s, _) if s == key) {
-                self.used[i] = true;
-                return match v.value {
-                    Value::Null => None,
-                    _ => Some(v),
-                };
-            }
-        }
-        None
-    }
-
-    /// The value under `key`, or an error that it is missing.
-    pub fn require(&mut self, key: &str, what: &str) -> Result<&'a Node, Diagnostic> {
-        self.get(key).ok_or_else(|| {
-            Diagnostic::error(Code::YamlSchema, format!("missing key `{key}` ({what})"))
-                .at(self.node.span.clone())
-                .with_label(format!("this map needs `{key}`"))
-        })
-    }
-
-    /// A text value, if present.
-    pub fn str(&mut self, key: &str) -> Result<Option<&'a str>, Diagnostic> {
-        self.get(key).map(|n| n.as_str("a text")).transpose()
-    }
-
-    /// A text value with its node, if present.
-    pub fn str_node(&mut self, key: &str) -> Result<Option<(&'a str, &'a Node)>, Diagnostic> {
-        match self.get(key) {
-            Some(n) => Ok(Some((n.as_str("a text")?, n))),
-            None => Ok(None),
-        }
-    }
-
-    /// A yes/no value, if present.
-    pub fn bool(&mut self, key: &str) -> Result<Option<bool>, Diagnostic> {
-        let Some(n) = self.get(key) else { return Ok(None) };
-        match n.as_str("true or false")? {
-            "true" | "yes" | "ja" => Ok(Some(true)),
-            "false" | "no" | "nei" => Ok(Some(false)),
-            _ => Err(n.type_error("true or false")),
-        }
-    }
-
-    /// The keys that were never read: each is an error with a "did you mean" hint.
-    pub fn finish(self, known: &[&str]) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for (i, (k, _)) in self.entries.iter().enumerate() {
-            if self.used[i] {
-                continue;
-            }
-            let key = match &k.value {
-                Value::Scalar(s, _) => s.as_str(),
-                _ => "?",
-            };
-            let mut d = Diagnostic::error(Code::YamlSchema, format!("unknown key `{key}`"))
-                .at(k.span.clone())
-                .with_label("not a key of this map");
-            if let Some(best) = did_you_mean(key, known.iter().copied()) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
-            }
-            d = d.with_note(format!("known keys here: {}", known.join(", ")));
-            out.push(d);
-        }
-        out
     }
 }
 
@@ -243,11 +150,40 @@ pub fn value_offset(source: &str, start: usize, value: &str, offset: usize) -> O
     (offset == value.len()).then_some(j)
 }
 
+/// How deep lists and maps may nest in one file. The deepest legitimate nesting (a chapter's
+/// sections five levels down, each with blocks and nested lists) stays far below; the limit
+/// keeps every later stage (which walks the tree recursively) far from the stack limit.
+pub const MAX_DEPTH: usize = 48;
+
+/// How many nodes aliases may copy into one file: anchors that refer to anchors can
+/// otherwise grow a small file exponentially ("billion laughs").
+const MAX_ALIAS_NODES: usize = 100_000;
+
 struct Builder<'s> {
     file: FileId,
     source: &'s SourceFile,
-    stack: Vec<(Node, Option<Node>)>,
+    /// Open lists and maps: the node, a pending key (maps), and its anchor id.
+    stack: Vec<(Node, Option<Node>, usize)>,
     root: Option<Node>,
+    /// Anchored nodes by id, with their node count.
+    anchors: std::collections::HashMap<usize, (Node, usize)>,
+    alias_nodes: usize,
+    documents: usize,
+    errors: Vec<Diagnostic>,
+}
+
+fn count_nodes(node: &Node) -> usize {
+    let mut count = 0;
+    let mut todo = vec![node];
+    while let Some(n) = todo.pop() {
+        count += 1;
+        match &n.value {
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(entries) => todo.extend(entries.iter().flat_map(|(k, v)| [k, v])),
+            _ => {}
+        }
+    }
+    count
 }
 
 impl Builder<'_> {
@@ -258,25 +194,146 @@ impl Builder<'_> {
         Span::new(self.file, start..(start + len).min(line_end).max(start))
     }
 
-    fn push_value(&mut self, node: Node) {
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some((parent, pending_key)) => match &mut parent.value {
-                Value::Seq(items) => items.push(node),
-                Value::Map(entries) => match pending_key.take() {
-                    None => *pending_key = Some(node),
-                    Some(key) => entries.push((key, node)),
-                },
-                _ => {}
+    fn error(&mut self, span: Span, message: String, label: &str, hint: &str) {
+        self.errors.push(
+            Diagnostic::error(Code::YamlSchema, message).at(span).with_label(label).with_hint(hint),
+        );
+    }
+
+    fn push_value(&mut self, node: Node, anchor: usize) {
+        if anchor != 0 {
+            let count = count_nodes(&node);
+            self.anchors.insert(anchor, (node.clone(), count));
+        }
+        let Some((parent, pending_key, _)) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut parent.value {
+            Value::Seq(items) => items.push(node),
+            Value::Map(entries) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => {
+                    let duplicate = match &key.value {
+                        Value::Scalar(k, _) => entries
+                            .iter()
+                            .find(|(e, _)| matches!(&e.value, Value::Scalar(x, _) if x == k))
+                            .map(|(e, _)| (k.clone(), e.span.clone())),
+                        _ => None,
+                    };
+                    let bad_key = !matches!(key.value, Value::Scalar(..));
+                    if let Some((k, first)) = duplicate {
+                        let mut d = Diagnostic::error(
+                            Code::YamlSchema,
+                            format!("duplicate key `{k}`: this map already has it"),
+                        )
+                        .at(key.span.clone())
+                        .with_label("second time")
+                        .with_hint("a key may appear once in a map: remove one of them, or merge what they say");
+                        d.related.push((first, "first time".into()));
+                        self.errors.push(d);
+                    } else if bad_key {
+                        let span = key.span.clone();
+                        self.error(
+                            span,
+                            format!("a key must be a text, this one is {}", key.kind()),
+                            "not a text",
+                            "write the key as plain text followed by `: `",
+                        );
+                    } else {
+                        entries.push((key, node));
+                    }
+                }
             },
+            _ => {}
         }
     }
-}
 
-impl MarkedEventReceiver for Builder<'_> {
-    fn on_event(&mut self, event: Event, mark: Marker) {
+    fn check_tag(&mut self, tag: Option<&yaml_rust2::parser::Tag>, mark: Marker) {
+        if let Some(tag) = tag {
+            let span = self.span(mark, 1);
+            self.error(
+                span,
+                format!(
+                    "YAML tags such as `{}{}` are not used in this format",
+                    if tag.handle.starts_with("tag:yaml.org,2002:") { "!!" } else { &tag.handle },
+                    tag.suffix
+                ),
+                "a tag",
+                "remove the tag; if the text starts with `!`, put it in quotes",
+            );
+        }
+    }
+
+    fn open(&mut self, value: Value, anchor: usize, mark: Marker) -> bool {
+        if self.stack.len() >= MAX_DEPTH {
+            let span = self.span(mark, 1);
+            self.errors.push(
+                Diagnostic::error(
+                    Code::Limit,
+                    format!("lists and maps are nested more than {MAX_DEPTH} levels deep here"),
+                )
+                .at(span)
+                .with_label("too deep")
+                .with_hint("a report needs far less nesting: check the indentation, or split the text into sections"),
+            );
+            return false;
+        }
+        let span = self.span(mark, 1);
+        self.stack.push((Node { value, span }, None, anchor));
+        true
+    }
+
+    fn alias(&mut self, id: usize, mark: Marker) -> bool {
+        let span = self.span(mark, 1);
+        let Some((node, count)) = self.anchors.get(&id) else {
+            self.error(
+                span,
+                "this alias refers to the list or map it is written in".into(),
+                "refers to itself",
+                "an alias (`*name`) repeats a value anchored earlier with `&name`; it cannot repeat its own container",
+            );
+            return true;
+        };
+        self.alias_nodes += count;
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            self.errors.push(
+                Diagnostic::error(
+                    Code::Limit,
+                    format!(
+                        "aliases (`*name`) copy more than {MAX_ALIAS_NODES} values into this file"
+                    ),
+                )
+                .at(span)
+                .with_label("too many copies")
+                .with_hint("write the repeated values out, or use fewer nested aliases"),
+            );
+            return false;
+        }
+        let mut node = node.clone();
+        node.span = span;
+        self.push_value(node, 0);
+        true
+    }
+
+    /// Handles one event; `false` stops the reading (a limit was reached).
+    fn on_event(&mut self, event: Event, mark: Marker) -> bool {
         match event {
-            Event::Scalar(text, style, _, _) => {
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    let span = self.span(mark, 3);
+                    self.error(
+                        span,
+                        "a second YAML document starts here; a file holds one document".into(),
+                        "second document",
+                        "remove the `---` line (and what follows it, or move it into the first document)",
+                    );
+                    return false;
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.check_tag(tag.as_ref(), mark);
                 let plain = style == TScalarStyle::Plain;
                 let is_null = plain && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
                 let len = match style {
@@ -286,42 +343,117 @@ impl MarkedEventReceiver for Builder<'_> {
                 };
                 let span = self.span(mark, len.max(1));
                 let value = if is_null { Value::Null } else { Value::Scalar(text, plain) };
-                self.push_value(Node { value, span });
+                self.push_value(Node { value, span }, anchor);
             }
-            Event::SequenceStart(..) => {
-                let span = self.span(mark, 1);
-                self.stack.push((Node { value: Value::Seq(Vec::new()), span }, None));
+            Event::SequenceStart(anchor, tag) => {
+                self.check_tag(tag.as_ref(), mark);
+                return self.open(Value::Seq(Vec::new()), anchor, mark);
             }
-            Event::MappingStart(..) => {
-                let span = self.span(mark, 1);
-                self.stack.push((Node { value: Value::Map(Vec::new()), span }, None));
+            Event::MappingStart(anchor, tag) => {
+                self.check_tag(tag.as_ref(), mark);
+                return self.open(Value::Map(Vec::new()), anchor, mark);
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                if let Some((node, _)) = self.stack.pop() {
-                    self.push_value(node);
+                if let Some((node, pending, anchor)) = self.stack.pop() {
+                    if let Some(key) = pending {
+                        // A key without a value cannot happen in valid YAML; keep it visible.
+                        let span = key.span.clone();
+                        self.error(
+                            span,
+                            "this key has no value".into(),
+                            "no value",
+                            "write `key: value`",
+                        );
+                    }
+                    self.push_value(node, anchor);
                 }
             }
-            Event::Alias(_) => {
-                let span = self.span(mark, 1);
-                self.push_value(Node { value: Value::Null, span });
-            }
-            _ => {}
+            Event::Alias(id) => return self.alias(id, mark),
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
+        true
     }
 }
 
-/// Parses a YAML document into a [`Node`] tree. An empty document is a null node.
-pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
-    let mut builder = Builder { file, source, stack: Vec::new(), root: None };
+/// Parses a YAML file into a [`Node`] tree. An empty file is a null node.
+///
+/// Anchors (`&name`) and aliases (`*name`) work everywhere: an alias is a copy of the
+/// anchored value. Duplicate keys, a second document, tags, keys that are not texts and
+/// nesting beyond [`MAX_DEPTH`] are errors with their place. The events are read one by one
+/// (never through a recursive loader), so no input can overflow the stack.
+pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
+    let mut builder = Builder {
+        file,
+        source,
+        stack: Vec::new(),
+        root: None,
+        anchors: Default::default(),
+        alias_nodes: 0,
+        documents: 0,
+        errors: Vec::new(),
+    };
     let mut parser = Parser::new_from_str(&source.text);
-    if let Err(e) = parser.load(&mut builder, false) {
-        let m = e.marker();
-        let start = source.offset(m.line(), m.col() + 1);
-        return Err(Diagnostic::error(Code::YamlSyntax, format!("this is not valid YAML: {}", e.info()))
-            .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
-            .with_hint("check the indentation, and quote text that contains `: ` or starts with a special character (`*`, `&`, `!`, `[`, `{`, `>`, `|`, `#`, `@`, `%`)"));
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => break,
+            Ok((event, mark)) => {
+                if !builder.on_event(event, mark) {
+                    break;
+                }
+            }
+            Err(e) => {
+                let m = e.marker();
+                let start = source.offset(m.line(), m.col() + 1).min(source.text.len());
+                if e.info().contains("unknown anchor") {
+                    let end = source.text[start..]
+                        .find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}')
+                        .map_or(source.text.len(), |i| start + i);
+                    let written = &source.text[start..end.max(start)];
+                    builder.errors.push(
+                        Diagnostic::error(Code::YamlSyntax, format!("`{written}` is read as a YAML alias, but no value is anchored with that name"))
+                            .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
+                            .with_label("unknown alias")
+                            .with_hint(format!("if you mean the text «{written}», put it in quotes: \"{written}\"; an alias `*name` repeats a value marked `&name` earlier in the same file")),
+                    );
+                    break;
+                }
+                if e.info().contains("recursion limit") {
+                    builder.errors.push(
+                        Diagnostic::error(Code::Limit, "lists and maps are nested too deep here")
+                            .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
+                            .with_label("too deep")
+                            .with_hint("a report needs far less nesting: check the brackets and the indentation"),
+                    );
+                    break;
+                }
+                builder.errors.push(Diagnostic::error(Code::YamlSyntax, format!("this is not valid YAML: {}", e.info()))
+                    .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
+                    .with_hint("check the indentation, and quote text that contains `: ` or starts with a special character (`*`, `&`, `!`, `[`, `{`, `>`, `|`, `#`, `@`, `%`)"));
+                break;
+            }
+        }
+    }
+    if !builder.errors.is_empty() {
+        // Drop the partial tree without recursion: it may be deep.
+        dismantle(builder.root.take());
+        for (node, ..) in builder.stack.drain(..) {
+            dismantle(Some(node));
+        }
+        return Err(builder.errors);
     }
     Ok(builder.root.unwrap_or(Node { value: Value::Null, span: Span::new(file, 0..0) }))
+}
+
+/// Drops a tree iteratively.
+fn dismantle(node: Option<Node>) {
+    let mut todo: Vec<Node> = node.into_iter().collect();
+    while let Some(mut n) = todo.pop() {
+        match std::mem::replace(&mut n.value, Value::Null) {
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(entries) => todo.extend(entries.into_iter().flat_map(|(k, v)| [k, v])),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -329,50 +461,111 @@ mod tests {
     use super::*;
     use crate::source::Sources;
 
-    fn parse_str(text: &str) -> (Sources, Result<Node, Diagnostic>) {
+    fn parse_str(text: &str) -> (Sources, Result<Node, Vec<Diagnostic>>) {
         let mut s = Sources::default();
         let id = s.add("t.yaml", text.to_string());
         let r = parse(id, s.get(id));
         (s, r)
     }
 
+    fn get<'a>(node: &'a Node, key: &str) -> &'a Node {
+        let Value::Map(entries) = &node.value else { panic!("a map") };
+        entries
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Scalar(s, _) if s == key))
+            .map(|(_, v)| v)
+            .expect("key")
+    }
+
+    fn errors(text: &str) -> (Sources, Vec<Diagnostic>) {
+        let (s, r) = parse_str(text);
+        (s, r.expect_err("invalid"))
+    }
+
     #[test]
     fn keeps_line_and_column_of_scalars() {
         let (s, r) = parse_str("title: Årsberetning\nchapters:\n  - a.yaml\n  - b.yaml\n");
         let node = r.expect("valid yaml");
-        let mut map = node.as_map("a map").expect("map");
-        let chapters = map.get("chapters").expect("chapters").as_seq("list").expect("seq");
+        let chapters = get(&node, "chapters").as_seq("list").expect("seq");
         assert_eq!(s.line_col(&chapters[1].span), (4, 5));
-        let title = map.get("title").expect("title");
-        assert_eq!(s.line_col(&title.span), (1, 8));
-        assert!(map.finish(&["title", "chapters"]).is_empty());
-    }
-
-    #[test]
-    fn unknown_keys_get_a_did_you_mean_hint() {
-        let (s, r) = parse_str("titel: x\n");
-        let node = r.expect("valid");
-        let map = node.as_map("a map").expect("map");
-        let errs = map.finish(&["title", "district"]);
-        assert_eq!(errs.len(), 1);
-        assert_eq!(errs[0].hints, vec!["did you mean `title`?".to_string()]);
-        assert_eq!(s.line_col(errs[0].span.as_ref().expect("span")), (1, 1));
+        assert_eq!(s.line_col(&get(&node, "title").span), (1, 8));
     }
 
     #[test]
     fn syntax_errors_have_a_place() {
-        let (s, r) = parse_str("a: [1, 2\nb: c\n");
-        let e = r.expect_err("invalid");
-        assert_eq!(e.code, Code::YamlSyntax);
-        assert!(s.line_col(e.span.as_ref().expect("span")).0 >= 1);
+        let (s, e) = errors("a: [1, 2\nb: c\n");
+        assert_eq!(e[0].code, Code::YamlSyntax);
+        assert!(s.line_col(e[0].span.as_ref().expect("span")).0 >= 1);
+    }
+
+    #[test]
+    fn aliases_copy_the_anchored_value() {
+        let (_, r) = parse_str("a: &x Særskilt\nb: *x\nc: &l [1, 2]\nd: *l\n");
+        let node = r.expect("valid");
+        assert!(matches!(&get(&node, "b").value, Value::Scalar(s, _) if s == "Særskilt"));
+        assert!(matches!(&get(&node, "d").value, Value::Seq(items) if items.len() == 2));
+    }
+
+    #[test]
+    fn an_alias_without_anchor_is_an_error() {
+        let (s, e) = errors("title: x\nsubtitle: *t\n");
+        assert_eq!(e[0].code, Code::YamlSyntax);
+        assert_eq!(s.line_col(e[0].span.as_ref().expect("span")).0, 2);
+    }
+
+    #[test]
+    fn exponential_aliases_hit_a_limit() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let (_, e) = errors(&text);
+        assert_eq!(e[0].code, Code::Limit);
+    }
+
+    #[test]
+    fn duplicate_keys_say_so() {
+        let (s, e) = errors("district: a\ntitle: t\ndistrict: b\n");
+        assert_eq!(e[0].message, "duplicate key `district`: this map already has it");
+        assert_eq!(s.line_col(e[0].span.as_ref().expect("span")), (3, 1));
+        assert_eq!(s.line_col(&e[0].related[0].0), (1, 1));
+    }
+
+    #[test]
+    fn a_second_document_is_an_error() {
+        let (s, e) = errors("title: a\n---\ntitle: b\n");
+        assert!(e[0].message.contains("second YAML document"), "{}", e[0].message);
+        assert_eq!(s.line_col(e[0].span.as_ref().expect("span")).0, 2);
+    }
+
+    #[test]
+    fn tags_are_errors() {
+        let (_, e) = errors("title: !!str a\n");
+        assert!(e[0].message.contains("tags"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_not_a_stack_overflow() {
+        let text = "[".repeat(200_000);
+        let (_, e) = errors(&text);
+        assert_eq!(e[0].code, Code::Limit, "{}", e[0].message);
+        let text = (0..5_000).map(|i| format!("{}- a:\n", "  ".repeat(i))).collect::<String>();
+        let (_, e) = errors(&text);
+        assert_eq!(e[0].code, Code::Limit);
+    }
+
+    #[test]
+    fn non_text_keys_are_errors() {
+        let (_, e) = errors("? [a, b]\n: c\n");
+        assert!(e[0].message.starts_with("a key must be a text"), "{}", e[0].message);
     }
 
     /// The offset of `needle` in a scalar's value, mapped into the source.
     fn mapped(text: &str, key: &str, needle: &str) -> (usize, usize) {
         let (s, r) = parse_str(text);
         let node = r.expect("valid");
-        let mut map = node.as_map("m").expect("map");
-        let value = map.get(key).expect("key");
+        let value = get(&node, key);
         let Value::Scalar(v, _) = &value.value else { panic!("scalar") };
         let offset = v.find(needle).expect("needle in value");
         let file = s.get(value.span.file);
@@ -400,8 +593,7 @@ mod tests {
     fn value_offsets_give_up_on_escapes() {
         let (s, r) = parse_str("p: \"a\\tb 12\"\n");
         let node = r.expect("valid");
-        let mut map = node.as_map("m").expect("map");
-        let value = map.get("p").expect("p");
+        let value = get(&node, "p");
         let Value::Scalar(v, _) = &value.value else { panic!("scalar") };
         let file = s.get(value.span.file);
         let offset = v.find("12").expect("12");
@@ -412,7 +604,6 @@ mod tests {
     fn plain_norway_stays_text() {
         let (_, r) = parse_str("language: no\n");
         let node = r.expect("valid");
-        let mut map = node.as_map("m").expect("map");
-        assert_eq!(map.str("language").expect("str"), Some("no"));
+        assert!(matches!(&get(&node, "language").value, Value::Scalar(s, _) if s == "no"));
     }
 }

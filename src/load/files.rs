@@ -1,0 +1,227 @@
+//! The report folder's files: paths confined to the folder, text decoded, YAML and CSV read.
+//!
+//! This is the only place that reads the user's input files. Every file read is added to
+//! [`Sources`] so that diagnostics can show it.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, Sources, Span};
+
+use super::read::{FromYaml, Out};
+use super::{csv, yaml};
+
+/// The report folder and what has been read from it.
+pub struct Files {
+    /// The report folder.
+    pub root: PathBuf,
+    /// Every file read.
+    pub sources: Sources,
+    /// Problems found while reading.
+    pub diagnostics: Out,
+    csv: BTreeMap<String, Option<(FileId, csv::RawCsv)>>,
+    images: BTreeMap<String, Option<Arc<Vec<u8>>>>,
+}
+
+/// Why a path is not accepted.
+pub(crate) fn path_problem(rel: &str) -> Option<&'static str> {
+    let path = Path::new(rel);
+    if rel.trim().is_empty() {
+        return Some("is empty");
+    }
+    let escapes = path.is_absolute()
+        || rel.starts_with('/')
+        || rel.starts_with('\\')
+        || rel.contains(':')
+        || path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    escapes.then_some("leaves the report folder")
+}
+
+/// A readable reason for an I/O error.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the file does not exist".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl Files {
+    /// A report folder, nothing read yet.
+    pub fn new(root: &Path) -> Self {
+        Files {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+            csv: BTreeMap::new(),
+            images: BTreeMap::new(),
+        }
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Resolves a path written in a source file, confined to the report folder (also through
+    /// symbolic links).
+    pub fn resolve(&mut self, rel: &str, span: &Span) -> Option<PathBuf> {
+        if let Some(problem) = path_problem(rel) {
+            self.push(
+                Diagnostic::error(Code::Path, format!("the path «{rel}» {problem}"))
+                    .at(span.clone())
+                    .with_label("not allowed")
+                    .with_hint("paths are relative to the report folder and may not use `..` or start with `/`"),
+            );
+            return None;
+        }
+        let full = self.root.join(rel);
+        if !full.is_file() {
+            let mut d = Diagnostic::error(Code::Path, format!("the file «{rel}» does not exist"))
+                .at(span.clone())
+                .with_label("no such file in the report folder");
+            if let Some(best) = nearest_file(&full) {
+                d = d.with_hint(format!("did you mean «{best}»?"));
+            }
+            self.push(d);
+            return None;
+        }
+        if let (Ok(root), Ok(real)) = (self.root.canonicalize(), full.canonicalize())
+            && !real.starts_with(&root)
+        {
+            self.push(
+                Diagnostic::error(
+                    Code::Path,
+                    format!("the path «{rel}» leads out of the report folder"),
+                )
+                .at(span.clone())
+                .with_hint("copy the file into the report folder"),
+            );
+            return None;
+        }
+        Some(full)
+    }
+
+    /// Reads a file's bytes.
+    pub fn read_bytes(&mut self, rel: &str, span: &Span) -> Option<Vec<u8>> {
+        let full = self.resolve(rel, span)?;
+        match std::fs::read(&full) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                self.push(
+                    Diagnostic::error(
+                        Code::Io,
+                        format!("could not read «{rel}»: {}", io_reason(&e)),
+                    )
+                    .at(span.clone()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a text file into [`Sources`].
+    pub fn read_text(&mut self, rel: &str, span: &Span) -> Option<FileId> {
+        let bytes = self.read_bytes(rel, span)?;
+        let name = rel.replace('\\', "/");
+        Some(self.sources.add(name, csv::decode(&bytes)))
+    }
+
+    /// Reads `report.yaml`; a missing file is a fatal error with a hint.
+    pub fn read_report_file(&mut self) -> Option<FileId> {
+        let path = self.root.join("report.yaml");
+        match std::fs::read(&path) {
+            Ok(bytes) => Some(self.sources.add("report.yaml", csv::decode(&bytes))),
+            Err(e) => {
+                let hint = if self.root.is_dir() {
+                    "a report folder holds a report.yaml; see docs/format.md or copy examples/minimal"
+                        .to_string()
+                } else {
+                    format!("the folder {} does not exist", self.root.display())
+                };
+                self.push(
+                    Diagnostic::error(
+                        Code::Io,
+                        format!("could not read {}: {}", path.display(), io_reason(&e)),
+                    )
+                    .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses a file read into [`Sources`] as YAML and reads it as `T`.
+    pub fn parse_yaml<T: FromYaml>(&mut self, file: FileId) -> Option<T> {
+        match yaml::parse(file, self.sources.get(file)) {
+            Ok(root) => T::from_yaml(&root, &mut self.diagnostics),
+            Err(ds) => {
+                self.diagnostics.extend(ds);
+                None
+            }
+        }
+    }
+
+    /// Reads a CSV table once, however many tables use it.
+    pub fn read_csv(&mut self, rel: &str, span: &Span) {
+        if self.csv.contains_key(rel) {
+            return;
+        }
+        let table = self.read_text(rel, span).and_then(|file| {
+            match csv::read(file, self.sources.get(file)) {
+                Ok(raw) => Some((file, raw)),
+                Err(d) => {
+                    self.push(d);
+                    None
+                }
+            }
+        });
+        self.csv.insert(rel.to_string(), table);
+    }
+
+    /// Reads an image once.
+    pub fn read_image(&mut self, rel: &str, span: &Span) {
+        if self.images.contains_key(rel) {
+            return;
+        }
+        let data = self.read_bytes(rel, span).map(Arc::new);
+        self.images.insert(rel.to_string(), data);
+    }
+
+    /// A CSV table read before, unless it could not be read (that was reported).
+    pub fn csv(&self, rel: &str) -> Option<&(FileId, csv::RawCsv)> {
+        self.csv.get(rel).and_then(Option::as_ref)
+    }
+
+    /// An image read before, unless it could not be read (that was reported).
+    pub fn image(&self, rel: &str) -> Option<&Arc<Vec<u8>>> {
+        self.images.get(rel).and_then(Option::as_ref)
+    }
+}
+
+/// The name in the same folder closest to the one asked for.
+fn nearest_file(full: &Path) -> Option<String> {
+    let entries = std::fs::read_dir(full.parent()?).ok()?;
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let wanted = full.file_name()?.to_string_lossy().into_owned();
+    yaml::did_you_mean(&wanted, names.iter().map(String::as_str)).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_in_the_folder() {
+        assert_eq!(path_problem("tabeller/a.csv"), None);
+        assert_eq!(path_problem("./a.csv"), None);
+        assert!(path_problem("../a.csv").is_some());
+        assert!(path_problem("/etc/passwd").is_some());
+        assert!(path_problem("C:/x.csv").is_some());
+        assert!(path_problem("  ").is_some());
+    }
+}

@@ -1,0 +1,27 @@
+//! The source format as typed structs: what the user wrote, with places, before anything is
+//! numbered, resolved or checked against tables.
+//!
+//! Each struct is read from the YAML tree through [`FromYaml`]: unknown keys, wrong types and
+//! missing keys are errors at their place, and nothing written is dropped. Files named in the
+//! sources (chapters, includes, CSV tables, images) are read by [`super::files`]; the
+//! structs here only hold their paths. [`crate::lower`] turns them into the [`crate::model::Report`].
+
+mod block;
+mod chapter;
+mod report;
+mod table;
+
+pub use block::{
+    BlockSource, ChecklistItemSource, ChecklistSource, FigureSource, GoalSource, GoalsSource,
+    ListItemSource, MeasureSource, NoteSource,
+};
+pub use chapter::{ChapterSource, SectionItem, SectionSource};
+pub use report::{FactSource, ReportSource, TableNumbers};
+pub use table::{
+    AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
+    LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
+    TotalSource,
+};
+
+#[allow(unused_imports)]
+pub(crate) use super::read::{FromYaml, Out};

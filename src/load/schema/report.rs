@@ -1,0 +1,142 @@
+//! `report.yaml`: the report's settings, facts and chapter list.
+
+use crate::diag::Code;
+use crate::load::read::{Fields, FromYaml, Keyword, Out, Spanned, fail, keyword_from_yaml};
+use crate::load::yaml::{Node, Value};
+use crate::source::Span;
+
+/// How tables are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableNumbers {
+    /// `<chapter>.<n>` in order.
+    Auto,
+    /// Only tables with `number:`.
+    Explicit,
+}
+
+impl Keyword for TableNumbers {
+    const WORDS: &'static [(&'static str, Self)] =
+        &[("auto", TableNumbers::Auto), ("explicit", TableNumbers::Explicit)];
+}
+keyword_from_yaml!(TableNumbers);
+
+/// `report.yaml` as written.
+#[derive(Debug, Clone)]
+pub struct ReportSource {
+    /// `title:`
+    pub title: Option<Spanned<String>>,
+    /// `district:`
+    pub district: Option<Spanned<String>>,
+    /// `organisation:`
+    pub organisation: Option<Spanned<String>>,
+    /// `year:` as written (checked when lowered).
+    pub year: Option<Spanned<String>>,
+    /// `date:` as written (checked when lowered).
+    pub date: Option<Spanned<String>>,
+    /// `language:`
+    pub language: Option<Spanned<String>>,
+    /// `unit:`
+    pub unit: Option<Spanned<String>>,
+    /// `subtitle:`
+    pub subtitle: Option<Spanned<String>>,
+    /// `running_header:`
+    pub running_header: Option<Spanned<String>>,
+    /// `output_name:`
+    pub output_name: Option<Spanned<String>>,
+    /// `templates:`
+    pub templates: Option<Spanned<String>>,
+    /// `keywords:`
+    pub keywords: Vec<Spanned<String>>,
+    /// `table_numbers:`
+    pub table_numbers: Option<Spanned<TableNumbers>>,
+    /// `facts:`
+    pub facts: Vec<FactSource>,
+    /// `chapters:` the chapter files.
+    pub chapters: Vec<Spanned<String>>,
+    /// The whole file.
+    pub span: Span,
+}
+
+impl FromYaml for ReportSource {
+    const EXPECTED: &'static str = "the report's settings (a map)";
+
+    fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
+        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let report = ReportSource {
+            title: f.req("title", "the report's title, e.g. Årsberetning 2024", out),
+            district: f.req("district", "the district, e.g. Bydel Bjerke", out),
+            organisation: f.req("organisation", "e.g. Oslo kommune", out),
+            year: f.req("year", "the reporting year, e.g. 2024", out),
+            date: f.req("date", "the document date, YYYY-MM-DD", out),
+            language: f.opt("language", out),
+            unit: f.opt("unit", out),
+            subtitle: f.opt("subtitle", out),
+            running_header: f.opt("running_header", out),
+            output_name: f.opt("output_name", out),
+            templates: f.opt("templates", out),
+            keywords: f.list("keywords", out),
+            table_numbers: f.opt("table_numbers", out),
+            facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
+            chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
+            span: f.span(),
+        };
+        f.finish(out);
+        Some(report)
+    }
+}
+
+/// A fact declared once: `name: "89,4 %"` or `name: {value, description, unit}`.
+#[derive(Debug, Clone)]
+pub struct FactSource {
+    /// Its name.
+    pub name: Spanned<String>,
+    /// Its figure as written.
+    pub value: Spanned<String>,
+    /// `description:`
+    pub description: Option<Spanned<String>>,
+    /// `unit:`
+    pub unit: Option<Spanned<String>>,
+}
+
+fn facts(node: &Node, out: &mut Out) -> Vec<FactSource> {
+    let Value::Map(entries) = &node.value else {
+        return fail(node, "a map of facts (name: value, or name: {value: …})", out)
+            .unwrap_or_default();
+    };
+    entries.iter().filter_map(|(k, v)| fact(k, v, out)).collect()
+}
+
+fn fact(key: &Node, value: &Node, out: &mut Out) -> Option<FactSource> {
+    let name = Spanned::<String>::from_yaml(key, out)?;
+    match &value.value {
+        Value::Scalar(..) => Some(FactSource {
+            name,
+            value: Spanned::from_yaml(value, out)?,
+            description: None,
+            unit: None,
+        }),
+        Value::Map(_) => {
+            let mut f = Fields::new(value, "a fact", out)?;
+            let fact = FactSource {
+                name,
+                value: f.req("value", "the fact's figure, e.g. \"89,4 %\"", out)?,
+                description: f.opt("description", out),
+                unit: f.opt("unit", out),
+            };
+            f.finish(out);
+            Some(fact)
+        }
+        Value::Null => {
+            out.push(
+                crate::diag::Diagnostic::error(
+                    Code::YamlSchema,
+                    format!("the fact «{}» has no value", name.value),
+                )
+                .at(key.span.clone())
+                .with_hint("write its figure after the colon, e.g. `andel: \"89,4 %\"`"),
+            );
+            None
+        }
+        Value::Seq(_) => fail(value, "a figure or a map with `value`", out),
+    }
+}

@@ -1,0 +1,176 @@
+//! Blocks and inline text.
+
+use std::sync::Arc;
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::read::{Spanned, Text};
+use crate::load::schema::{
+    BlockSource, ChecklistSource, FigureSource, GoalsSource, ListItemSource, NoteSource,
+};
+use crate::load::{Reference, TextSource, inline};
+use crate::model::{
+    Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
+};
+use crate::source::Span;
+
+use super::Lowerer;
+
+/// How deep lists may nest (a list in a list item is level 2).
+pub const MAX_LIST_DEPTH: usize = 4;
+
+/// The image formats the PDF and the site take, by extension.
+const IMAGE_EXTENSIONS: &[&str] = &[".png", ".jpg", ".jpeg", ".svg"];
+
+fn or_default(value: &Option<Spanned<String>>, default: &str) -> String {
+    value.as_ref().map_or_else(|| default.to_string(), |v| v.value.trim().to_string())
+}
+
+impl Lowerer<'_> {
+    /// Parses inline markup; expressions `{{ … }}` become placeholders listed in `references`.
+    pub(super) fn inline(&mut self, text: &Text) -> Vec<Inline> {
+        let parsed = inline::parse_with_references(&text.text, self.references.len());
+        let source = TextSource { span: text.span.clone(), text: text.text.clone() };
+        for e in parsed.errors {
+            let span = if e.code == Code::Expression {
+                source.span_of(&self.files.sources, e.offset..e.offset + 2)
+            } else {
+                let offset = if text.plain_one_line { e.offset } else { 0 };
+                let start = text.span.range.start + offset;
+                Span::new(text.span.file, start..start + 1)
+            };
+            self.push(Diagnostic::error(e.code, e.message).at(span).with_hint(e.hint));
+        }
+        let index = self.texts.len();
+        self.texts.push(source);
+        self.references.extend(parsed.references.into_iter().map(|r| Reference {
+            expr: r.expr,
+            text: index,
+            range: r.range,
+        }));
+        parsed.inlines
+    }
+
+    fn inline_opt(&mut self, text: &Option<Text>) -> Vec<Inline> {
+        text.as_ref().map(|t| self.inline(t)).unwrap_or_default()
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[BlockSource]) -> Vec<Block> {
+        blocks.iter().filter_map(|b| self.block(b)).collect()
+    }
+
+    fn block(&mut self, block: &BlockSource) -> Option<Block> {
+        Some(match block {
+            BlockSource::Paragraph(t) => Block::Paragraph { content: self.inline(t) },
+            BlockSource::Heading(t) => Block::Heading { content: self.inline(t) },
+            BlockSource::List { ordered, items } => {
+                Block::List { ordered: *ordered, items: self.list_items(items, 1) }
+            }
+            BlockSource::Note(note) => self.note(note),
+            BlockSource::Goals(goals) => Block::Goals(self.goals(goals)),
+            BlockSource::Checklist(list) => Block::Checklist(self.checklist(list)),
+            BlockSource::Table(table) => Block::Table { index: self.table(table)? },
+            BlockSource::Figure(figure) => Block::Figure(self.figure(figure)?),
+        })
+    }
+
+    fn list_items(&mut self, items: &[ListItemSource], depth: usize) -> Vec<ListItem> {
+        items
+            .iter()
+            .map(|item| {
+                let content = self.inline(&item.text);
+                let children = match item.items.first() {
+                    Some(first) if depth >= MAX_LIST_DEPTH => {
+                        self.push(
+                            Diagnostic::error(
+                                Code::Limit,
+                                format!("lists are nested more than {MAX_LIST_DEPTH} levels deep here"),
+                            )
+                            .at(first.span.clone())
+                            .with_label("too deep")
+                            .with_hint("split the list, or write the deepest items as text in their parent item"),
+                        );
+                        Vec::new()
+                    }
+                    _ => self.list_items(&item.items, depth + 1),
+                };
+                ListItem { content, children }
+            })
+            .collect()
+    }
+
+    fn note(&mut self, note: &NoteSource) -> Block {
+        Block::Note {
+            title: or_default(&note.title, "Kommentar"),
+            paragraphs: note.paragraphs.iter().map(|p| self.inline(p)).collect(),
+        }
+    }
+
+    fn goals(&mut self, g: &GoalsSource) -> Goals {
+        Goals {
+            caption: g.caption.as_ref().map(|c| c.value.trim().to_string()),
+            goal_header: or_default(&g.goal_header, "Hovedmål"),
+            comment_header: or_default(&g.comment_header, "Kommentar"),
+            goals: g
+                .goals
+                .iter()
+                .map(|goal| Goal {
+                    goal: self.inline(&goal.goal),
+                    measures: goal
+                        .measures
+                        .iter()
+                        .map(|m| Measure {
+                            measure: self.inline(&m.measure),
+                            comment: self.inline_opt(&m.comment),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn checklist(&mut self, c: &ChecklistSource) -> Checklist {
+        Checklist {
+            caption: c.caption.as_ref().map(|c| c.value.trim().to_string()),
+            question_header: or_default(&c.question_header, "Spørsmål"),
+            answer_header: or_default(&c.answer_header, "Svar"),
+            comment_header: or_default(&c.comment_header, "Kommentar"),
+            items: c
+                .items
+                .iter()
+                .map(|item| ChecklistItem {
+                    question: self.inline(&item.question),
+                    answer: item.answer.as_ref().map(|a| a.value),
+                    comment: self.inline_opt(&item.comment),
+                })
+                .collect(),
+        }
+    }
+
+    fn figure(&mut self, f: &FigureSource) -> Option<Figure> {
+        let alt = f.alt.as_ref().map(|a| a.value.trim().to_string()).unwrap_or_default();
+        if alt.is_empty() {
+            self.push(
+                Diagnostic::error(Code::AltText, "this image has no alternative text")
+                    .at(f.span.clone())
+                    .with_label("add `alt:`")
+                    .with_hint("describe what the image shows in one or two sentences: readers with screen readers and PDF/UA need it"),
+            );
+        }
+        let caption = f.caption.as_ref().map(|c| self.inline(c));
+        let file = f.file.as_ref()?;
+        let rel = file.value.clone();
+        let lower = rel.to_lowercase();
+        if !IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
+            self.push(
+                Diagnostic::error(Code::Path, format!("«{rel}» is not a PNG, JPEG or SVG image"))
+                    .at(file.span.clone())
+                    .with_hint(
+                        "save the image as PNG, JPEG or SVG and name the file with that extension",
+                    ),
+            );
+            return None;
+        }
+        let data: Arc<Vec<u8>> = self.files.image(&rel)?.clone();
+        Some(Figure { path: rel, alt, caption, data })
+    }
+}

@@ -1,0 +1,120 @@
+//! The lowering stage: typed source structs → the immutable [`Report`] and its rules.
+//!
+//! Takes what [`crate::load::parse`] read (the structs of [`crate::load::schema`] and the raw
+//! CSV tables) and settles everything that depends on the report as a whole: chapter,
+//! section and table numbers; ids and anchors (unique in the report); default texts; table
+//! columns by kind, cells as exact figures, header groups and the rules each table declares
+//! ([`TableSpec`]). Inline markup is parsed here and every `{{ … }}` left as a placeholder
+//! for [`crate::refs`]. The result is handed to [`crate::validate`] and [`crate::refs`] and
+//! is not changed afterwards except by the placeholders being filled in.
+
+mod blocks;
+mod chapters;
+mod meta;
+mod table;
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::files::Files;
+use crate::load::parse::ParsedReport;
+use crate::load::schema::TableNumbers;
+use crate::load::spec::TableSpec;
+use crate::load::{Reference, TextSource};
+use crate::model::{Report, Table};
+use crate::source::Span;
+
+/// What lowering hands on.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// The report, unless its settings could not be read.
+    pub report: Option<Report>,
+    /// Declared rules per table, in the order of `report.tables`.
+    pub specs: Vec<TableSpec>,
+    /// Every `{{ … }}` in inline text.
+    pub references: Vec<Reference>,
+    /// Every inline text as written.
+    pub texts: Vec<TextSource>,
+    /// Where each fact's value is declared.
+    pub fact_spans: BTreeMap<String, Span>,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// State while lowering.
+struct Lowerer<'f> {
+    files: &'f Files,
+    out: Vec<Diagnostic>,
+    ids: BTreeMap<String, Span>,
+    table_numbers: TableNumbers,
+    unit: String,
+    chapter_number: Option<String>,
+    chapter_table_count: usize,
+    tables: Vec<Table>,
+    specs: Vec<TableSpec>,
+    references: Vec<Reference>,
+    texts: Vec<TextSource>,
+    fact_spans: BTreeMap<String, Span>,
+}
+
+/// Lowers a parsed report.
+pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
+    let mut l = Lowerer {
+        files,
+        out: Vec::new(),
+        ids: BTreeMap::new(),
+        table_numbers: TableNumbers::Auto,
+        unit: "1000 kr".into(),
+        chapter_number: None,
+        chapter_table_count: 0,
+        tables: Vec::new(),
+        specs: Vec::new(),
+        references: Vec::new(),
+        texts: Vec::new(),
+        fact_spans: BTreeMap::new(),
+    };
+    let meta = l.meta(&parsed.report);
+    let facts = l.facts(&parsed.report.facts);
+    let chapters = l.chapters(&parsed.chapters);
+    let report =
+        meta.map(|meta| Report { meta, chapters, tables: std::mem::take(&mut l.tables), facts });
+    Lowered {
+        report,
+        specs: l.specs,
+        references: l.references,
+        texts: l.texts,
+        fact_spans: l.fact_spans,
+        diagnostics: l.out,
+    }
+}
+
+impl Lowerer<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    /// Claims an id for a chapter, section or table; a second use is an error.
+    fn claim_id(&mut self, id: &str, span: &Span) -> bool {
+        if let Some(first) = self.ids.get(id) {
+            let mut d =
+                Diagnostic::error(Code::DuplicateId, format!("the id «{id}» is used twice"))
+                    .at(span.clone())
+                    .with_label("second use")
+                    .with_hint("ids of chapters, sections and tables must be unique in the report");
+            d.related.push((first.clone(), "first use".into()));
+            self.push(d);
+            false
+        } else {
+            self.ids.insert(id.to_string(), span.clone());
+            true
+        }
+    }
+
+    /// An id not yet used: `base`, else `base-2`, `base-3` …
+    fn free_id(&self, base: String) -> String {
+        if !self.ids.contains_key(&base) {
+            return base;
+        }
+        (2..).map(|k| format!("{base}-{k}")).find(|id| !self.ids.contains_key(id)).unwrap_or(base)
+    }
+}

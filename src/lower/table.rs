@@ -1,0 +1,207 @@
+//! A `table:` block: its CSV file as typed cells, its columns by kind, and its rules.
+
+mod columns;
+mod rules;
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::csv::{RawCsv, RawRecord};
+use crate::load::number;
+use crate::load::schema::{HeaderGroupSource, TableSource};
+use crate::load::slug;
+use crate::load::spec::TableSpec;
+use crate::model::{Cell, Column, ColumnKind, HeaderGroup, Row, RowStyle, Table, TableKind};
+use crate::source::{FileId, Span};
+
+use super::Lowerer;
+use crate::load::read::Spanned;
+use crate::load::schema::TableNumbers;
+
+impl Lowerer<'_> {
+    /// Lowers a `table:` block; returns the table's index in the report.
+    pub(super) fn table(&mut self, t: &TableSource) -> Option<usize> {
+        let id = t.id.as_ref()?;
+        let id_text = id.value.trim().to_string();
+        if !self.claim_id(&id_text, &id.span) {
+            return None;
+        }
+        let file = t.file.as_ref()?;
+        let (file_id, raw) = self.files.csv(&file.value)?;
+        let (file_id, raw) = (*file_id, raw.clone());
+        let kind = t.kind.as_ref().map_or(TableKind::Generic, |k| k.value);
+        let kind_span = t.kind.as_ref().map_or(t.span.clone(), |k| k.span.clone());
+        let columns = self.columns(t, kind, &raw, file_id, &file.value);
+        let header_groups = self.header_groups(&t.header_groups, columns.len(), &t.span);
+        let rows = self.rows(&raw, &columns, &id_text);
+        let mut spec = TableSpec {
+            index: self.tables.len(),
+            span: t.span.clone(),
+            header_spans: raw.header.iter().map(|h| h.span.clone()).collect(),
+            kostra: kind == TableKind::Kostra,
+            ..TableSpec::default()
+        };
+        self.preset_rules(&mut spec, kind, &kind_span, &rows);
+        self.declared_rules(&mut spec, t);
+        let number = self.next_table_number(t.number.as_ref());
+        let caption = t.caption.as_ref().map(|c| c.value.trim().to_string()).unwrap_or_default();
+        let unit = self.unit_of(t, kind);
+        let footnotes = t.footnotes.iter().map(|f| self.inline(f)).collect();
+        let anchor = match &number {
+            Some(n) => format!("tabell-{}", slug(n)),
+            None => format!("tabell-{}", slug(&id_text)),
+        };
+        self.tables.push(Table {
+            id: id_text,
+            number,
+            anchor,
+            caption,
+            unit,
+            kind,
+            columns,
+            header_groups,
+            rows,
+            footnotes,
+            source: file.value.clone(),
+        });
+        self.specs.push(spec);
+        Some(self.tables.len() - 1)
+    }
+
+    /// The unit line: as declared (`none` for none), else the report's unit for money tables.
+    fn unit_of(&self, t: &TableSource, kind: TableKind) -> Option<String> {
+        match t.unit.as_ref().map(|u| u.value.trim()) {
+            Some("none") => None,
+            Some(u) => Some(u.to_string()),
+            None => matches!(
+                kind,
+                TableKind::Kostra
+                    | TableKind::Overview
+                    | TableKind::Investment
+                    | TableKind::InvestmentCategories
+            )
+            .then(|| self.unit.clone()),
+        }
+    }
+
+    /// The table's number: as written, else the next in the chapter (with `table_numbers: auto`).
+    fn next_table_number(&mut self, explicit: Option<&Spanned<String>>) -> Option<String> {
+        if let Some(n) = explicit {
+            return Some(n.value.trim().to_string());
+        }
+        if self.table_numbers != TableNumbers::Auto {
+            return None;
+        }
+        let chapter = self.chapter_number.clone()?;
+        self.chapter_table_count += 1;
+        Some(format!("{chapter}.{}", self.chapter_table_count))
+    }
+
+    fn header_groups(
+        &mut self,
+        groups: &Option<Spanned<Vec<HeaderGroupSource>>>,
+        ncols: usize,
+        table_span: &Span,
+    ) -> Vec<HeaderGroup> {
+        let Some(groups) = groups else { return Vec::new() };
+        let mut out = Vec::new();
+        for g in &groups.value {
+            let span = match &g.columns {
+                Some(s) if s.value == 0 => {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TableShape,
+                            "a header group spans at least one column",
+                        )
+                        .at(s.span.clone())
+                        .with_label("0 columns"),
+                    );
+                    continue;
+                }
+                Some(s) => s.value,
+                None => 1,
+            };
+            let title = g.title.as_ref().map(|t| t.value.trim().to_string()).unwrap_or_default();
+            out.push(HeaderGroup { title, span });
+        }
+        let total = out.iter().try_fold(0usize, |a, g| a.checked_add(g.span));
+        if total != Some(ncols) {
+            let at = if groups.value.is_empty() { table_span.clone() } else { groups.span.clone() };
+            self.push(
+                Diagnostic::error(
+                    Code::TableShape,
+                    format!(
+                        "the header groups span {} columns, but the table has {ncols}",
+                        total.map_or("too many".to_string(), |t| t.to_string())
+                    ),
+                )
+                .at(at),
+            );
+        }
+        out
+    }
+
+    fn rows(&mut self, raw: &RawCsv, columns: &[Column], table: &str) -> Vec<Row> {
+        raw.rows.iter().map(|record| self.row(record, columns, table)).collect()
+    }
+
+    fn row(&mut self, record: &RawRecord, columns: &[Column], table: &str) -> Row {
+        let ncols = columns.len();
+        if record.fields.len() != ncols {
+            let extra = record.fields.len() > ncols;
+            let at = if extra { record.fields[ncols].span.clone() } else { record.span.clone() };
+            self.push(
+                Diagnostic::error(
+                    Code::TableShape,
+                    format!("this row has {} cells, the header has {ncols}", record.fields.len()),
+                )
+                .at(at)
+                .with_label(if extra { "extra cells start here" } else { "cells missing" })
+                .with_hint("every row needs one cell per column; an empty cell is written as nothing between two `;`"),
+            );
+        }
+        let label = record.fields.first().map_or("", |f| f.text.trim());
+        let cells: Vec<Cell> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, col)| match record.fields.get(i) {
+                None => Cell::Empty,
+                Some(field) => self.cell(field.text.trim(), &field.span, col, table, label),
+            })
+            .collect();
+        let group = ncols > 1
+            && matches!(cells.first(), Some(Cell::Text(_)))
+            && cells[1..].iter().all(|c| matches!(c, Cell::Empty));
+        Row {
+            cells,
+            style: if group { RowStyle::Group } else { RowStyle::Normal },
+            span: record.span.clone(),
+            cell_spans: record.fields.iter().map(|f| f.span.clone()).collect(),
+            malformed: record.fields.len() != ncols,
+        }
+    }
+
+    fn cell(&mut self, text: &str, span: &Span, col: &Column, table: &str, label: &str) -> Cell {
+        match col.kind {
+            ColumnKind::Text | ColumnKind::Code if text.is_empty() => Cell::Empty,
+            ColumnKind::Text | ColumnKind::Code => Cell::Text(text.to_string()),
+            ColumnKind::Number => match number::parse_cell(text) {
+                Ok(c) => c,
+                Err(e) => {
+                    let mut d = Diagnostic::error(Code::CellFormat, e.0)
+                        .at(span.clone())
+                        .with_label("not a figure")
+                        .with_hint("write figures as 1 714 058, −50 136, 89,4 % or 4,7; `-` for zero, `*` for not available; or give the column `type: text`");
+                    d.table = Some(table.to_string());
+                    d.row = Some(label.to_string());
+                    d.column = Some(col.key.clone());
+                    self.push(d);
+                    Cell::Text(text.to_string())
+                }
+            },
+        }
+    }
+}
+
+/// The place of a table's header line (for table-wide problems).
+fn header_span(raw: &RawCsv, file: FileId) -> Span {
+    raw.header.first().map_or(Span::new(file, 0..0), |h| h.span.clone())
+}
