@@ -159,11 +159,22 @@ pub const MAX_DEPTH: usize = 48;
 /// otherwise grow a small file exponentially ("billion laughs").
 const MAX_ALIAS_NODES: usize = 100_000;
 
+/// A list or map being read.
+struct Open {
+    node: Node,
+    /// A map's key waiting for its value.
+    pending_key: Option<Node>,
+    /// The anchor id (0: none).
+    anchor: usize,
+    /// A map's keys so far, with where each was written (to find duplicates in linear time).
+    keys: std::collections::HashMap<String, Span>,
+}
+
 struct Builder<'s> {
     file: FileId,
     source: &'s SourceFile,
-    /// Open lists and maps: the node, a pending key (maps), and its anchor id.
-    stack: Vec<(Node, Option<Node>, usize)>,
+    /// Open lists and maps.
+    stack: Vec<Open>,
     root: Option<Node>,
     /// Anchored nodes by id, with their node count.
     anchors: std::collections::HashMap<usize, (Node, usize)>,
@@ -205,45 +216,42 @@ impl Builder<'_> {
             let count = count_nodes(&node);
             self.anchors.insert(anchor, (node.clone(), count));
         }
-        let Some((parent, pending_key, _)) = self.stack.last_mut() else {
+        let Some(open) = self.stack.last_mut() else {
             self.root = Some(node);
             return;
         };
-        match &mut parent.value {
+        match &mut open.node.value {
             Value::Seq(items) => items.push(node),
-            Value::Map(entries) => match pending_key.take() {
-                None => *pending_key = Some(node),
-                Some(key) => {
-                    let duplicate = match &key.value {
-                        Value::Scalar(k, _) => entries
-                            .iter()
-                            .find(|(e, _)| matches!(&e.value, Value::Scalar(x, _) if x == k))
-                            .map(|(e, _)| (k.clone(), e.span.clone())),
-                        _ => None,
-                    };
-                    let bad_key = !matches!(key.value, Value::Scalar(..));
-                    if let Some((k, first)) = duplicate {
-                        let mut d = Diagnostic::error(
-                            Code::YamlSchema,
-                            format!("duplicate key `{k}`: this map already has it"),
-                        )
-                        .at(key.span.clone())
-                        .with_label("second time")
-                        .with_hint("a key may appear once in a map: remove one of them, or merge what they say");
-                        d.related.push((first, "first time".into()));
-                        self.errors.push(d);
-                    } else if bad_key {
+            Value::Map(entries) => match open.pending_key.take() {
+                None => open.pending_key = Some(node),
+                Some(key) => match &key.value {
+                    Value::Scalar(k, _) => {
+                        if let Some(first) = open.keys.get(k) {
+                            let mut d = Diagnostic::error(
+                                Code::YamlSchema,
+                                format!("duplicate key `{k}`: this map already has it"),
+                            )
+                            .at(key.span.clone())
+                            .with_label("second time")
+                            .with_hint("a key may appear once in a map: remove one of them, or merge what they say");
+                            d.related.push((first.clone(), "first time".into()));
+                            self.errors.push(d);
+                        } else {
+                            open.keys.insert(k.clone(), key.span.clone());
+                            entries.push((key, node));
+                        }
+                    }
+                    _ => {
                         let span = key.span.clone();
+                        let kind = key.kind();
                         self.error(
                             span,
-                            format!("a key must be a text, this one is {}", key.kind()),
+                            format!("a key must be a text, this one is {kind}"),
                             "not a text",
                             "write the key as plain text followed by `: `",
                         );
-                    } else {
-                        entries.push((key, node));
                     }
-                }
+                },
             },
             _ => {}
         }
@@ -280,7 +288,8 @@ impl Builder<'_> {
             return false;
         }
         let span = self.span(mark, 1);
-        self.stack.push((Node { value, span }, None, anchor));
+        let node = Node { value, span };
+        self.stack.push(Open { node, pending_key: None, anchor, keys: Default::default() });
         true
     }
 
@@ -354,8 +363,8 @@ impl Builder<'_> {
                 return self.open(Value::Map(Vec::new()), anchor, mark);
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                if let Some((node, pending, anchor)) = self.stack.pop() {
-                    if let Some(key) = pending {
+                if let Some(Open { node, pending_key, anchor, .. }) = self.stack.pop() {
+                    if let Some(key) = pending_key {
                         // A key without a value cannot happen in valid YAML; keep it visible.
                         let span = key.span.clone();
                         self.error(
@@ -436,8 +445,8 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Vec<Diagnostic>>
     if !builder.errors.is_empty() {
         // Drop the partial tree without recursion: it may be deep.
         dismantle(builder.root.take());
-        for (node, ..) in builder.stack.drain(..) {
-            dismantle(Some(node));
+        for open in builder.stack.drain(..) {
+            dismantle(Some(open.node));
         }
         return Err(builder.errors);
     }

@@ -4,3 +4,4 @@ mod check;
 mod html;
 mod pdf;
 mod property;
+mod property_yaml;
