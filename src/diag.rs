@@ -427,6 +427,9 @@ fn emit_human(
 pub struct JsonReport<'a> {
     /// Schema version, currently 1.
     pub version: u32,
+    /// The report folder as seen from the current directory; `file` is relative to it,
+    /// `path` is `base/file`.
+    pub base: &'a str,
     /// All findings, grouped by table in file order.
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
     /// Counts.
@@ -446,6 +449,8 @@ pub struct JsonDiagnostic<'a> {
     pub message: &'a str,
     /// File relative to the report directory.
     pub file: Option<&'a str>,
+    /// File relative to the current directory (`base/file`), as CI annotations need it.
+    pub path: Option<String>,
     /// 1-based line.
     pub line: Option<usize>,
     /// 1-based column.
@@ -480,6 +485,7 @@ pub fn to_json<'a>(
 ) -> JsonReport<'a> {
     JsonReport {
         version: 1,
+        base: sources.base(),
         diagnostics: diagnostics
             .iter()
             .map(|d| {
@@ -496,6 +502,7 @@ pub fn to_json<'a>(
                     rule: d.code.name(),
                     message: &d.message,
                     file: d.span.as_ref().map(|s| sources.name(s)),
+                    path: d.span.as_ref().map(|s| sources.path(s)),
                     line,
                     column,
                     table: d.table.as_deref(),
@@ -538,7 +545,7 @@ fn emit_github(
         let mut props = Vec::new();
         if let Some(span) = &d.span {
             let (line, col) = sources.line_col(span);
-            props.push(format!("file={}", github_escape(sources.name(span), true)));
+            props.push(format!("file={}", github_escape(&sources.path(span), true)));
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));
         }

@@ -69,6 +69,8 @@ impl SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// The report folder as seen from the current directory (`grorud`, `.`), with `/`.
+    base: String,
 }
 
 impl Sources {
@@ -93,9 +95,35 @@ impl Sources {
         self.files.get(span.file).map_or((1, 1), |f| f.line_col(span.range.start))
     }
 
-    /// The file name of a span.
+    /// The file name of a span, relative to the report folder.
     pub fn name(&self, span: &Span) -> &str {
         self.files.get(span.file).map_or("", |f| f.name.as_str())
+    }
+
+    /// Sets the report folder as given on the command line; a path inside the current
+    /// directory is kept relative to it.
+    pub fn set_base(&mut self, dir: &std::path::Path) {
+        let relative = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| dir.strip_prefix(&cwd).ok().map(std::path::Path::to_path_buf))
+            .unwrap_or_else(|| dir.to_path_buf());
+        let text = relative.to_string_lossy().replace('\\', "/");
+        let text = text.trim_start_matches("./").trim_end_matches('/');
+        self.base = if text.is_empty() { ".".into() } else { text.to_string() };
+    }
+
+    /// The report folder as seen from the current directory (`.` when unknown).
+    pub fn base(&self) -> &str {
+        if self.base.is_empty() { "." } else { &self.base }
+    }
+
+    /// The file of a span as seen from the current directory: `grorud/tabeller/fo1.csv`.
+    pub fn path(&self, span: &Span) -> String {
+        let name = self.name(span);
+        match self.base() {
+            "." => name.to_string(),
+            base => format!("{base}/{name}"),
+        }
     }
 }
 
@@ -112,5 +140,22 @@ mod tests {
         let off = f.text.find("1 000").unwrap_or_default();
         assert_eq!(f.line_col(off), (2, 7));
         assert_eq!(f.offset(2, 7), off);
+    }
+
+    #[test]
+    fn paths_are_seen_from_the_current_directory() {
+        let mut s = Sources::default();
+        let id = s.add("tabeller/fo1.csv", String::new());
+        let span = Span::new(id, 0..0);
+        assert_eq!(s.path(&span), "tabeller/fo1.csv");
+        s.set_base(std::path::Path::new("grorud"));
+        assert_eq!(s.path(&span), "grorud/tabeller/fo1.csv");
+        s.set_base(std::path::Path::new("./rapporter/grorud/"));
+        assert_eq!(s.path(&span), "rapporter/grorud/tabeller/fo1.csv");
+        let cwd = std::env::current_dir().expect("cwd");
+        s.set_base(&cwd.join("bjerke"));
+        assert_eq!(s.path(&span), "bjerke/tabeller/fo1.csv");
+        s.set_base(std::path::Path::new("."));
+        assert_eq!(s.path(&span), "tabeller/fo1.csv");
     }
 }

@@ -103,6 +103,7 @@ impl Loaded {
 /// Loads the report in `dir`: parse, then lower.
 pub fn load(dir: &Path) -> Loaded {
     let mut files = files::Files::new(dir);
+    files.sources.set_base(dir);
     let parsed = parse::parse(&mut files);
     let year = parsed
         .as_ref()

@@ -113,7 +113,9 @@ fn json_output_has_places_and_figures() {
     assert_eq!(d["code"], "AR101");
     assert_eq!(d["rule"], "derived-column");
     assert_eq!(d["severity"], "error");
+    assert_eq!(v["base"], "invalid/avvik");
     assert_eq!(d["file"], "tabeller/fo1.csv");
+    assert_eq!(d["path"], "invalid/avvik/tabeller/fo1.csv");
     assert_eq!(d["line"], 2);
     assert_eq!(d["column"], 46);
     assert_eq!(d["table"], "netto-fo1");
