@@ -40,6 +40,7 @@ impl Lowerer<'_> {
             };
             self.push(Diagnostic::error(e.code, e.message).at(span).with_hint(e.hint));
         }
+        self.collect_links(&parsed.inlines, &source);
         let index = self.texts.len();
         self.texts.push(source);
         self.references.extend(parsed.references.into_iter().map(|r| Reference {
@@ -48,6 +49,34 @@ impl Lowerer<'_> {
             range: r.range,
         }));
         parsed.inlines
+    }
+
+    /// Records the links of a text with the place of their targets.
+    fn collect_links(&mut self, inlines: &[Inline], source: &TextSource) {
+        let mut todo: Vec<&Inline> = inlines.iter().rev().collect();
+        let mut from = 0;
+        while let Some(inline) = todo.pop() {
+            match inline {
+                Inline::Link { url, content } => {
+                    let written = format!("]({url})");
+                    let offset = source.text[from.min(source.text.len())..]
+                        .find(&written)
+                        .or_else(|| source.text.find(&written))
+                        .map(|i| i + 2);
+                    let span = match offset {
+                        Some(o) => source.span_of(&self.files.sources, o..o + url.len()),
+                        None => source.span.clone(),
+                    };
+                    from = offset.unwrap_or(from);
+                    self.links.push(super::links::LinkSource { url: url.clone(), span });
+                    todo.extend(content.iter().rev());
+                }
+                Inline::Strong { content }
+                | Inline::Emph { content }
+                | Inline::Footnote { content } => todo.extend(content.iter().rev()),
+                Inline::Text { .. } | Inline::LineBreak => {}
+            }
+        }
     }
 
     fn inline_opt(&mut self, text: &Option<Text>) -> Vec<Inline> {

@@ -10,6 +10,7 @@
 
 mod blocks;
 mod chapters;
+pub mod links;
 mod meta;
 mod table;
 
@@ -55,6 +56,7 @@ struct Lowerer<'f> {
     references: Vec<Reference>,
     texts: Vec<TextSource>,
     fact_spans: BTreeMap<String, Span>,
+    links: Vec<links::LinkSource>,
 }
 
 /// Lowers a parsed report.
@@ -72,12 +74,16 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         references: Vec::new(),
         texts: Vec::new(),
         fact_spans: BTreeMap::new(),
+        links: Vec::new(),
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
     let chapters = l.chapters(&parsed.chapters);
     let report =
         meta.map(|meta| Report { meta, chapters, tables: std::mem::take(&mut l.tables), facts });
+    if let Some(report) = &report {
+        l.out.extend(links::check(report, &l.links));
+    }
     Lowered {
         report,
         specs: l.specs,
