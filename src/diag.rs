@@ -98,6 +98,7 @@ codes! {
     ControlCharacter = "AR311", "control-character", "text and cells hold no control characters";
     Image = "AR312", "image", "an image file is what its extension says and can be decoded";
     ExcelArtefact = "AR313", "excel-artefact", "empty columns and rows left by Excel are dropped";
+    ColumnYear = "AR314", "column-year", "a column heading states the year its column holds";
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";

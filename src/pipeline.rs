@@ -53,6 +53,7 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
         let validation =
             validate::validate(r, &loaded.specs, &KostraCodes::default(), &mut diagnostics);
         diagnostics = validation.diagnostics;
+        diagnostics.extend(validate::years::check(r, &loaded.specs));
         cells_checked = validation.cells_checked;
         // Once, before any renderer sees the report: PDF and HTML print the same text.
         diagnostics.extend(refs::resolve(r, &loaded));
