@@ -8,6 +8,7 @@
 //! (at least one); such differences are notes. Transfers must be identical.
 
 mod kostra;
+pub mod ranges;
 pub mod years;
 
 use std::collections::BTreeMap;
