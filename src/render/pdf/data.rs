@@ -359,8 +359,7 @@ mod tests {
 
     /// The paragraph of characters that are markup in Typst, as the sample site's
     /// `kapitler/01-okonomi.yaml` writes it once its own escapes (`\[`, `\*` …) are read.
-    const SPECIAL: &str =
-        "Tegn: # $ [ ] @ < > \\ * _ ` = - ~ {} #set page(fill: red) $x^2$ <a> @b";
+    const SPECIAL: &str = "Tegn: # $ [ ] @ < > \\ * _ ` = - ~ {} #set page(fill: red) $x^2$ <a> @b";
 
     fn options() -> PdfOptions {
         PdfOptions { draft: false, date: crate::model::Date { year: 2025, month: 3, day: 1 } }

@@ -153,8 +153,8 @@ mod tests {
 
     #[test]
     fn the_pages_have_the_expected_shape() {
-        let prepared = prepare(&sample_site(), &TemplateDir::default(), &options())
-            .expect("prepare");
+        let prepared =
+            prepare(&sample_site(), &TemplateDir::default(), &options()).expect("prepare");
         let document = compile(&prepared).expect("compile");
         // Cover, contents, letter, the chapter, the landscape page of the wide table …
         let pages = document.pages();
