@@ -17,7 +17,9 @@ lint:
     cargo fmt --all -- --check
     cargo clippy --locked --all-targets -- -D warnings
 
-# Accessibility test of the built site (needs chromium and node; see tests/a11y/README.md).
+# Accessibility test of the built sites: tests/fixtures/valid/sample-site, report-data and the
+# examples, as the HTML tests write them to target/tmp/ (needs chromium and node; see
+# tests/a11y/README.md).
 a11y:
     cargo test --locked --test integration html::
     cd tests/a11y && npm ci --no-audit --no-fund

@@ -1,16 +1,17 @@
 //! Prints how long the HTML stage (`render::html::render`: templates, pages, search index)
 //! takes on the report in `ARSRAPPORT_BENCH_DIR` (default `report-data`), on the same
-//! report five times over (chapters copied with new ids), and on the built-in sample
-//! report. Loading and checking are not timed. Target: the real report in under 100 ms.
+//! report five times over (chapters copied with new ids), and on the sample site
+//! (`tests/fixtures/valid/sample-site`). Loading and checking are not timed. Target: the real
+//! report in under 100 ms.
 //! Run: `cargo bench --bench html`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use arsrapport::model::{Report, Section};
 use arsrapport::pipeline::{CheckOptions, check};
 use arsrapport::render::TemplateDir;
-use arsrapport::render::html::{HtmlOptions, render, sample};
+use arsrapport::render::html::{HtmlOptions, render};
 
 fn time(label: &str, report: &Report, runs: u32) {
     let options = HtmlOptions { pdf_file: Some(format!("{}.pdf", report.meta.output_name)) };
@@ -76,5 +77,7 @@ fn main() {
         }
         None => println!("{}: no report could be loaded; timing the sample only", dir.display()),
     }
-    time("sample report", &sample::report(), 100);
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/sample-site");
+    let report = check(&sample, &CheckOptions::default()).report.expect("the sample site loads");
+    time("sample site", &report, 100);
 }

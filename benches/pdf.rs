@@ -2,6 +2,9 @@
 //! compiler alone needs for the same generated document, so the overhead of our own stages
 //! (check, data + world, PDF export) is visible.
 //!
+//! The sample site (`tests/fixtures/valid/sample-site`, every block and table kind on a few pages)
+//! is timed too, as a floor: what a small report costs.
+//!
 //! Run: `cargo bench --bench pdf` (the report from ARSRAPPORT_BENCH_DIR, default report-data;
 //! ARSRAPPORT_BENCH_RUNS runs per figure, default 5; ARSRAPPORT_BENCH_TEMPLATES a template folder
 //! to time instead of the defaults). Every run is cold: Typst's memoized results are evicted
@@ -83,5 +86,16 @@ fn main() {
         "  our stages (check + prepare) {:.1} ms = {:.1} % of Typst's compile",
         ms(ours),
         100.0 * ours.as_secs_f64() / compile.as_secs_f64()
+    );
+
+    let sample = root.join("tests/fixtures/valid/sample-site");
+    let report = check(&sample, &CheckOptions::default()).report.expect("the sample site loads");
+    let options = PdfOptions { draft: false, date: report.meta.date };
+    let bytes = pdf::render(&report, &templates, &options).expect("render");
+    let render = best(runs, || pdf::render(&report, &templates, &options).expect("pdf"));
+    println!(
+        "PDF of the sample site ({} kB), best of {runs}, cold: render() {:>8.1} ms",
+        bytes.len() / 1000,
+        ms(render)
     );
 }

@@ -101,3 +101,35 @@ pub struct SiteFile {
     /// Contents.
     pub bytes: Vec<u8>,
 }
+
+/// What the renderers' unit tests render: the fixture reports in `tests/fixtures/`, loaded and
+/// checked through the normal pipeline (never a report built by hand).
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::path::Path;
+
+    use crate::model::Report;
+    use crate::pipeline::{CheckOptions, check};
+
+    /// The report in `tests/fixtures/<dir>`, which must check without errors.
+    pub(crate) fn fixture(dir: &str) -> Report {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+        let checked = check(&path, &CheckOptions::default());
+        let errors: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.fails(false) || d.code.is_fatal())
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(!checked.failed, "tests/fixtures/{dir} does not check clean: {errors:?}");
+        match checked.report {
+            Some(report) => report,
+            None => panic!("tests/fixtures/{dir} does not load"),
+        }
+    }
+
+    /// `tests/fixtures/valid/sample-site`: every block, cell and table kind (see its report.yaml).
+    pub(crate) fn sample_site() -> Report {
+        fixture("valid/sample-site")
+    }
+}

@@ -6,21 +6,42 @@
 //! overrides, and — once the PDF renderer is there — the same figures in HTML and PDF.
 //!
 //! Sites are also written for the accessibility check in `tests/a11y/`:
-//! `target/tmp/html-sample-site/` (the hand-built sample report),
+//! `target/tmp/html-sample-site/` (`tests/fixtures/valid/sample-site`),
 //! `target/tmp/html-report-data/` (the real report in `report-data/`) and
 //! `target/tmp/html-example-<name>/` (each report in `examples/`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use arsrapport::model::{Block, Cell, Inline, Report};
-use arsrapport::render::html::{self, HtmlOptions, sample};
+use arsrapport::diag::Code;
+use arsrapport::model::Report;
+use arsrapport::pipeline::{CheckOptions, check};
+use arsrapport::render::html::{self, HtmlOptions};
 use arsrapport::render::{RenderError, SiteFile, TemplateDir};
 use scraper::{ElementRef, Html, Selector};
 
 const PDF: &str = "arsberetning-2024-bydel-bjerke.pdf";
 const NBSP: char = '\u{a0}';
 const MINUS: char = '\u{2212}';
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The report in `dir` (relative to the repository), loaded and checked by the pipeline; it must
+/// check without errors.
+fn load(dir: &str) -> Report {
+    let checked = check(&root().join(dir), &CheckOptions::default());
+    let errors: Vec<&str> =
+        checked.diagnostics.iter().filter(|d| d.fails(false)).map(|d| d.message.as_str()).collect();
+    assert!(!checked.failed, "{dir} checks clean: {errors:?}");
+    checked.report.unwrap_or_else(|| panic!("{dir} loads"))
+}
+
+/// `tests/fixtures/valid/sample-site`: every block, cell and table kind (see its report.yaml).
+fn sample() -> Report {
+    load("tests/fixtures/valid/sample-site")
+}
 
 fn render(report: &Report) -> Vec<SiteFile> {
     html::render(report, &TemplateDir::default(), &HtmlOptions { pdf_file: Some(PDF.into()) })
@@ -154,7 +175,7 @@ fn assert_links_resolve(site: &Site) {
 
 #[test]
 fn pages_have_language_metadata_skip_link_and_landmarks() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     for (path, doc) in site.pages() {
         assert_eq!(one(&doc, "html").value().attr("lang"), Some("nb"), "{path}");
         let meta = |name: &str| {
@@ -194,7 +215,7 @@ fn pages_have_language_metadata_skip_link_and_landmarks() {
 
 #[test]
 fn chapter_pages_have_contents_and_previous_next_links() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     let index = site.page("index.html");
     let contents: Vec<String> = index
         .select(&sel("nav.contents a"))
@@ -202,6 +223,9 @@ fn chapter_pages_have_contents_and_previous_next_links() {
         .collect();
     for expected in [
         "beretning.html",
+        "kapittel-1.html",
+        "kapittel-1.html#seksjon-1-1-1",
+        "kapittel-2.html",
         "kapittel-3.html",
         "kapittel-3.html#seksjon-3-1",
         "kapittel-3.html#seksjon-3-1-1",
@@ -217,11 +241,12 @@ fn chapter_pages_have_contents_and_previous_next_links() {
     };
     let beretning = site.page("beretning.html");
     assert_eq!(rel(&beretning, "prev").as_deref(), Some("index.html"));
-    assert_eq!(rel(&beretning, "next").as_deref(), Some("kapittel-3.html"));
+    assert_eq!(rel(&beretning, "next").as_deref(), Some("kapittel-1.html"));
     let k3 = site.page("kapittel-3.html");
-    assert_eq!(rel(&k3, "prev").as_deref(), Some("beretning.html"));
+    assert_eq!(rel(&k3, "prev").as_deref(), Some("kapittel-2.html"));
     assert_eq!(rel(&k3, "next").as_deref(), Some("kapittel-4.html"));
     let k4 = site.page("kapittel-4.html");
+    assert_eq!(rel(&k4, "prev").as_deref(), Some("kapittel-3.html"));
     assert_eq!(rel(&k4, "next"), None);
     assert_eq!(rel(&index, "next").as_deref(), Some("beretning.html"));
 
@@ -234,7 +259,7 @@ fn chapter_pages_have_contents_and_previous_next_links() {
 
 #[test]
 fn every_section_and_table_has_its_stable_anchor() {
-    let report = sample::report();
+    let report = sample();
     let site = Site::of(&report);
     let k3 = site.page("kapittel-3.html");
     for id in
@@ -252,7 +277,7 @@ fn every_section_and_table_has_its_stable_anchor() {
 
 #[test]
 fn tables_have_caption_header_scopes_and_formatted_figures() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     let beretning = site.page("beretning.html");
     let caption = one(&beretning, "#tabell-0-1-b caption");
     assert!(
@@ -346,7 +371,7 @@ fn one_in<'a>(element: ElementRef<'a>, selector: &str) -> ElementRef<'a> {
 
 #[test]
 fn blocks_render_as_semantic_html() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     let beretning = site.page("beretning.html");
     // A minor heading in an unnumbered chapter's blocks is an h2.
     let minor: Vec<String> = beretning.select(&sel("h2.minor-heading")).map(text).collect();
@@ -396,60 +421,33 @@ fn blocks_render_as_semantic_html() {
 
 #[test]
 fn pdf_link_on_every_page_only_when_there_is_a_pdf() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     for (path, doc) in site.pages() {
         assert!(doc.select(&sel(&format!("a[href=\"{PDF}\"]"))).count() >= 1, "{path}");
     }
     one(&site.page("index.html"), &format!("main a.button[href=\"{PDF}\"]"));
 
-    let files = html::render(&sample::report(), &TemplateDir::default(), &HtmlOptions::default())
-        .expect("renders");
+    let files =
+        html::render(&sample(), &TemplateDir::default(), &HtmlOptions::default()).expect("renders");
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let text = std::str::from_utf8(&file.bytes).expect("UTF-8");
         assert!(!text.contains(".pdf"), "{}: PDF link without a PDF", file.path);
     }
 }
 
-/// A report whose every kind of text carries markup and script.
+/// `tests/fixtures/invalid/hostile-text`: every kind of text carries markup and script, and links
+/// go to `javascript:` and `data:`. `check` fails on the links (AR305) but hands on the report, as
+/// `build --draft` renders it.
 fn hostile_report() -> Report {
-    const SCRIPT: &str = "<script>alert(\"x\")</script>";
-    let mut report = sample::report();
-    report.meta.title = format!("Årsberetning</title>{SCRIPT}");
-    report.meta.running_header = format!("Årsberetning</title>{SCRIPT}");
-    report.meta.district = "Bydel \"Bjerke\" <b>".into();
-    report.chapters[0].title = format!("Beretning {SCRIPT}");
-    report.chapters[0].blocks.insert(
-        0,
-        Block::Paragraph {
-            content: vec![
-                Inline::Text { text: format!("Avsnitt {SCRIPT} <img src=x onerror=alert(1)>") },
-                Inline::Link {
-                    url: "https://example.org/\"><script>alert(1)</script>".into(),
-                    content: vec![Inline::Text { text: format!("lenketekst {SCRIPT}") }],
-                },
-                Inline::Link {
-                    url: "javascript:alert(document.cookie)".into(),
-                    content: vec![Inline::Text { text: "farlig lenke".into() }],
-                },
-                Inline::Link {
-                    url: "JaVaScRiPt:alert(1)".into(),
-                    content: vec![Inline::Text { text: "også farlig".into() }],
-                },
-                Inline::Link {
-                    url: "data:text/html,<script>alert(1)</script>".into(),
-                    content: vec![Inline::Text { text: "data-lenke".into() }],
-                },
-            ],
-        },
-    );
-    report.tables[0].caption = format!("Tabell med {SCRIPT}");
-    report.tables[0].columns[1].header = format!("Kolonne {SCRIPT}");
-    report.tables[0].rows[0].cells[0] = Cell::Text(format!("Rad {SCRIPT}"));
-    report.tables[0].footnotes = vec![vec![Inline::Text { text: format!("Fotnote {SCRIPT}") }]];
-    if let Block::Figure(figure) = &mut report.chapters[1].sections[1].blocks[1] {
-        figure.alt = "\" onerror=\"alert(1)".into();
-    }
-    report
+    let checked = check(&root().join("tests/fixtures/invalid/hostile-text"), &Default::default());
+    assert!(checked.failed, "the forbidden links are errors");
+    let forbidden = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Markup && d.message.starts_with("links may not go to"))
+        .count();
+    assert_eq!(forbidden, 3, "{:?}", checked.diagnostics);
+    checked.report.expect("the report loads despite the errors")
 }
 
 #[test]
@@ -496,8 +494,9 @@ fn hostile_text_is_escaped_and_forbidden_links_are_not_emitted() {
     assert!(text(one(&page, "#tabell-0-1-b tbody tr:first-child th")).contains("Rad <script>"));
     assert!(text(one(&page, "#tabell-0-1-b .table-footnotes")).contains("Fotnote <script>"));
     assert!(text(one(&page, "h1")).contains("Beretning <script>"));
-    let k3 = site.page("kapittel-3.html");
-    assert_eq!(one(&k3, "figure img").value().attr("alt"), Some("\" onerror=\"alert(1)"));
+    let k1 = site.page("kapittel-1.html");
+    assert_eq!(one(&k1, "figure img").value().attr("alt"), Some("\" onerror=\"alert(1)"));
+    assert!(text(one(&k1, "figure figcaption")).contains("Figur <script>"));
     // The search index is a script: its strings must not close or break it.
     let index = site.text("assets/search-index.js");
     assert!(index.starts_with("window.arsrapportSearch = {"));
@@ -506,7 +505,7 @@ fn hostile_text_is_escaped_and_forbidden_links_are_not_emitted() {
 
 #[test]
 fn search_index_covers_every_section_with_norwegian_stemming() {
-    let report = sample::report();
+    let report = sample();
     let site = Site::of(&report);
     let script = site.text("assets/search-index.js");
     let json =
@@ -552,12 +551,9 @@ fn templates_and_assets_can_be_overridden_file_by_file() {
         "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ chapter.title }}</p>{% endblock main %}",
     )
     .expect("write");
-    let files = html::render(
-        &sample::report(),
-        &TemplateDir::with_overrides(dir.path()),
-        &HtmlOptions::default(),
-    )
-    .expect("renders");
+    let files =
+        html::render(&sample(), &TemplateDir::with_overrides(dir.path()), &HtmlOptions::default())
+            .expect("renders");
     let site = Site { files };
     assert_eq!(site.text("assets/site.css"), "body { color: black; }");
     assert_eq!(text(one(&site.page("kapittel-3.html"), "p.custom")), "Målopnåelse");
@@ -570,27 +566,76 @@ fn templates_and_assets_can_be_overridden_file_by_file() {
     )
     .expect("write");
     std::fs::write(html_dir.join("search.html"), "{% for %}").expect("write");
-    let error = html::render(
-        &sample::report(),
-        &TemplateDir::with_overrides(dir.path()),
-        &HtmlOptions::default(),
-    )
-    .expect_err("a broken template fails");
+    let error =
+        html::render(&sample(), &TemplateDir::with_overrides(dir.path()), &HtmlOptions::default())
+            .expect_err("a broken template fails");
     let RenderError::Template(errors) = error else { panic!("template errors expected") };
     assert_eq!(errors.len(), 1, "syntax errors first: {errors:?}");
     assert!(errors[0].template.ends_with("html/search.html"), "{errors:?}");
     assert_eq!(errors[0].line, Some(1));
 
     std::fs::remove_file(html_dir.join("search.html")).expect("rm");
-    let error = html::render(
-        &sample::report(),
-        &TemplateDir::with_overrides(dir.path()),
-        &HtmlOptions::default(),
-    )
-    .expect_err("an unknown variable fails");
+    let error =
+        html::render(&sample(), &TemplateDir::with_overrides(dir.path()), &HtmlOptions::default())
+            .expect_err("an unknown variable fails");
     let RenderError::Template(errors) = error else { panic!("template errors expected") };
     assert!(errors[0].template.ends_with("html/index.html"), "{errors:?}");
     assert!(errors[0].message.contains("nope"), "{errors:?}");
+}
+
+/// The bytes of the Windows-1252 fixture's tables: Excel's ANSI export, not UTF-8, with the
+/// letters, the en dash and the no-break space as single bytes. (If an editor ever re-saves them
+/// as UTF-8, this fails instead of the fixture silently testing nothing.)
+pub fn assert_windows_1252_bytes() {
+    let dir = root().join("tests/fixtures/valid/windows-1252/tabeller");
+    for (file, bytes) in [
+        ("oversikt.csv", [0xE6, 0xF8, 0xE5, 0x96, 0xA0]), // æ ø å – NBSP
+        ("fo1.csv", [0xD8, 0xC5, 0xF8, 0x96, 0xA0]),      // Ø Å ø – NBSP
+    ] {
+        let content = std::fs::read(dir.join(file)).expect("the fixture");
+        assert!(std::str::from_utf8(&content).is_err(), "{file} must not be valid UTF-8");
+        for byte in bytes {
+            assert!(content.contains(&byte), "{file} has no byte {byte:#04X}");
+        }
+    }
+}
+
+#[test]
+fn a_windows_1252_table_prints_its_letters_dash_and_figures() {
+    assert_windows_1252_bytes();
+    let site = Site::of(&load("tests/fixtures/valid/windows-1252"));
+    for (path, _) in site.pages() {
+        let raw = site.text(path);
+        assert!(!raw.contains('\u{fffd}') && !raw.contains("Ã"), "{path}: mis-decoded text");
+    }
+    let page = site.page("kapittel-1.html");
+    let rows = |table: &str| -> Vec<Vec<String>> {
+        one(&page, &format!("#tabell-{table} table"))
+            .select(&sel("tbody tr"))
+            .map(|tr| tr.select(&sel("th, td")).map(text).collect())
+            .collect()
+    };
+    let overview = rows("1-1");
+    let thousands = |a: &str, b: &str| format!("{a}{NBSP}{b}");
+    assert_eq!(overview[1][0], "Funksjonsområde 2A – Barnehager og særskilt støtte");
+    assert_eq!(
+        overview[1][1..],
+        [
+            thousands("10", "000"),
+            thousands("10", "500"),
+            thousands("10", "600"),
+            thousands("10", "400"),
+            "200".to_string()
+        ]
+    );
+    assert!(
+        text(one(&page, "#tabell-1-1 thead"))
+            .contains("Netto driftsutgifter (før særskilte poster)")
+    );
+    let fo1 = rows("1-2");
+    assert_eq!(fo1[0][0], "100 Politisk styring – Bydelsutvalget");
+    assert_eq!(fo1[1][0], "120 Administrasjon, Økonomi og Årsoppgjør");
+    assert_eq!(fo1[1][5], "\u{2013}", "the dash cell (0x96) prints as an en dash");
 }
 
 fn target_tmp() -> PathBuf {
@@ -600,7 +645,7 @@ fn target_tmp() -> PathBuf {
 /// Writes the sample site for `tests/a11y` (and for looking at).
 #[test]
 fn writes_the_sample_site() {
-    let site = Site::of(&sample::report());
+    let site = Site::of(&sample());
     let dir = target_tmp().join("html-sample-site");
     site.write(&dir);
     assert!(dir.join("index.html").is_file());
@@ -668,130 +713,570 @@ fn fixture_and_example_reports_render() {
     }
 }
 
-/// The figures of every table, as printed in the HTML, in order.
-#[allow(dead_code)]
-fn html_table_figures(site: &Site) -> Vec<(String, Vec<String>)> {
+/// One table as the HTML prints it (`.table-block` of a page), for comparing it with the PDF.
+#[derive(Debug, Clone)]
+struct HtmlTable {
+    anchor: String,
+    /// The caption as printed (table number, caption, unit), or `None` when it is hidden.
+    caption: Option<String>,
+    /// Every word of the column headings (a repeated header row in the PDF is made of them).
+    header_words: Vec<String>,
+    rows: Vec<HtmlRow>,
+}
+
+#[derive(Debug, Clone)]
+struct HtmlRow {
+    label: String,
+    /// The cells after the label, in column order.
+    cells: Vec<HtmlCell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum HtmlCell {
+    /// A figure or code column's cell with its text, e.g. `−54 213`, `89,4 %`, `–`, `*`.
+    Figure(String),
+    /// A text column's cell (may wrap over several lines in the PDF).
+    Text(String),
+    Empty,
+}
+
+/// The tables of the site, in reading order (pages in the order of the chapters).
+fn html_tables(site: &Site) -> Vec<HtmlTable> {
     let mut tables = Vec::new();
     for (_, doc) in site.pages() {
         for block in doc.select(&sel(".table-block[id]")) {
-            let figures: Vec<String> = block
-                .select(&sel("tbody td.num, tbody td.code"))
-                .map(|td| text(td).trim().to_string())
-                .filter(|t| !t.is_empty())
+            let caption = block
+                .select(&sel("caption"))
+                .next()
+                .filter(|c| !c.value().classes().any(|c| c == "visually-hidden"))
+                .map(|c| squash(&text(c)));
+            let header_words = block
+                .select(&sel("thead th"))
+                .flat_map(|th| squash(&text(th)).split(' ').map(str::to_string).collect::<Vec<_>>())
                 .collect();
-            tables.push((block.value().id().expect("id").to_string(), figures));
+            let rows = block
+                .select(&sel("tbody tr"))
+                .map(|tr| {
+                    let label = tr.select(&sel("th")).next().map(|th| squash(&text(th)));
+                    let cells = tr
+                        .select(&sel("td"))
+                        .map(|td| {
+                            let content = squash(&text(td));
+                            let figure = td.value().classes().any(|c| c == "num" || c == "code");
+                            match (content.is_empty(), figure) {
+                                (true, _) => HtmlCell::Empty,
+                                (false, true) => HtmlCell::Figure(content),
+                                (false, false) => HtmlCell::Text(content),
+                            }
+                        })
+                        .collect();
+                    HtmlRow { label: label.unwrap_or_default(), cells }
+                })
+                .collect();
+            tables.push(HtmlTable {
+                anchor: block.value().id().expect("id").to_string(),
+                caption,
+                header_words,
+                rows,
+            });
         }
     }
     tables
 }
 
-/// The same report as HTML and as PDF: the same figures in every table.
+/// Compares every table of the HTML with the text `pdftotext -layout` prints for the PDF, row by
+/// row and column by column, in both directions:
+///
+/// - each table is looked for after the previous one, from its caption; each row, in order,
+///   on the first line after the previous row that starts with (the start of) its label;
+/// - HTML → PDF: every figure of the row is on that line, in column order, and it stands in its
+///   own column: of the right edges of the table's figure columns on that page (figures are
+///   right-aligned; the edge of a column is where most of its figures end), the one nearest to
+///   the figure is that column's;
+/// - PDF → HTML: once the label, the row's figures and the start of its text cells are taken
+///   away, nothing that looks like a figure is left on the line; and no line between two rows
+///   of the same page has a figure standing at a figure column's edge (a row the HTML lacks).
+///
+/// Returns the number of figures compared and the problems found.
+fn compare_tables(tables: &[HtmlTable], pdf_layout: &str) -> (usize, Vec<String>) {
+    let lines = pdf_lines(pdf_layout);
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    let mut cursor = 0;
+    for table in tables {
+        if let Some(caption) = &table.caption {
+            let words: Vec<&str> = caption.split(' ').take(3).collect();
+            let start = words.join(" ");
+            match (cursor..lines.len()).find(|&i| flat_line(&lines[i].chars).contains(&start)) {
+                Some(i) => cursor = i + 1,
+                None => {
+                    problems
+                        .push(format!("{}: caption «{start}» not found in the PDF", table.anchor));
+                    continue;
+                }
+            }
+        }
+        let mut placed: Vec<PlacedRow> = Vec::new();
+        for row in &table.rows {
+            let Some(i) = (cursor..lines.len())
+                .find(|&i| label_prefix(&lines[i].chars, &row.label).is_some())
+            else {
+                problems.push(format!(
+                    "{}: row «{}» not found in the PDF after line {}",
+                    table.anchor,
+                    row.label,
+                    lines.get(cursor).map_or(0, |l| l.number)
+                ));
+                break;
+            };
+            placed.push(place_row(table, row, &lines[i], &mut problems));
+            cursor = i + 1;
+        }
+        compared += check_columns(table, &placed, &lines, &mut problems);
+    }
+    (compared, problems)
+}
+
+/// A line of the PDF text: its number (1-based), its page, its characters with no-break and
+/// narrow no-break spaces as spaces (one character each, so columns stay where they are).
+struct PdfLine {
+    number: usize,
+    page: usize,
+    chars: Vec<char>,
+}
+
+fn pdf_lines(text: &str) -> Vec<PdfLine> {
+    let mut page = 1;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        page += line.matches('\u{c}').count();
+        let chars = line
+            .chars()
+            .filter(|c| *c != '\u{c}')
+            .map(|c| if matches!(c, NBSP | '\u{202f}') { ' ' } else { c })
+            .collect();
+        out.push(PdfLine { number: n + 1, page, chars });
+    }
+    out
+}
+
+fn flat_line(chars: &[char]) -> String {
+    squash(&chars.iter().collect::<String>())
+}
+
+/// Where the label of a row ends on `line`, if the line starts with the label or, when the label
+/// wraps, with its first words (the last one possibly hyphenated).
+fn label_prefix(line: &[char], label: &str) -> Option<usize> {
+    let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut at = line.iter().position(|c| *c != ' ')?;
+    let mut end = None;
+    for (k, word) in words.iter().enumerate() {
+        let stop = line[at..].iter().position(|c| *c == ' ').map_or(line.len(), |p| at + p);
+        let found: String = line[at..stop].iter().collect();
+        if found == *word {
+            end = Some(stop);
+        } else if k > 0 && found.len() > 1 && {
+            let stem = found.trim_end_matches(['-', '\u{ad}', '\u{2010}']);
+            stem.len() < found.len() && word.starts_with(stem)
+        } {
+            // Hyphenated where the label wraps.
+            return Some(stop);
+        } else {
+            // Another label (a wrapped label ends at the line's end or at a wide gap).
+            return None;
+        }
+        // Words of a label are one space apart; a wider gap ends the label.
+        if line.get(stop) == Some(&' ') && line.get(stop + 1) != Some(&' ') {
+            at = stop + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A row found in the PDF: its line, and where each figure column's figure ends on it.
+struct PlacedRow {
+    line: usize,
+    label: String,
+    /// (column index among the cells, end character of the figure).
+    ends: Vec<(usize, usize)>,
+}
+
+/// Finds the row's figures on its line (HTML → PDF) and checks that nothing else on it looks
+/// like a figure (PDF → HTML).
+fn place_row(
+    table: &HtmlTable,
+    row: &HtmlRow,
+    line: &PdfLine,
+    problems: &mut Vec<String>,
+) -> PlacedRow {
+    let mut chars = line.chars.clone();
+    let label_end = label_prefix(&chars, &row.label).unwrap_or(0);
+    blank(&mut chars, 0, label_end);
+    let mut at = label_end;
+    let mut ends = Vec::new();
+    for (column, cell) in row.cells.iter().enumerate() {
+        match cell {
+            HtmlCell::Figure(figure) => match find_figure(&chars, at, figure) {
+                Some((start, end)) => {
+                    blank(&mut chars, start, end);
+                    ends.push((column, end));
+                    at = end;
+                }
+                None => problems.push(format!(
+                    "{}: row «{}», column {}: {figure:?} is not on PDF line {}: {:?}",
+                    table.anchor,
+                    row.label,
+                    column + 2,
+                    line.number,
+                    line.chars.iter().collect::<String>().trim_end()
+                )),
+            },
+            HtmlCell::Text(text) => {
+                // The first words of a text cell are on the row's line; the rest wrap below.
+                let mut from = at;
+                for word in text.split(' ') {
+                    let Some((start, end)) = find_word(&chars, from, word) else { break };
+                    blank(&mut chars, start, end);
+                    from = end;
+                }
+            }
+            HtmlCell::Empty => {}
+        }
+    }
+    let rest: String = chars.iter().collect();
+    let left: Vec<&str> = rest.split(' ').filter(|w| looks_like_figure(w)).collect();
+    if !left.is_empty() {
+        problems.push(format!(
+            "{}: row «{}»: the PDF has {left:?} on line {} that the HTML row does not have: {:?}",
+            table.anchor,
+            row.label,
+            line.number,
+            line.chars.iter().collect::<String>().trim_end()
+        ));
+    }
+    let line_index = line.number - 1;
+    PlacedRow { line: line_index, label: row.label.clone(), ends }
+}
+
+/// Checks that every figure stands in its own column, and that no line between two rows of a
+/// page holds a figure in a figure column. Returns the number of figures placed.
+fn check_columns(
+    table: &HtmlTable,
+    rows: &[PlacedRow],
+    lines: &[PdfLine],
+    problems: &mut Vec<String>,
+) -> usize {
+    // The edge of each column on each page: where most of its figures end.
+    let mut ends: BTreeMap<(usize, usize), BTreeMap<usize, usize>> = BTreeMap::new();
+    for row in rows {
+        for &(column, end) in &row.ends {
+            *ends.entry((lines[row.line].page, column)).or_default().entry(end).or_default() += 1;
+        }
+    }
+    let edges: BTreeMap<(usize, usize), usize> = ends
+        .iter()
+        .map(|(&key, counts)| {
+            let edge = counts.iter().max_by_key(|(end, n)| (**n, usize::MAX - **end));
+            (key, edge.map_or(0, |(end, _)| *end))
+        })
+        .collect();
+    let page_edges = |page: usize| -> Vec<(usize, usize)> {
+        edges.iter().filter(|((p, _), _)| *p == page).map(|((_, c), e)| (*c, *e)).collect()
+    };
+    let mut placed = 0;
+    for row in rows {
+        let page = lines[row.line].page;
+        let columns = page_edges(page);
+        for &(column, end) in &row.ends {
+            let nearest =
+                columns.iter().min_by_key(|(_, edge)| edge.abs_diff(end)).map(|(c, _)| *c);
+            if nearest == Some(column) {
+                placed += 1;
+            } else {
+                problems.push(format!(
+                    "{}: row «{}»: the figure of column {} ends at character {end} on PDF line {}, \
+                     under column {} (edges on page {page}: {columns:?})",
+                    table.anchor,
+                    row.label,
+                    column + 2,
+                    row.line + 1,
+                    nearest.map_or(0, |c| c + 2),
+                ));
+            }
+        }
+    }
+    // Lines between two rows on the same page: wrapped labels and text, never figures.
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0].line, pair[1].line);
+        if lines[a].page != lines[b].page {
+            continue;
+        }
+        let columns = page_edges(lines[a].page);
+        for line in &lines[a + 1..b] {
+            let text: String = line.chars.iter().collect();
+            let mut offset = 0;
+            for word in text.split(' ') {
+                let end = offset + word.chars().count();
+                if looks_like_figure(word)
+                    && !table.header_words.iter().any(|h| h == word)
+                    && columns.iter().any(|(_, edge)| edge.abs_diff(end) <= 1)
+                {
+                    problems.push(format!(
+                        "{}: PDF line {} between the rows «{}» and «{}» has the figure {word:?} \
+                         in a figure column, which the HTML does not have",
+                        table.anchor, line.number, pair[0].label, pair[1].label
+                    ));
+                }
+                offset = end + 1;
+            }
+        }
+    }
+    placed
+}
+
+fn blank(chars: &mut [char], start: usize, end: usize) {
+    for c in &mut chars[start..end] {
+        *c = ' ';
+    }
+}
+
+/// A word that prints a figure or stands for one: digits, `–`, `-`, `*`, `%`.
+fn looks_like_figure(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) || matches!(word, "–" | "-" | "*" | "%" | "\u{2212}")
+}
+
+/// The first place at or after `from` where `figure` stands on the line, not glued to another
+/// figure (`12` in `12,99`, `5` in `−5`, `89,4` in `89,4 %`). The space before a percent sign
+/// may be missing in the PDF text (pdftotext infers spaces from the gaps between glyphs).
+fn find_figure(line: &[char], from: usize, figure: &str) -> Option<(usize, usize)> {
+    let pattern: Vec<char> = figure.replace(NBSP, " ").chars().collect();
+    let glued = |c: Option<&char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || matches!(*c, ',' | '%' | MINUS | '-' | '–'))
+    };
+    (from..line.len()).find_map(|start| {
+        let end = match_at(line, start, &pattern)?;
+        let before = start.checked_sub(1).and_then(|i| line.get(i));
+        (!glued(before) && !glued(line.get(end))).then_some((start, end))
+    })
+}
+
+fn match_at(line: &[char], start: usize, pattern: &[char]) -> Option<usize> {
+    let mut i = start;
+    for (k, &p) in pattern.iter().enumerate() {
+        if p == ' ' && pattern.get(k + 1) == Some(&'%') && line.get(i) == Some(&'%') {
+            continue;
+        }
+        if line.get(i) != Some(&p) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// A whole word at or after `from` (the next one only: text cells come in column order).
+fn find_word(line: &[char], from: usize, word: &str) -> Option<(usize, usize)> {
+    let start = (from..line.len()).find(|&i| line[i] != ' ')?;
+    let end = line[start..].iter().position(|c| *c == ' ').map_or(line.len(), |p| start + p);
+    let found: String = line[start..end].iter().collect();
+    let stem = found.trim_end_matches(['-', '\u{ad}', '\u{2010}']);
+    (found == word || (stem.len() < found.len() && word.starts_with(stem))).then_some((start, end))
+}
+
+/// The same report as HTML and as PDF: the same figures in every table, row and column.
 mod html_and_pdf {
     use super::*;
+    use arsrapport::model::Cell;
     use arsrapport::render::pdf::{self, PdfOptions};
 
-    /// Text of a PDF through `pdftotext -layout` (poppler-utils).
-    fn pdf_text(bytes: &[u8]) -> Option<String> {
+    /// Text of a PDF through `pdftotext -layout` (poppler-utils); a missing tool fails.
+    fn pdf_text(bytes: &[u8]) -> String {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("r.pdf");
         std::fs::write(&path, bytes).expect("write");
-        let output = std::process::Command::new("pdftotext")
+        let output = match std::process::Command::new("pdftotext")
             .args(["-layout", "-enc", "UTF-8"])
             .arg(&path)
             .arg("-")
             .output()
-            .ok()?;
-        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+        {
+            Ok(output) => output,
+            Err(e) => panic!(
+                "pdftotext could not run ({e}): it is needed to read the PDF \
+                 (Debian/Ubuntu: apt-get install poppler-utils)"
+            ),
+        };
+        assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    /// Every figure of every table cell in the HTML appears in the PDF text, in the same
-    /// order within each table.
+    fn pdf_of(report: &Report) -> String {
+        let options = PdfOptions { draft: false, date: report.meta.date };
+        let pdf = pdf::render(report, &TemplateDir::default(), &options).expect("PDF renders");
+        let text = pdf_text(&pdf);
+        // To look at a failure: ARSRAPPORT_DUMP_PDF=/tmp/r writes /tmp/r.pdf and /tmp/r.txt.
+        if let Ok(stem) = std::env::var("ARSRAPPORT_DUMP_PDF") {
+            std::fs::write(format!("{stem}.pdf"), &pdf).expect("dump the PDF");
+            std::fs::write(format!("{stem}.txt"), &text).expect("dump the PDF text");
+        }
+        text
+    }
+
+    fn compare(report: &Report, at_least: usize) {
+        let (compared, problems) = compare_tables(&html_tables(&Site::of(report)), &pdf_of(report));
+        assert!(problems.is_empty(), "tables that differ:\n{}", problems.join("\n"));
+        eprintln!("{compared} figures compared, each in its row and column");
+        assert!(compared >= at_least, "only {compared} figures compared");
+    }
+
     #[test]
     fn table_figures_are_the_same_in_html_and_pdf() {
-        compare(&sample::report(), 100);
+        compare(&sample(), 200);
     }
 
     #[test]
     fn table_figures_of_the_real_report_are_the_same_in_html_and_pdf() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("report-data");
-        if !dir.join("report.yaml").is_file() {
-            eprintln!("no report-data/report.yaml: skipped");
-            return;
-        }
-        let report = arsrapport::pipeline::check(&dir, &Default::default())
-            .report
-            .expect("report-data loads");
-        compare(&report, 800);
+        compare(&load("report-data"), 800);
     }
 
-    fn compare(report: &Report, at_least: usize) {
-        let report = report.clone();
-        let site = Site::of(&report);
-        let options = PdfOptions { draft: false, date: report.meta.date };
-        let pdf = pdf::render(&report, &TemplateDir::default(), &options).expect("PDF renders");
-        let Some(pdf_text) = pdf_text(&pdf) else {
-            panic!("pdftotext is needed (apt-get install poppler-utils)");
-        };
-        // pdftotext prints the no-break spaces as spaces, and infers spaces from the gaps
-        // between glyphs: the narrow one before a percent sign sometimes comes out as none.
-        let normal = |s: &str| s.replace([NBSP, '\u{202f}'], " ").replace(" %", "%");
-        // To look at a failure: ARSRAPPORT_DUMP_PDF=/tmp/r writes /tmp/r.pdf and /tmp/r.txt.
-        if let Ok(stem) = std::env::var("ARSRAPPORT_DUMP_PDF") {
-            std::fs::write(format!("{stem}.pdf"), &pdf).expect("dump the PDF");
-            std::fs::write(format!("{stem}.txt"), &pdf_text).expect("dump the PDF text");
+    /// The comparison fails when the two outputs differ: the HTML of a changed report against the
+    /// PDF of the sample site.
+    #[test]
+    fn a_changed_figure_fails_the_comparison() {
+        let report = sample();
+        let pdf = pdf_of(&report);
+        let mut changed = report.clone();
+        let table = changed.tables.iter_mut().find(|t| t.id == "netto-fo1").expect("netto-fo1");
+        // 130 Adm.lokaler: regnskap 24 172 → 24 173.
+        let row = table
+            .rows
+            .iter_mut()
+            .find(|r| r.cells.first() == Some(&Cell::Text("130 Adm.lokaler".into())))
+            .expect("row 130");
+        let Cell::Number(n) = &mut row.cells[4] else { panic!("a figure") };
+        n.value += rust_decimal::Decimal::ONE;
+        let (_, problems) = compare_tables(&html_tables(&Site::of(&changed)), &pdf);
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(
+            problems[0].contains("«130 Adm.lokaler», column 5: \"24\\u{a0}173\""),
+            "{problems:#?}"
+        );
+        assert!(problems[1].contains("the PDF has [\"24\", \"172\"]"), "{problems:#?}");
+    }
+}
+
+/// The comparison itself, on a small table and hand-written PDF text: it passes on what matches
+/// and fails on every kind of difference.
+mod comparison {
+    use super::*;
+
+    fn table() -> HtmlTable {
+        let f = |s: &str| HtmlCell::Figure(s.replace(' ', "\u{a0}"));
+        let empty = HtmlCell::Empty;
+        HtmlTable {
+            anchor: "tabell-1".into(),
+            caption: Some("Tabell 1 Netto driftsutgifter".into()),
+            header_words: vec!["Funksjon".into(), "Regnskap".into(), "2023".into()],
+            rows: vec![
+                HtmlRow {
+                    label: "100 Politisk styring".into(),
+                    cells: vec![
+                        f("2 351"),
+                        f("−54 213"),
+                        empty.clone(),
+                        f("89,4 %"),
+                        empty.clone(),
+                    ],
+                },
+                HtmlRow {
+                    label: "385 Andre kulturaktiviteter og tilskudd".into(),
+                    cells: vec![f("4 985"), empty.clone(), f("–"), f("1,6 %"), empty.clone()],
+                },
+                HtmlRow {
+                    label: "Sum".into(),
+                    cells: vec![
+                        f("7 336"),
+                        f("−54 213"),
+                        f("3 151"),
+                        empty,
+                        HtmlCell::Text("se note 2".into()),
+                    ],
+                },
+            ],
         }
-        let pdf_text = normal(&pdf_text);
-        // Tables come in the same order in both outputs: each table's figures are looked
-        // for, in order, from where the previous table's first figure was found.
-        let mut from = 0;
-        let mut compared = 0;
-        let mut problems = Vec::new();
-        for (anchor, figures) in html_table_figures(&site) {
-            let mut at = from;
-            let mut first = None;
-            for figure in &figures {
-                let figure = normal(figure);
-                match find_figure(&pdf_text, at, &figure) {
-                    Some(found) => {
-                        first.get_or_insert(found);
-                        at = found + figure.len();
-                        compared += 1;
-                    }
-                    None => {
-                        let line = pdf_text[..at].lines().count();
-                        problems.push(format!(
-                            "{anchor}: {figure:?} is not in the PDF text after line {line}"
-                        ));
-                        break;
-                    }
-                }
-            }
-            from = first.unwrap_or(from);
-        }
-        assert!(problems.is_empty(), "tables that differ:\n{}", problems.join("\n"));
-        assert!(compared >= at_least, "only {compared} figures compared");
     }
 
-    /// The first occurrence of `figure` at or after `from` that is not glued to another
-    /// figure (`12` in `12,99`, `5` in `−5`, `89,4` in `89,4 %`). The PDF text cannot tell
-    /// `3 151 1 118` (two cells set one space apart) from one number, so a neighbour one
-    /// space away is allowed; the order of the figures within a table keeps the check tight.
-    fn find_figure(text: &str, from: usize, figure: &str) -> Option<usize> {
-        let glued = |c: Option<char>| {
-            c.is_some_and(|c| c.is_ascii_digit() || matches!(c, ',' | '\u{2212}' | '-'))
-        };
-        let mut start = from;
-        while let Some(offset) = text[start..].find(figure) {
-            let at = start + offset;
-            let before = text[..at].chars().next_back();
-            let rest = &text[at + figure.len()..];
-            let after = rest.chars().next();
-            let percent_follows = !figure.ends_with('%') && rest.starts_with('%');
-            if !glued(before) && !glued(after) && !percent_follows {
-                return Some(at);
-            }
-            start = at + figure.len().max(1);
-        }
-        None
+    /// As `pdftotext -layout` prints it: figures right-aligned at characters 40, 54, 66 and 76,
+    /// a wrapped label, a wrapped text cell, no space before one percent sign.
+    const PDF: &str = "\
+Tabell 1 Netto driftsutgifter
+Funksjon                          Regnskap      Regulert      Avvik     Andel   Kommentar
+                                      2023
+100 Politisk styring               2 351       −54 213                89,4 %
+385 Andre                          4 985                         –      1,6%
+kulturaktiviteter og
+tilskudd
+Sum                                7 336       −54 213       3 151            se note
+                                                                              2
+";
+
+    fn problems(pdf: &str, table: HtmlTable) -> Vec<String> {
+        compare_tables(&[table], pdf).1
+    }
+
+    #[test]
+    fn the_same_table_passes() {
+        let (compared, problems) = compare_tables(&[table()], PDF);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(compared, 9);
+    }
+
+    #[test]
+    fn every_kind_of_difference_fails() {
+        // A figure changed in the PDF.
+        let p = problems(&PDF.replace("4 985", "4 986"), table());
+        assert!(p.iter().any(|p| p.contains("\"4\\u{a0}985\" is not on PDF line 5")), "{p:#?}");
+        assert!(p.iter().any(|p| p.contains("the PDF has [\"4\", \"986\"]")), "{p:#?}");
+        // A figure in the wrong column (the dash moved one column to the left).
+        let moved = PDF.replace(
+            "385 Andre                          4 985                         –      1,6%",
+            "385 Andre                          4 985             –                  1,6%",
+        );
+        let p = problems(&moved, table());
+        assert!(
+            p.iter().any(|p| p.contains("the figure of column 4 ends at character 54")),
+            "{p:#?}"
+        );
+        // A figure the HTML does not have.
+        let extra =
+            PDF.replace("4 985                         –", "4 985           −12           –");
+        let p = problems(&extra, table());
+        assert!(p.iter().any(|p| p.contains("the PDF has [\"−12\"]")), "{p:#?}");
+        // A figure the PDF does not have.
+        let p = problems(&PDF.replace("89,4 %", "      "), table());
+        assert!(p.iter().any(|p| p.contains("\"89,4\\u{a0}%\" is not on PDF line 4")), "{p:#?}");
+        // A row of figures the HTML does not have, between two rows.
+        let row = PDF.replace(
+            "tilskudd\n",
+            "tilskudd\n120 Administrasjon                    10       −54 213\n",
+        );
+        let p = problems(&row, table());
+        assert!(
+            p.iter().any(|p| p.contains("has the figure \"213\" in a figure column")),
+            "{p:#?}"
+        );
+        // A row missing in the PDF.
+        let p = problems(&PDF.replace("Sum  ", "Sam  "), table());
+        assert!(p.iter().any(|p| p.contains("row «Sum» not found")), "{p:#?}");
+        // A different label.
+        let mut renamed = table();
+        renamed.rows[0].label = "110 Kontroll og revisjon".into();
+        let p = problems(PDF, renamed);
+        assert!(p.iter().any(|p| p.contains("row «110 Kontroll og revisjon» not found")), "{p:#?}");
+        // The caption missing.
+        let p = problems(&PDF.replace("Tabell 1", "Tabell 2"), table());
+        assert!(p.iter().any(|p| p.contains("caption «Tabell 1 Netto» not found")), "{p:#?}");
     }
 }

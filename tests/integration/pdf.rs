@@ -5,8 +5,8 @@
 //! sum row, a footnote), so editing the example does not break them. A few tests run the binary
 //! (`arsrapport build`) for what only the command does: atomic output, `--draft`.
 //!
-//! Needs `pdftotext` and `pdfinfo` (Debian: poppler-utils; `.ci/run` installs them). A test that
-//! needs them prints a notice and passes if they are not installed.
+//! Needs `pdftotext` and `pdfinfo` (Debian: `apt-get install poppler-utils`; `.ci/run` installs
+//! them). Without them these tests fail, saying what to install: a PDF test never passes unchecked.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,8 +23,8 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Output of a poppler tool, or `None` (with a notice) if it is not installed outside CI.
-fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+/// Output of a poppler tool. A missing tool fails the test, saying what to install.
+fn poppler(tool: &str, args: &[&str]) -> String {
     match Command::new(tool).args(args).output() {
         Ok(out) => {
             assert!(
@@ -32,16 +32,12 @@ fn poppler(tool: &str, args: &[&str]) -> Option<String> {
                 "{tool} failed: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+            String::from_utf8_lossy(&out.stdout).into_owned()
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            // In CI the tool is installed by .ci/run: a missing tool must fail, not skip.
-            assert!(std::env::var_os("CI").is_none(), "`{tool}` is missing in CI (poppler-utils)");
-            eprintln!(
-                "NOTICE: `{tool}` is not installed (Debian: poppler-utils); skipping the check"
-            );
-            None
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
+            "`{tool}` is not installed: the PDF tests read the PDF with it \
+             (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)"
+        ),
         Err(e) => panic!("{tool} could not run: {e}"),
     }
 }
@@ -79,7 +75,7 @@ fn flat(text: &str) -> String {
         .join(" ")
 }
 
-fn text_of(pdf: &Path, layout: bool) -> Option<String> {
+fn text_of(pdf: &Path, layout: bool) -> String {
     let pdf = pdf.to_string_lossy();
     let args: Vec<&str> = if layout { vec!["-layout", &pdf, "-"] } else { vec![&pdf, "-"] };
     poppler("pdftotext", &args)
@@ -89,9 +85,12 @@ fn info_field<'a>(info: &'a str, field: &str) -> Option<&'a str> {
     info.lines().find_map(|l| l.strip_prefix(field)?.strip_prefix(':').map(str::trim))
 }
 
-fn pages(pdf: &Path) -> Option<usize> {
-    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()])?;
-    info_field(&info, "Pages").and_then(|p| p.parse().ok())
+fn pages(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()]);
+    match info_field(&info, "Pages").and_then(|p| p.parse().ok()) {
+        Some(pages) => pages,
+        None => panic!("no page count in:\n{info}"),
+    }
 }
 
 fn sections(chapters: &[Chapter]) -> Vec<&Section> {
@@ -145,7 +144,7 @@ fn first_footnote(report: &Report) -> Option<String> {
 fn the_example_renders_headings_tables_footnotes_and_metadata() {
     let report = load("examples/minimal");
     let (_dir, pdf) = render_to_file(&report, &options(&report));
-    let Some(text) = text_of(&pdf, false) else { return };
+    let text = text_of(&pdf, false);
     let text = flat(&text);
     let meta = &report.meta;
     for needle in ["Innhold", meta.title.as_str(), meta.district.as_str(), &meta.running_header] {
@@ -176,7 +175,7 @@ fn the_example_renders_headings_tables_footnotes_and_metadata() {
 
     // A sum row, laid out as one line: label and figures formatted by `format` (no-break
     // spaces between thousands, a true minus).
-    let Some(layout) = text_of(&pdf, true) else { return };
+    let layout = text_of(&pdf, true);
     let lines: Vec<String> = layout.lines().map(flat).collect();
     let (table, row) = report
         .tables
@@ -195,13 +194,13 @@ fn the_example_renders_headings_tables_footnotes_and_metadata() {
     assert!(layout.contains('\u{2212}'), "negative figures take U+2212");
 
     // Metadata: title, author, language, tagged, PDF/A-2a + PDF/UA-1, page count.
-    let Some(info) = poppler("pdfinfo", &[&pdf.to_string_lossy()]) else { return };
+    let info = poppler("pdfinfo", &[&pdf.to_string_lossy()]);
     assert_eq!(info_field(&info, "Title"), Some(pdf::document_title(&report).as_str()), "{info}");
     assert_eq!(info_field(&info, "Author"), Some(meta.district.as_str()), "{info}");
     assert_eq!(info_field(&info, "Tagged"), Some("yes"), "{info}");
     let pages: usize = info_field(&info, "Pages").and_then(|p| p.parse().ok()).expect("pages");
     assert!((6..=20).contains(&pages), "unexpected page count {pages}");
-    let Some(xmp) = poppler("pdfinfo", &["-meta", &pdf.to_string_lossy()]) else { return };
+    let xmp = poppler("pdfinfo", &["-meta", &pdf.to_string_lossy()]);
     assert!(xmp.contains("<dc:language><rdf:Bag><rdf:li>nb</rdf:li>"), "language nb:\n{xmp}");
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A<"), "PDF/A-2a");
     assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
@@ -234,7 +233,7 @@ fn typst_special_characters_print_literally() {
         }],
     });
     let (_dir, pdf) = render_to_file(&report, &options(&report));
-    let Some(text) = text_of(&pdf, false) else { return };
+    let text = text_of(&pdf, false);
     let text = flat(&text);
     assert!(text.contains(&flat(special)), "not printed literally:\n{text}");
     assert!(text.contains("*fet* #strong"), "not printed literally:\n{text}");
@@ -244,7 +243,7 @@ fn typst_special_characters_print_literally() {
 fn the_fixture_with_special_characters_renders_literally() {
     let report = load("tests/fixtures/valid/special-characters");
     let (_dir, pdf) = render_to_file(&report, &options(&report));
-    let Some(text) = text_of(&pdf, false) else { return };
+    let text = text_of(&pdf, false);
     let text = flat(&text);
     for needle in [
         "# $ @ < > \\ _ ` = - ~ {}",
@@ -254,6 +253,32 @@ fn the_fixture_with_special_characters_renders_literally() {
         "[lenke]",
     ] {
         assert!(text.contains(needle), "«{needle}» not printed literally:\n{text}");
+    }
+}
+
+#[test]
+fn the_windows_1252_fixture_prints_its_letters_dash_and_figures() {
+    super::html::assert_windows_1252_bytes();
+    let report = load("tests/fixtures/valid/windows-1252");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let text = flat(&text_of(&pdf, false));
+    assert!(!text.contains('\u{fffd}') && !text.contains("Ã"), "mis-decoded text:\n{text}");
+    for needle in [
+        "Netto driftsutgifter (før særskilte poster)",
+        "Funksjonsområde 2A – Barnehager og særskilt støtte",
+        "100 Politisk styring – Bydelsutvalget",
+        "120 Administrasjon, Økonomi og Årsoppgjør",
+    ] {
+        assert!(text.contains(needle), "missing «{needle}» in the PDF text:\n{text}");
+    }
+    // Each row on one line of the layout text: its figures read with the no-break space as the
+    // thousands separator, and the dash (0x96) printed as an en dash.
+    let layout: Vec<String> = text_of(&pdf, true).lines().map(flat).collect();
+    for row in [
+        "Funksjonsområde 1 – Administrasjon 3 000 3 100 3 200 3 150 50",
+        "120 Administrasjon, Økonomi og Årsoppgjør 2 000 2 000 2 000 2 000 –",
+    ] {
+        assert!(layout.iter().any(|l| l == row), "missing the row «{row}» in:\n{layout:#?}");
     }
 }
 
@@ -277,11 +302,11 @@ fn a_broken_override_template_is_a_template_error_with_file_and_line() {
 fn a_draft_marks_every_page() {
     let report = load("examples/minimal");
     let (_dir, pdf) = render_to_file(&report, &PdfOptions { draft: true, ..options(&report) });
-    let Some(pages) = pages(&pdf) else { return };
+    let pages = pages(&pdf);
     for page in 1..=pages {
         let p = page.to_string();
         let args = ["-f", &p, "-l", &p, &pdf.to_string_lossy(), "-"];
-        let Some(text) = poppler("pdftotext", &args) else { return };
+        let text = poppler("pdftotext", &args);
         assert!(text.contains("UTKAST"), "page {page} is not marked UTKAST:\n{text}");
     }
 }
@@ -290,7 +315,7 @@ fn a_draft_marks_every_page() {
 fn the_real_report_renders_with_the_wide_table_on_a_landscape_page() {
     let report = load("report-data");
     let (_dir, pdf) = render_to_file(&report, &options(&report));
-    let Some(text) = text_of(&pdf, false) else { return };
+    let text = text_of(&pdf, false);
     let flat_text = flat(&text);
     for needle in [
         "Bydelsdirektørens beretning",
@@ -299,12 +324,12 @@ fn the_real_report_renders_with_the_wide_table_on_a_landscape_page() {
     ] {
         assert!(flat_text.contains(needle), "missing «{needle}»");
     }
-    let Some(pages) = pages(&pdf) else { return };
+    let pages = pages(&pdf);
     assert!((35..=80).contains(&pages), "unexpected page count {pages}");
     // pdfinfo prints every page's size: the investment table's page is landscape.
     let p = pages.to_string();
     let file = pdf.to_string_lossy();
-    let Some(info) = poppler("pdfinfo", &["-f", "1", "-l", &p, &file]) else { return };
+    let info = poppler("pdfinfo", &["-f", "1", "-l", &p, &file]);
     let landscape: Vec<usize> = info
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>())
@@ -315,8 +340,8 @@ fn the_real_report_renders_with_the_wide_table_on_a_landscape_page() {
     let investment = report.tables.iter().find(|t| t.columns.len() >= 9).expect("a wide table");
     let on_landscape = landscape.iter().any(|page| {
         let n = page.to_string();
-        poppler("pdftotext", &["-f", &n, "-l", &n, &file, "-"])
-            .is_some_and(|t| flat(&t).contains(&flat(&investment.caption)))
+        flat(&poppler("pdftotext", &["-f", &n, "-l", &n, &file, "-"]))
+            .contains(&flat(&investment.caption))
     });
     assert!(
         on_landscape,
@@ -388,6 +413,6 @@ fn build_refuses_errors_unless_draft() {
         build("tests/fixtures/invalid/avvik", &["--only-output", "pdf", "--draft"]);
     assert_eq!(code, 0, "{stderr}");
     let pdf = pdf_in(out.path());
-    let (Some(text), Some(pages)) = (text_of(&pdf, false), pages(&pdf)) else { return };
+    let (text, pages) = (text_of(&pdf, false), pages(&pdf));
     assert!(text.matches("UTKAST").count() >= pages, "every page is marked UTKAST:\n{text}");
 }

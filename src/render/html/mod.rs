@@ -16,8 +16,6 @@
 //! `view.rs`; templates never format numbers.
 
 mod inline;
-#[doc(hidden)]
-pub mod sample;
 mod search;
 mod templates;
 mod view;
@@ -341,10 +339,11 @@ fn encode_file_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::test_support::sample_site;
 
     #[test]
     fn page_files_are_safe_and_unique() {
-        let mut report = sample::report();
+        let mut report = sample_site();
         let template = report.chapters[0].clone();
         let chapter = |id: &str| Chapter { id: id.into(), ..template.clone() };
         report.chapters = vec![
@@ -382,7 +381,7 @@ mod tests {
 
     #[test]
     fn renders_every_page_and_asset() {
-        let report = sample::report();
+        let report = sample_site();
         let files = render(
             &report,
             &TemplateDir::default(),
