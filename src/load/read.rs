@@ -139,8 +139,6 @@ pub struct Text {
     pub text: String,
     /// The scalar's node.
     pub span: Span,
-    /// Written plain (unquoted) on one line: offsets in the value are offsets in the file.
-    pub plain_one_line: bool,
 }
 
 impl FromYaml for Text {
@@ -148,11 +146,7 @@ impl FromYaml for Text {
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
-            Value::Scalar(s, plain) => Some(Text {
-                text: s.clone(),
-                span: node.span.clone(),
-                plain_one_line: *plain && !s.contains('\n'),
-            }),
+            Value::Scalar(s, _) => Some(Text { text: s.clone(), span: node.span.clone() }),
             _ => fail(node, Self::EXPECTED, out),
         }
     }

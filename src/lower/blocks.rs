@@ -31,13 +31,9 @@ impl Lowerer<'_> {
         let parsed = inline::parse_with_references(&text.text, self.references.len());
         let source = TextSource { span: text.span.clone(), text: text.text.clone() };
         for e in parsed.errors {
-            let span = if e.code == Code::Expression {
-                source.span_of(&self.files.sources, e.offset..e.offset + 2)
-            } else {
-                let offset = if text.plain_one_line { e.offset } else { 0 };
-                let start = text.span.range.start + offset;
-                Span::new(text.span.file, start..start + 1)
-            };
+            // The exact place inside the scalar, also in quoted and folded strings.
+            let width = if e.code == Code::Expression { 2 } else { 1 };
+            let span = source.span_of(&self.files.sources, e.offset..e.offset + width);
             self.push(Diagnostic::error(e.code, e.message).at(span).with_hint(e.hint));
         }
         self.collect_links(&parsed.inlines, &source);
