@@ -23,7 +23,8 @@ use crate::load::expr as formula;
 use crate::load::spec::{Expr as Formula, TableSpec};
 use crate::load::yaml::did_you_mean;
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
-use crate::validate::find_row;
+use crate::validate::arith::{self, ArithError, EvalError};
+use crate::validate::{RowError, find_row};
 
 /// The functions of the language: name, arguments, required arguments.
 pub const FUNCTIONS: &[(&str, &[&str], &[&str])] = &[
@@ -142,10 +143,6 @@ enum Column {
     Formula(Formula, Vec<usize>),
 }
 
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
 fn text_arg<'a>(
     args: &'a HashMap<String, Value>,
     function: &str,
@@ -196,36 +193,23 @@ impl Data {
         let table = &self.tables[ti];
         match find_row(table, self.row_keys[ti].as_deref(), reference) {
             Ok(i) => Ok(i),
-            Err(labels) => {
-                let wanted = norm(reference);
-                let prefixed: Vec<&str> = table
-                    .rows
+            Err(RowError::Ambiguous(rows)) => {
+                let labels: Vec<String> = rows
                     .iter()
-                    .map(|r| r.label())
-                    .filter(|l| {
-                        let l = norm(l);
-                        l.starts_with(&wanted)
-                            && l[wanted.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(|c| !c.is_alphanumeric())
-                    })
+                    .map(|&r| format!("{} («{}»)", r + 1, table.rows[r].label()))
                     .collect();
-                if prefixed.len() > 1 {
-                    return Err(Failure::unknown(
-                        format!(
-                            "«{reference}» names {} rows of table `{}`",
-                            prefixed.len(),
-                            table.id
-                        ),
-                        "more than one row",
-                        Place::Literal(reference.into()),
-                    )
-                    .note(format!("rows starting with it: «{}»", prefixed.join("», «")))
-                    .hint("write more of the row's label"));
-                }
-                let hint = did_you_mean(reference, labels.iter().map(String::as_str))
-                    .map(|b| format!("did you mean «{b}»?"));
+                Err(Failure::new(
+                    Code::AmbiguousRow,
+                    format!("«{reference}» names {} rows of table `{}`", rows.len(), table.id),
+                    "more than one row",
+                    Place::Literal(reference.into()),
+                )
+                .note(format!("rows {} of the table match", labels.join(" and ")))
+                .hint("write the whole label of the row you mean, or give the rows different labels in the CSV file"))
+            }
+            Err(RowError::Missing) => {
+                let labels = table.rows.iter().map(|r| r.label());
+                let hint = did_you_mean(reference, labels).map(|b| format!("did you mean «{b}»?"));
                 Err(Failure::unknown(
                     format!("table `{}` has no row «{reference}»", table.id),
                     "no such row",
@@ -336,15 +320,25 @@ impl Data {
             scale = scale.max(s);
             values.insert(table.columns[c].key.as_str(), v);
         }
-        let value = formula::eval(expr, &|k| values.get(k).copied()).ok_or_else(|| {
-            Failure::expression(
+        let value = arith::eval(expr, &|k| values.get(k).copied()).map_err(|e| {
+            let what = match &e {
+                EvalError::Arith(error) => error.what().to_string(),
+                EvalError::Missing(key) => format!("has no figure for `{key}`"),
+            };
+            let mut f = Failure::new(
+                Code::Arithmetic,
                 format!(
-                    "the formula cannot be computed in row «{}» of table `{}` (division by zero or too large)",
+                    "the formula {what} in row «{}» of table `{}`",
                     table.rows[ri].label(),
                     table.id
                 ),
+                "cannot be computed",
                 Place::Whole,
-            )
+            );
+            if let EvalError::Arith(error) = e {
+                f = f.hint(error.hint());
+            }
+            f
         })?;
         Ok((value, scale))
     }
@@ -391,9 +385,10 @@ impl Data {
         let column = self.column(ti, text_arg(args, "sum", "kolonne")?)?;
         let table = &self.tables[ti];
         let rows: Vec<usize> = match args.get("rader") {
-            None => (0..table.rows.len())
-                .filter(|&i| table.rows[i].style == RowStyle::Normal && !table.rows[i].malformed)
-                .collect(),
+            // Every ordinary row; one with the wrong number of cells is an error, not left out.
+            None => {
+                (0..table.rows.len()).filter(|&i| table.rows[i].style == RowStyle::Normal).collect()
+            }
             Some(Value::Array(items)) => {
                 let mut rows = Vec::new();
                 for item in items {
@@ -429,9 +424,8 @@ impl Data {
                     self.formula_value(ti, ri, expr, indices, true)?
                 }
             };
-            total = total
-                .checked_add(v)
-                .ok_or_else(|| Failure::expression("the sum is too large", Place::Whole))?;
+            total = arith::sum([total, v])
+                .map_err(|e| arithmetic(format!("the sum {}", e.what()), e))?;
             scale = scale.max(s);
         }
         Ok(Figure::calculated(total, scale, table.unit.clone()).to_value())
@@ -454,14 +448,17 @@ fn figure_arg(
     })
 }
 
+/// AR107: a calculation in text has no exact result.
+fn arithmetic(message: String, error: ArithError) -> Failure {
+    Failure::new(Code::Arithmetic, message, "cannot be computed", Place::Whole).hint(error.hint())
+}
+
 /// `endring(fra=…, til=…)`: til − fra.
 fn endring(args: &HashMap<String, Value>) -> Result<Value, Failure> {
     let from = figure_arg(args, "endring", "fra")?;
     let to = figure_arg(args, "endring", "til")?;
-    let value = to
-        .value
-        .checked_sub(from.value)
-        .ok_or_else(|| Failure::expression("the change is too large", Place::Whole))?;
+    let value = arith::sub(to.value, from.value)
+        .map_err(|e| arithmetic(format!("the change {}", e.what()), e))?;
     let unit = if from.unit == to.unit || from.unit.is_none() { to.unit } else { None };
     Ok(Figure::calculated(value, from.scale.max(to.scale), unit).to_value())
 }

@@ -145,7 +145,12 @@ pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, String> {
     let per_unit = kroner_per_unit(unit).ok_or_else(|| {
         format!("`mill` works on amounts in kroner, but the unit of {} is «{unit}»", f.printed())
     })?;
-    let millions = (f.value * per_unit) / Decimal::from(1_000_000);
+    // Dividing by a power of ten (1, 1 000 or 1 000 000 kroner per unit) cannot overflow, where
+    // multiplying first could.
+    let millions = Decimal::from(1_000_000)
+        .checked_div(per_unit)
+        .and_then(|divisor| f.value.checked_div(divisor))
+        .ok_or_else(|| format!("{} is too large to compute in millions", f.printed()))?;
     let text = match decimals {
         Some(d) => format::decimal(millions, d, true),
         None => {

@@ -11,6 +11,9 @@
 //! - AR401 `unknown-reference`: an expression names a table, row, column or fact that does not
 //!   exist (with a "did you mean" hint);
 //! - AR402 `expression`: an expression cannot be read or evaluated;
+//! - AR107 `arithmetic`: a calculation (a sum, a change, a formula in `kolonne=`) has no exact
+//!   result: beyond 28 significant digits, or a division by zero;
+//! - AR308 `ambiguous-row`: `rad=` or an entry of `rader=` names more than one row;
 //! - AR403 `literal-figure` (warning): the text writes out a declared fact's figure instead of
 //!   referring to it ([`literal`]).
 //!
