@@ -24,6 +24,7 @@ use crate::load::spec::{Expr as Formula, TableSpec};
 use crate::load::yaml::did_you_mean;
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
 use crate::validate::arith::{self, ArithError, EvalError};
+use crate::validate::rows::matches_note;
 use crate::validate::{RowError, find_row};
 
 /// The functions of the language: name, arguments, required arguments.
@@ -194,17 +195,13 @@ impl Data {
         match find_row(table, self.row_keys[ti].as_deref(), reference) {
             Ok(i) => Ok(i),
             Err(RowError::Ambiguous(rows)) => {
-                let labels: Vec<String> = rows
-                    .iter()
-                    .map(|&r| format!("{} («{}»)", r + 1, table.rows[r].label()))
-                    .collect();
                 Err(Failure::new(
                     Code::AmbiguousRow,
                     format!("«{reference}» names {} rows of table `{}`", rows.len(), table.id),
                     "more than one row",
                     Place::Literal(reference.into()),
                 )
-                .note(format!("rows {} of the table match", labels.join(" and ")))
+                .note(matches_note(table, &rows))
                 .hint("write the whole label of the row you mean, or give the rows different labels in the CSV file"))
             }
             Err(RowError::Missing) => {

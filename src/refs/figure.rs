@@ -282,6 +282,30 @@ mod tests {
     }
 
     #[test]
+    fn filters_at_the_limits_of_exact_figures_never_panic() {
+        for v in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 28)] {
+            for unit in ["kr", "1000 kr", "mill. kr"] {
+                let f =
+                    Figure { value: v, scale: v.scale(), percent: false, unit: Some(unit.into()) };
+                assert!(mill(&f, None).is_ok(), "{v} {unit}");
+                assert!(mill(&f, Some(10)).is_ok(), "{v} {unit}");
+            }
+            let f = Figure { value: v, scale: v.scale(), percent: true, unit: None };
+            for d in [None, Some(0), Some(10)] {
+                assert!(!prosent(&f, d).is_empty());
+                assert!(!prosentpoeng(&f, d).is_empty());
+                assert!(!fortegn(&f, d).is_empty());
+                assert!(!tall(&f, d, true).is_empty());
+            }
+            assert_eq!(abs(&f).value, v.abs());
+        }
+        assert_eq!(
+            mill(&fig("79228162514264337593543950335", 0, false, Some("kr")), Some(0)),
+            Ok("79\u{a0}228\u{a0}162\u{a0}514\u{a0}264\u{a0}337\u{a0}593\u{a0}544\u{a0}mill. kroner".into())
+        );
+    }
+
+    #[test]
     fn percent_and_percentage_points() {
         assert_eq!(prosent(&fig("89.4", 1, true, None), None), "89,4\u{a0}%");
         assert_eq!(prosent(&fig("0.894", 3, false, None), Some(1)), "0,9\u{a0}%");

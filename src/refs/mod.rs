@@ -438,6 +438,63 @@ mod tests {
     }
 
     #[test]
+    fn a_row_named_by_the_start_of_two_labels_is_ambiguous() {
+        for expr in [
+            "{{ tabell(id=\"netto-oversikt\", rad=\"Funksjonsområde\", kolonne=\"avvik\") }}",
+            "{{ sum(tabell=\"netto-oversikt\", kolonne=\"avvik\", rader=[\"Funksjonsområde\"]) }}",
+        ] {
+            let (_d, checked) = check_with(FACTS, &format!("  - p: '{expr}'\n"));
+            let d = only_diagnostic(&checked);
+            assert_eq!(
+                (d.code, d.message.as_str()),
+                (Code::AmbiguousRow, "«Funksjonsområde» names 2 rows of table `netto-oversikt`"),
+                "{expr}"
+            );
+            assert_eq!(
+                d.notes,
+                ["rows 1 and 2 under the header match: «Funksjonsområde 1», «Funksjonsområde 2A»"]
+            );
+            assert_eq!(
+                &checked.sources.get(d.span.as_ref().expect("span").file).text
+                    [d.span.as_ref().expect("span").range.clone()],
+                "\"Funksjonsområde\""
+            );
+        }
+    }
+
+    #[test]
+    fn arithmetic_without_an_exact_result_is_an_error() {
+        let facts = "  stor: 79 228 162 514 264 337 593 543 950 335\n  minus: -1\n";
+        let cases = [
+            (
+                "{{ endring(fra=fakta.minus, til=fakta.stor) }}",
+                "the change is too large to compute exactly",
+            ),
+            (
+                "{{ tabell(id=\"netto-fo1\", rad=\"120\", kolonne=\"regnskap / avvik\") }}",
+                "the formula divides by zero in row «120 Administrasjon» of table `netto-fo1`",
+            ),
+            ("{{ fakta.stor | mill }}", ""),
+        ];
+        for (expr, message) in cases {
+            let facts = if expr.contains("mill") {
+                "  stor:\n    value: 79 228 162 514 264 337 593 543 950 335\n    unit: kr\n"
+            } else {
+                facts
+            };
+            let (_d, checked) = check_with(facts, &format!("  - p: '{expr}'\n"));
+            if message.is_empty() {
+                assert!(checked.diagnostics.is_empty(), "{expr}: {:?}", checked.diagnostics);
+                assert!(first_paragraph(&checked).ends_with("mill. kroner"), "{expr}");
+                continue;
+            }
+            let d = only_diagnostic(&checked);
+            assert_eq!((d.code, d.message.as_str()), (Code::Arithmetic, message), "{expr}");
+            assert!(first_paragraph(&checked).starts_with("[feil: "), "{expr}");
+        }
+    }
+
+    #[test]
     fn positional_arguments_get_the_named_form() {
         let (_d, checked) =
             check_with(FACTS, "  - p: '{{ sum(\"netto-fo1\", kolonne=\"regnskap\") }}'\n");

@@ -108,8 +108,6 @@ pub(super) fn apply(
 
 /// AR308 for an acknowledgement whose row names several rows.
 fn ambiguous(table: &Table, row: &str, matches: &[usize], span: Span) -> Diagnostic {
-    let labels: Vec<String> =
-        matches.iter().map(|&r| format!("{} («{}»)", r + 1, table.rows[r].label())).collect();
     let mut d = Diagnostic::error(
         Code::AmbiguousRow,
         format!(
@@ -120,7 +118,7 @@ fn ambiguous(table: &Table, row: &str, matches: &[usize], span: Span) -> Diagnos
     )
     .at(span)
     .with_label("which row?")
-    .with_note(format!("rows {} of the table match", labels.join(" and ")))
+    .with_note(super::rows::matches_note(table, matches))
     .with_hint(
         "give the rows different labels in the CSV file, or write the whole label of the row you mean",
     );

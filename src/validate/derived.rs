@@ -57,11 +57,7 @@ impl Checker<'_> {
                     Read::Figure(v) => v,
                     Read::Empty | Read::NotAvailable => continue,
                     Read::Blocked(b) => {
-                        let what = format!(
-                            "`{}` in row «{}»",
-                            rule.target,
-                            self.table(ti).rows[ri].label()
-                        );
+                        let what = format!("`{}`", rule.target);
                         self.unchecked(
                             ti,
                             rule.code,
@@ -85,11 +81,7 @@ impl Checker<'_> {
                             continue 'rows;
                         }
                         Read::Blocked(b) => {
-                            let what = format!(
-                                "`{}` in row «{}»",
-                                rule.target,
-                                self.table(ti).rows[ri].label()
-                            );
+                            let what = format!("`{}`", rule.target);
                             self.unchecked(
                                 ti,
                                 rule.code,
@@ -325,7 +317,7 @@ mod tests {
         assert_eq!((d.code, d.severity), (Code::Derived, Severity::Note));
         assert_eq!(
             d.message,
-            "`avvik` in row «100 A» cannot be checked: «20 00» in row «100 A», column `regnskap`, is not a figure"
+            "`avvik` cannot be checked: «20 00» in row «100 A», column `regnskap`, is not a figure"
         );
         assert_eq!(text_at(csv, d), "20 00");
         assert_eq!(&csv[d.related[0].0.range.clone()], "50");
@@ -393,7 +385,7 @@ mod tests {
         assert_eq!(d.severity, Severity::Note);
         assert_eq!(
             d.message,
-            "`avvik` in row «A» cannot be checked: row «A» has 3 cells, but the header has 4"
+            "`avvik` cannot be checked: row «A» has 3 cells, but the header has 4"
         );
         assert_eq!(text_at(csv, d), "A;10;3");
     }

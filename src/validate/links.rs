@@ -173,6 +173,7 @@ impl Checker<'_> {
                     severity: Severity::Note,
                     label: "not available",
                     note: "a figure that is not available cannot be compared",
+                    row_wide: false,
                 };
                 self.unchecked(ti, code, link_index, &link.span, (r, c), what(), &x);
                 return;

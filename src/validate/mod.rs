@@ -113,6 +113,8 @@ struct Blocker {
     label: &'static str,
     /// What happens next.
     note: &'static str,
+    /// The whole row is unusable (it has the wrong number of cells), not just this cell.
+    row_wide: bool,
 }
 
 /// The note of a blocker whose cell has an error of its own.
@@ -257,8 +259,6 @@ impl<'a> Checker<'a> {
         rows: &[usize],
     ) {
         let tbl = self.table(t);
-        let places: Vec<String> =
-            rows.iter().map(|&r| format!("{} («{}»)", r + 1, tbl.rows[r].label())).collect();
         let mut d = Diagnostic::error(
             Code::AmbiguousRow,
             format!(
@@ -269,7 +269,7 @@ impl<'a> Checker<'a> {
         )
         .at(span.clone())
         .with_label("which row?")
-        .with_note(format!("rows {} of the table match", places.join(" and ")))
+        .with_note(rows::matches_note(tbl, rows))
         .with_hint(
             "give the rows different labels in the CSV file, or write the whole label of the row you mean",
         );
@@ -297,6 +297,7 @@ impl<'a> Checker<'a> {
                 severity: Severity::Note,
                 label: "cells missing or extra",
                 note: ONCE_FIXED,
+                row_wide: true,
             });
         }
         let read = match r.cells.get(col) {
@@ -325,6 +326,7 @@ impl<'a> Checker<'a> {
                 } else {
                     "a rule can only use figures, and this column holds text"
                 },
+                row_wide: false,
             }),
         };
         if matches!(r.cells.get(col), Some(Cell::Number(_) | Cell::Dash)) {
@@ -365,7 +367,11 @@ impl<'a> Checker<'a> {
             )
             .with_label(blocker.label);
         d.span = Some(blocker.span.clone());
-        let target_span = self.cell_span(ti, row, col);
+        let target_span = if blocker.row_wide {
+            self.table(ti).rows[row].span.clone()
+        } else {
+            self.cell_span(ti, row, col)
+        };
         if target_span != blocker.span {
             d.related.push((target_span, "not checked".into()));
         }

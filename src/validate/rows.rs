@@ -61,6 +61,19 @@ pub fn find_row(table: &Table, row_key: Option<&str>, reference: &str) -> Result
     decide(prefixed.collect()).unwrap_or(Err(RowError::Missing))
 }
 
+/// A note naming the rows an ambiguous reference matches: "rows 2 and 4 under the header match:
+/// «Sum», «Sum»" (rows counted from 1 below the header).
+pub fn matches_note(table: &Table, rows: &[usize]) -> String {
+    let numbers: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+    let labels: Vec<String> =
+        rows.iter().map(|&r| format!("«{}»", table.rows[r].label())).collect();
+    let numbers = match numbers.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => numbers.join(""),
+    };
+    format!("rows {numbers} under the header match: {}", labels.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +99,15 @@ mod tests {
         let t = table("t", "gruppe;antall", "Gruppe;Antall\nBarn;1\nVoksne;2\nbarn;3\n");
         assert_eq!(find_row(&t, None, "Barn"), Err(RowError::Ambiguous(vec![0, 2])));
         assert_eq!(find_row(&t, None, "Voksne"), Ok(1));
+    }
+
+    #[test]
+    fn the_note_names_the_rows() {
+        let t = table("t", "gruppe;antall", "Gruppe;Antall\nBarn;1\nVoksne;2\nbarn;3\nBarn;4\n");
+        assert_eq!(
+            matches_note(&t, &[0, 2, 3]),
+            "rows 1, 3 and 4 under the header match: «Barn», «barn», «Barn»"
+        );
     }
 
     #[test]

@@ -134,12 +134,28 @@ impl Checker<'_> {
         let specs = self.specs;
         let rule = &specs[ti].sums[rule_index];
         let key = self.table(ti).columns[col].key.clone();
-        let what = || format!("the sum in column `{key}`");
+        let label = self.table(ti).rows[target].label();
+        // A row with the wrong number of cells stops the whole sum, not one column.
+        let what = |b: &Blocker| {
+            if b.row_wide {
+                format!("the sum «{label}»")
+            } else {
+                format!("the sum in column `{key}`")
+            }
+        };
         let found = match self.read(ti, target, col, false) {
             Read::Figure(v) => v,
             Read::Empty | Read::NotAvailable => return,
             Read::Blocked(b) => {
-                self.unchecked(ti, Code::SumRow, rule_index, &rule.span, (target, col), what(), &b);
+                self.unchecked(
+                    ti,
+                    Code::SumRow,
+                    rule_index,
+                    &rule.span,
+                    (target, col),
+                    what(&b),
+                    &b,
+                );
                 return;
             }
         };
@@ -158,6 +174,7 @@ impl Checker<'_> {
                         severity: Severity::Note,
                         label: "not available",
                         note: "a sum of rows of which one is not available cannot be compared with the printed sum",
+                        row_wide: false,
                     };
                     self.unchecked(
                         ti,
@@ -165,7 +182,7 @@ impl Checker<'_> {
                         rule_index,
                         &rule.span,
                         (target, col),
-                        what(),
+                        what(&b),
                         &b,
                     );
                     return;
@@ -177,7 +194,7 @@ impl Checker<'_> {
                         rule_index,
                         &rule.span,
                         (target, col),
-                        what(),
+                        what(&b),
                         &b,
                     );
                     return;
@@ -460,7 +477,7 @@ mod tests {
             d.message,
             "the rule names the row «Sum», but table `t` has 2 rows it could mean"
         );
-        assert_eq!(d.notes, ["rows 2 («Sum») and 4 («Sum») of the table match"]);
+        assert_eq!(d.notes, ["rows 2 and 4 under the header match: «Sum», «Sum»"]);
         let related: Vec<&str> = d.related.iter().map(|(s, _)| &csv[s.range.clone()]).collect();
         assert_eq!(related, ["Sum;1;1", "Sum;2;2"]);
     }
