@@ -232,6 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn number_literals_out_of_range_are_refused_not_panics() {
+        for v in [1e300, -1e300, f64::MAX, 1e-300, 5e-29] {
+            let json = serde_json::Number::from_f64(v).map(Value::Number).expect("finite");
+            let read = Figure::from_value(&json);
+            assert!(
+                read.as_ref().is_err_and(|e| e.contains("too large or too small")),
+                "{v}: {read:?}"
+            );
+        }
+        assert!(Figure::from_value(&Value::from(u64::MAX)).is_ok());
+    }
+
+    #[test]
     fn printed_as_in_the_source() {
         assert_eq!(fig("89.4", 1, true, None).printed(), "89,4\u{a0}%");
         assert_eq!(fig("-50136", 0, false, None).printed(), "\u{2212}50\u{a0}136");

@@ -133,7 +133,11 @@ impl Checker<'_> {
         let specs = self.specs;
         let spec_rule = &specs[ti].derived[rule];
         let table = self.table(ti);
-        let cell = format::cell(&table.rows[ri].cells[used], ColumnKind::Number);
+        let cell = table.rows[ri]
+            .cells
+            .get(used)
+            .map(|c| format::cell(c, ColumnKind::Number))
+            .unwrap_or_default();
         let shown = if cell.is_empty() { "empty".to_string() } else { format!("«{cell}»") };
         let mut d = self
             .base(

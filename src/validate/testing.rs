@@ -57,7 +57,7 @@ pub fn table_in(file: usize, id: &str, columns: &str, csv: &str) -> Table {
             .enumerate()
             .map(|(i, col)| match fields.get(i) {
                 None => Cell::Empty,
-                Some((t, _)) if t.is_empty() => Cell::Empty,
+                Some(("", _)) => Cell::Empty,
                 Some((t, _)) if col.kind != ColumnKind::Number || i == 0 => {
                     Cell::Text(t.to_string())
                 }
