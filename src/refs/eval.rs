@@ -114,6 +114,14 @@ impl Failure {
         }
     }
 
+    /// An arithmetic failure of the formula `kolonne=` is placed at that formula.
+    fn at_formula(mut self, kolonne: &str) -> Failure {
+        if self.code == Code::Arithmetic && self.place == Place::Whole {
+            self.place = Place::Literal(kolonne.into());
+        }
+        self
+    }
+
     fn note(mut self, note: impl Into<String>) -> Failure {
         self.notes.push(note.into());
         self
@@ -345,7 +353,8 @@ impl Data {
         let ti = self.table(text_arg(args, "tabell", "id")?)?;
         let ri = self.row(ti, text_arg(args, "tabell", "rad")?)?;
         let table = &self.tables[ti];
-        match self.column(ti, text_arg(args, "tabell", "kolonne")?)? {
+        let kolonne = text_arg(args, "tabell", "kolonne")?;
+        match self.column(ti, kolonne)? {
             Column::Key(c) => {
                 let column = &table.columns[c];
                 let cell = table.rows[ri].cells.get(c);
@@ -370,7 +379,9 @@ impl Data {
                 }
             }
             Column::Formula(expr, indices) => {
-                let (value, scale) = self.formula_value(ti, ri, &expr, &indices, false)?;
+                let (value, scale) = self
+                    .formula_value(ti, ri, &expr, &indices, false)
+                    .map_err(|f| f.at_formula(kolonne))?;
                 Ok(Figure::calculated(value, scale, table.unit.clone()).to_value())
             }
         }
@@ -379,7 +390,8 @@ impl Data {
     /// `sum(tabell=…, kolonne=…, rader=[…])`
     fn sum(&self, args: &HashMap<String, Value>) -> Result<Value, Failure> {
         let ti = self.table(text_arg(args, "sum", "tabell")?)?;
-        let column = self.column(ti, text_arg(args, "sum", "kolonne")?)?;
+        let kolonne = text_arg(args, "sum", "kolonne")?;
+        let column = self.column(ti, kolonne)?;
         let table = &self.tables[ti];
         let rows: Vec<usize> = match args.get("rader") {
             // Every ordinary row; one with the wrong number of cells is an error, not left out.
@@ -417,9 +429,9 @@ impl Data {
         for ri in rows {
             let (v, s) = match &column {
                 Column::Key(c) => self.number(ti, ri, *c, true)?,
-                Column::Formula(expr, indices) => {
-                    self.formula_value(ti, ri, expr, indices, true)?
-                }
+                Column::Formula(expr, indices) => self
+                    .formula_value(ti, ri, expr, indices, true)
+                    .map_err(|f| f.at_formula(kolonne))?,
             };
             total = arith::sum([total, v])
                 .map_err(|e| arithmetic(format!("the sum {}", e.what()), e))?;
