@@ -5,9 +5,9 @@
 //! acknowledgements applied) and the number of figures checked. Which rows are sum rows is a
 //! separate pure step, [`sum_rows`], applied to the report before it is rendered.
 //!
-//! One file per rule: [`derived`] (AR101, AR106), [`sums`] (AR102), [`links`] (AR103, AR104),
-//! [`totals`] (AR105), [`kostra`] (AR201, AR202); [`rows`] resolves row references (AR303,
-//! AR308), [`arith`] does the checked arithmetic (AR107), [`acknowledge`] applies the report's
+//! One file per rule: `derived.rs` (AR101, AR106), `sums.rs` (AR102), `links.rs` (AR103, AR104),
+//! `totals.rs` (AR105), `kostra.rs` (AR201, AR202); [`rows`] resolves row references (AR303,
+//! AR308), [`arith`] does the checked arithmetic (AR107), `acknowledge.rs` applies the report's
 //! acknowledgements (AR307).
 //!
 //! The rounding model: a derived figure may be off by one unit of its last printed digit, a sum
@@ -75,7 +75,8 @@ pub fn validate(
         checker.check_kostra(ti, kostra, report.meta.year);
     }
     let cells_checked = checker.checked.len();
-    let diagnostics = acknowledge::apply(&checker, checker.per_table.clone(), load_diagnostics);
+    let per_table = std::mem::take(&mut checker.per_table);
+    let diagnostics = acknowledge::apply(&checker, per_table, load_diagnostics);
     Validation { diagnostics, cells_checked }
 }
 
