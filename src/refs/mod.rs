@@ -3,7 +3,7 @@
 //! Takes the validated [`Report`] — whose inline text holds a placeholder for every expression
 //! (see [`crate::load::inline`]) — and what `load` recorded: the expressions, the texts they
 //! were written in and where the facts are declared. Evaluates every expression once, with Tera,
-//! against the report's tables and facts ([`eval`]), and replaces each placeholder with the
+//! against the report's tables and facts (`eval.rs`), and replaces each placeholder with the
 //! formatted figure: plain text inside [`Inline::Text`], the same for the PDF and the HTML
 //! (renderers escape it like any other text). Hands on the report, changed in place, and
 //! diagnostics with file, line and column:
@@ -15,7 +15,7 @@
 //!   result: beyond 28 significant digits, or a division by zero;
 //! - AR308 `ambiguous-row`: `rad=` or an entry of `rader=` names more than one row;
 //! - AR403 `literal-figure` (warning): the text writes out a declared fact's figure instead of
-//!   referring to it ([`literal`]).
+//!   referring to it (`literal.rs`).
 //!
 //! An expression that fails never becomes empty text: its placeholder is replaced by a visible
 //! `[feil: …]` marker, which only a `--draft` build shows, since `check` fails.
