@@ -395,6 +395,20 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_over_a_text_column_is_an_error_not_a_silent_skip() {
+        let csv = "F;Reg;Kommentar;Avvik\nA;10;ferdig;7\n";
+        let r = report(vec![table("t", "funksjon;regulert;kommentar:text;avvik", csv)]);
+        let mut s = spec(0);
+        s.derived.push(derived("avvik = regulert - kommentar"));
+        let v = run(&r, &[s]);
+        assert_eq!(v.diagnostics.len(), 1, "{:#?}", v.diagnostics);
+        let d = &v.diagnostics[0];
+        assert_eq!((d.code, d.severity), (Code::Derived, Severity::Error));
+        assert_eq!(text_at(csv, d), "ferdig");
+        assert_eq!(d.notes, ["a rule can only use figures, and this column holds text"]);
+    }
+
+    #[test]
     fn unknown_columns_are_rule_errors() {
         let v = check("F;Reg;Regn;Avvik\nA;1;1;0\n", "avvik = regulert - regnskapp", Code::Derived);
         let d = &v.diagnostics[0];
