@@ -49,11 +49,16 @@ pub fn decimal(value: Decimal, scale: u32, group: bool) -> String {
     let rounded =
         value.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let abs = rounded.abs();
-    let text = format!("{abs:.prec$}", prec = scale as usize);
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
+    // The decimals are padded here: `format!("{:.N}")` of a Decimal panics when digits and
+    // decimals together pass 32 characters (rust_decimal's fixed buffer).
+    let text = rounded.abs().to_string();
+    let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let padded;
+    let frac_part = if scale == 0 {
+        None
+    } else {
+        padded = format!("{frac:0<width$}", width = scale as usize);
+        Some(padded.as_str())
     };
     let mut out = String::with_capacity(text.len() + 8);
     if negative {
@@ -114,6 +119,14 @@ mod tests {
         assert_eq!(number(&n("89.4", 1, true)), "89,4\u{a0}%");
         assert_eq!(number(&n("4.60", 2, false)), "4,60");
         assert_eq!(number(&n("-16", 0, true)), "\u{2212}16\u{a0}%");
+    }
+
+    #[test]
+    fn the_largest_figures_with_many_decimals() {
+        assert_eq!(decimal(Decimal::MAX, 10, false), "79228162514264337593543950335,0000000000");
+        assert_eq!(decimal(Decimal::new(1, 28), 2, false), "0,00");
+        assert_eq!(decimal(Decimal::new(-5, 1), 3, false), "\u{2212}0,500");
+        assert_eq!(decimal(Decimal::new(125, 2), 0, true), "1");
     }
 
     #[test]

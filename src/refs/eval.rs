@@ -23,7 +23,9 @@ use crate::load::expr as formula;
 use crate::load::spec::{Expr as Formula, TableSpec};
 use crate::load::yaml::did_you_mean;
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
-use crate::validate::find_row;
+use crate::validate::arith::{self, ArithError, EvalError};
+use crate::validate::rows::matches_note;
+use crate::validate::{RowError, find_row};
 
 /// The functions of the language: name, arguments, required arguments.
 pub const FUNCTIONS: &[(&str, &[&str], &[&str])] = &[
@@ -112,6 +114,14 @@ impl Failure {
         }
     }
 
+    /// An arithmetic failure of the formula `kolonne=` is placed at that formula.
+    fn at_formula(mut self, kolonne: &str) -> Failure {
+        if self.code == Code::Arithmetic && self.place == Place::Whole {
+            self.place = Place::Literal(kolonne.into());
+        }
+        self
+    }
+
     fn note(mut self, note: impl Into<String>) -> Failure {
         self.notes.push(note.into());
         self
@@ -140,10 +150,6 @@ struct Data {
 enum Column {
     Key(usize),
     Formula(Formula, Vec<usize>),
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 fn text_arg<'a>(
@@ -196,36 +202,19 @@ impl Data {
         let table = &self.tables[ti];
         match find_row(table, self.row_keys[ti].as_deref(), reference) {
             Ok(i) => Ok(i),
-            Err(labels) => {
-                let wanted = norm(reference);
-                let prefixed: Vec<&str> = table
-                    .rows
-                    .iter()
-                    .map(|r| r.label())
-                    .filter(|l| {
-                        let l = norm(l);
-                        l.starts_with(&wanted)
-                            && l[wanted.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(|c| !c.is_alphanumeric())
-                    })
-                    .collect();
-                if prefixed.len() > 1 {
-                    return Err(Failure::unknown(
-                        format!(
-                            "«{reference}» names {} rows of table `{}`",
-                            prefixed.len(),
-                            table.id
-                        ),
-                        "more than one row",
-                        Place::Literal(reference.into()),
-                    )
-                    .note(format!("rows starting with it: «{}»", prefixed.join("», «")))
-                    .hint("write more of the row's label"));
-                }
-                let hint = did_you_mean(reference, labels.iter().map(String::as_str))
-                    .map(|b| format!("did you mean «{b}»?"));
+            Err(RowError::Ambiguous(rows)) => {
+                Err(Failure::new(
+                    Code::AmbiguousRow,
+                    format!("«{reference}» names {} rows of table `{}`", rows.len(), table.id),
+                    "more than one row",
+                    Place::Literal(reference.into()),
+                )
+                .note(matches_note(table, &rows))
+                .hint("write the whole label of the row you mean, or give the rows different labels in the CSV file"))
+            }
+            Err(RowError::Missing) => {
+                let labels = table.rows.iter().map(|r| r.label());
+                let hint = did_you_mean(reference, labels).map(|b| format!("did you mean «{b}»?"));
                 Err(Failure::unknown(
                     format!("table `{}` has no row «{reference}»", table.id),
                     "no such row",
@@ -336,15 +325,25 @@ impl Data {
             scale = scale.max(s);
             values.insert(table.columns[c].key.as_str(), v);
         }
-        let value = formula::eval(expr, &|k| values.get(k).copied()).ok_or_else(|| {
-            Failure::expression(
+        let value = arith::eval(expr, &|k| values.get(k).copied()).map_err(|e| {
+            let what = match &e {
+                EvalError::Arith(error) => error.what().to_string(),
+                EvalError::Missing(key) => format!("has no figure for `{key}`"),
+            };
+            let mut f = Failure::new(
+                Code::Arithmetic,
                 format!(
-                    "the formula cannot be computed in row «{}» of table `{}` (division by zero or too large)",
+                    "the formula {what} in row «{}» of table `{}`",
                     table.rows[ri].label(),
                     table.id
                 ),
+                "cannot be computed",
                 Place::Whole,
-            )
+            );
+            if let EvalError::Arith(error) = e {
+                f = f.hint(error.hint());
+            }
+            f
         })?;
         Ok((value, scale))
     }
@@ -354,7 +353,8 @@ impl Data {
         let ti = self.table(text_arg(args, "tabell", "id")?)?;
         let ri = self.row(ti, text_arg(args, "tabell", "rad")?)?;
         let table = &self.tables[ti];
-        match self.column(ti, text_arg(args, "tabell", "kolonne")?)? {
+        let kolonne = text_arg(args, "tabell", "kolonne")?;
+        match self.column(ti, kolonne)? {
             Column::Key(c) => {
                 let column = &table.columns[c];
                 let cell = table.rows[ri].cells.get(c);
@@ -379,7 +379,9 @@ impl Data {
                 }
             }
             Column::Formula(expr, indices) => {
-                let (value, scale) = self.formula_value(ti, ri, &expr, &indices, false)?;
+                let (value, scale) = self
+                    .formula_value(ti, ri, &expr, &indices, false)
+                    .map_err(|f| f.at_formula(kolonne))?;
                 Ok(Figure::calculated(value, scale, table.unit.clone()).to_value())
             }
         }
@@ -388,12 +390,14 @@ impl Data {
     /// `sum(tabell=…, kolonne=…, rader=[…])`
     fn sum(&self, args: &HashMap<String, Value>) -> Result<Value, Failure> {
         let ti = self.table(text_arg(args, "sum", "tabell")?)?;
-        let column = self.column(ti, text_arg(args, "sum", "kolonne")?)?;
+        let kolonne = text_arg(args, "sum", "kolonne")?;
+        let column = self.column(ti, kolonne)?;
         let table = &self.tables[ti];
         let rows: Vec<usize> = match args.get("rader") {
-            None => (0..table.rows.len())
-                .filter(|&i| table.rows[i].style == RowStyle::Normal && !table.rows[i].malformed)
-                .collect(),
+            // Every ordinary row; one with the wrong number of cells is an error, not left out.
+            None => {
+                (0..table.rows.len()).filter(|&i| table.rows[i].style == RowStyle::Normal).collect()
+            }
             Some(Value::Array(items)) => {
                 let mut rows = Vec::new();
                 for item in items {
@@ -425,13 +429,12 @@ impl Data {
         for ri in rows {
             let (v, s) = match &column {
                 Column::Key(c) => self.number(ti, ri, *c, true)?,
-                Column::Formula(expr, indices) => {
-                    self.formula_value(ti, ri, expr, indices, true)?
-                }
+                Column::Formula(expr, indices) => self
+                    .formula_value(ti, ri, expr, indices, true)
+                    .map_err(|f| f.at_formula(kolonne))?,
             };
-            total = total
-                .checked_add(v)
-                .ok_or_else(|| Failure::expression("the sum is too large", Place::Whole))?;
+            total = arith::sum([total, v])
+                .map_err(|e| arithmetic(format!("the sum {}", e.what()), e))?;
             scale = scale.max(s);
         }
         Ok(Figure::calculated(total, scale, table.unit.clone()).to_value())
@@ -454,14 +457,17 @@ fn figure_arg(
     })
 }
 
+/// AR107: a calculation in text has no exact result.
+fn arithmetic(message: String, error: ArithError) -> Failure {
+    Failure::new(Code::Arithmetic, message, "cannot be computed", Place::Whole).hint(error.hint())
+}
+
 /// `endring(fra=…, til=…)`: til − fra.
 fn endring(args: &HashMap<String, Value>) -> Result<Value, Failure> {
     let from = figure_arg(args, "endring", "fra")?;
     let to = figure_arg(args, "endring", "til")?;
-    let value = to
-        .value
-        .checked_sub(from.value)
-        .ok_or_else(|| Failure::expression("the change is too large", Place::Whole))?;
+    let value = arith::sub(to.value, from.value)
+        .map_err(|e| arithmetic(format!("the change {}", e.what()), e))?;
     let unit = if from.unit == to.unit || from.unit.is_none() { to.unit } else { None };
     Ok(Figure::calculated(value, from.scale.max(to.scale), unit).to_value())
 }

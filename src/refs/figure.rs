@@ -145,7 +145,12 @@ pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, String> {
     let per_unit = kroner_per_unit(unit).ok_or_else(|| {
         format!("`mill` works on amounts in kroner, but the unit of {} is «{unit}»", f.printed())
     })?;
-    let millions = (f.value * per_unit) / Decimal::from(1_000_000);
+    // Dividing by a power of ten (1, 1 000 or 1 000 000 kroner per unit) cannot overflow, where
+    // multiplying first could.
+    let millions = Decimal::from(1_000_000)
+        .checked_div(per_unit)
+        .and_then(|divisor| f.value.checked_div(divisor))
+        .ok_or_else(|| format!("{} is too large to compute in millions", f.printed()))?;
     let text = match decimals {
         Some(d) => format::decimal(millions, d, true),
         None => {
@@ -227,6 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn number_literals_out_of_range_are_refused_not_panics() {
+        for v in [1e300, -1e300, f64::MAX, 1e-300, 5e-29] {
+            let json = serde_json::Number::from_f64(v).map(Value::Number).expect("finite");
+            let read = Figure::from_value(&json);
+            assert!(
+                read.as_ref().is_err_and(|e| e.contains("too large or too small")),
+                "{v}: {read:?}"
+            );
+        }
+        assert!(Figure::from_value(&Value::from(u64::MAX)).is_ok());
+    }
+
+    #[test]
     fn printed_as_in_the_source() {
         assert_eq!(fig("89.4", 1, true, None).printed(), "89,4\u{a0}%");
         assert_eq!(fig("-50136", 0, false, None).printed(), "\u{2212}50\u{a0}136");
@@ -274,6 +292,30 @@ mod tests {
         );
         assert!(mill(&fig("12", 0, false, None), None).is_err());
         assert!(mill(&fig("12", 0, false, Some("personer")), None).is_err());
+    }
+
+    #[test]
+    fn filters_at_the_limits_of_exact_figures_never_panic() {
+        for v in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 28)] {
+            for unit in ["kr", "1000 kr", "mill. kr"] {
+                let f =
+                    Figure { value: v, scale: v.scale(), percent: false, unit: Some(unit.into()) };
+                assert!(mill(&f, None).is_ok(), "{v} {unit}");
+                assert!(mill(&f, Some(10)).is_ok(), "{v} {unit}");
+            }
+            let f = Figure { value: v, scale: v.scale(), percent: true, unit: None };
+            for d in [None, Some(0), Some(10)] {
+                assert!(!prosent(&f, d).is_empty());
+                assert!(!prosentpoeng(&f, d).is_empty());
+                assert!(!fortegn(&f, d).is_empty());
+                assert!(!tall(&f, d, true).is_empty());
+            }
+            assert_eq!(abs(&f).value, v.abs());
+        }
+        assert_eq!(
+            mill(&fig("79228162514264337593543950335", 0, false, Some("kr")), Some(0)),
+            Ok("79\u{a0}228\u{a0}162\u{a0}514\u{a0}264\u{a0}337\u{a0}593\u{a0}544\u{a0}mill. kroner".into())
+        );
     }
 
     #[test]

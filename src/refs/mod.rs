@@ -3,7 +3,7 @@
 //! Takes the validated [`Report`] — whose inline text holds a placeholder for every expression
 //! (see [`crate::load::inline`]) — and what `load` recorded: the expressions, the texts they
 //! were written in and where the facts are declared. Evaluates every expression once, with Tera,
-//! against the report's tables and facts ([`eval`]), and replaces each placeholder with the
+//! against the report's tables and facts (`eval.rs`), and replaces each placeholder with the
 //! formatted figure: plain text inside [`Inline::Text`], the same for the PDF and the HTML
 //! (renderers escape it like any other text). Hands on the report, changed in place, and
 //! diagnostics with file, line and column:
@@ -11,8 +11,11 @@
 //! - AR401 `unknown-reference`: an expression names a table, row, column or fact that does not
 //!   exist (with a "did you mean" hint);
 //! - AR402 `expression`: an expression cannot be read or evaluated;
+//! - AR107 `arithmetic`: a calculation (a sum, a change, a formula in `kolonne=`) has no exact
+//!   result: beyond 28 significant digits, or a division by zero;
+//! - AR308 `ambiguous-row`: `rad=` or an entry of `rader=` names more than one row;
 //! - AR403 `literal-figure` (warning): the text writes out a declared fact's figure instead of
-//!   referring to it ([`literal`]).
+//!   referring to it (`literal.rs`).
 //!
 //! An expression that fails never becomes empty text: its placeholder is replaced by a visible
 //! `[feil: …]` marker, which only a `--draft` build shows, since `check` fails.
@@ -430,6 +433,63 @@ mod tests {
             let (_d, checked) = check_with(FACTS, &format!("  - p: '{expr}'\n"));
             let d = only_diagnostic(&checked);
             assert_eq!((d.code, d.message.as_str()), (Code::Expression, message), "{expr}");
+            assert!(first_paragraph(&checked).starts_with("[feil: "), "{expr}");
+        }
+    }
+
+    #[test]
+    fn a_row_named_by_the_start_of_two_labels_is_ambiguous() {
+        for expr in [
+            "{{ tabell(id=\"netto-oversikt\", rad=\"Funksjonsområde\", kolonne=\"avvik\") }}",
+            "{{ sum(tabell=\"netto-oversikt\", kolonne=\"avvik\", rader=[\"Funksjonsområde\"]) }}",
+        ] {
+            let (_d, checked) = check_with(FACTS, &format!("  - p: '{expr}'\n"));
+            let d = only_diagnostic(&checked);
+            assert_eq!(
+                (d.code, d.message.as_str()),
+                (Code::AmbiguousRow, "«Funksjonsområde» names 2 rows of table `netto-oversikt`"),
+                "{expr}"
+            );
+            assert_eq!(
+                d.notes,
+                ["rows 1 and 2 under the header match: «Funksjonsområde 1», «Funksjonsområde 2A»"]
+            );
+            assert_eq!(
+                &checked.sources.get(d.span.as_ref().expect("span").file).text
+                    [d.span.as_ref().expect("span").range.clone()],
+                "\"Funksjonsområde\""
+            );
+        }
+    }
+
+    #[test]
+    fn arithmetic_without_an_exact_result_is_an_error() {
+        let facts = "  stor: 79 228 162 514 264 337 593 543 950 335\n  minus: -1\n";
+        let cases = [
+            (
+                "{{ endring(fra=fakta.minus, til=fakta.stor) }}",
+                "the change is too large to compute exactly",
+            ),
+            (
+                "{{ tabell(id=\"netto-fo1\", rad=\"120\", kolonne=\"regnskap / avvik\") }}",
+                "the formula divides by zero in row «120 Administrasjon» of table `netto-fo1`",
+            ),
+            ("{{ fakta.stor | mill }}", ""),
+        ];
+        for (expr, message) in cases {
+            let facts = if expr.contains("mill") {
+                "  stor:\n    value: 79 228 162 514 264 337 593 543 950 335\n    unit: kr\n"
+            } else {
+                facts
+            };
+            let (_d, checked) = check_with(facts, &format!("  - p: '{expr}'\n"));
+            if message.is_empty() {
+                assert!(checked.diagnostics.is_empty(), "{expr}: {:?}", checked.diagnostics);
+                assert!(first_paragraph(&checked).ends_with("mill. kroner"), "{expr}");
+                continue;
+            }
+            let d = only_diagnostic(&checked);
+            assert_eq!((d.code, d.message.as_str()), (Code::Arithmetic, message), "{expr}");
             assert!(first_paragraph(&checked).starts_with("[feil: "), "{expr}");
         }
     }

@@ -4,6 +4,8 @@
 //! binary): codes change over time (254 was replaced by 257 and 258 from
 //! 2024), so an unknown code is a warning and an expired one a note.
 
+use crate::diag::{Code, Diagnostic};
+
 /// The status of a code in a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -97,6 +99,43 @@ pub fn leading_code(label: &str) -> Option<u16> {
     digits.parse().ok()
 }
 
+impl super::Checker<'_> {
+    /// AR201 and AR202: the KOSTRA function code a row label starts with, in a `kostra` table.
+    pub(super) fn check_kostra(&mut self, ti: usize, codes: &KostraCodes, year: i32) {
+        if !self.specs[ti].kostra {
+            return;
+        }
+        let table = self.table(ti);
+        for (r, row) in table.rows.iter().enumerate() {
+            let label = row.label();
+            let Some(code) = leading_code(label) else { continue };
+            let mut d = match codes.status(code, year) {
+                Status::Valid => continue,
+                Status::Unknown => Diagnostic::warning(
+                    Code::KostraUnknown,
+                    format!("{code} is not a KOSTRA function in {year}"),
+                )
+                .with_hint("check the function code against the year's KOSTRA list (data/kostra-funksjoner.csv)"),
+                Status::Expired { until, replaced_by } => Diagnostic::note(
+                    Code::KostraExpired,
+                    format!(
+                        "KOSTRA function {code} was used until {until}{}",
+                        replaced_by.map(|r| format!(" and is replaced by {r}")).unwrap_or_default()
+                    ),
+                ),
+                Status::NotYet { from } => Diagnostic::warning(
+                    Code::KostraUnknown,
+                    format!("KOSTRA function {code} is valid only from {from}"),
+                ),
+            }
+            .at(row.span.clone());
+            d.table = Some(table.id.clone());
+            d.row = Some(label.to_string());
+            self.emit(ti, Some(r), None, d);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +160,57 @@ mod tests {
         assert_eq!(leading_code("Sum netto utgifter"), None);
         assert_eq!(leading_code("11103205 Biler"), None);
         assert_eq!(leading_code("100"), Some(100));
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use crate::diag::{Code, Severity};
+    use crate::validate::testing::*;
+
+    #[test]
+    fn codes_are_checked_in_kostra_tables_only() {
+        let csv = "F;R\n201 Førskole;1\n254 Helse;2\n257 Helse;3\n999 Ukjent;4\nSum;10\n";
+        let r = report(vec![table("t", "funksjon;regnskap", csv)]);
+        let mut s = spec(0);
+        assert!(run(&r, std::slice::from_ref(&s)).diagnostics.is_empty());
+        s.kostra = true;
+        let v = run(&r, &[s]);
+        let found: Vec<_> = v
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.severity, d.message.as_str(), text_at(csv, d)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Code::KostraExpired,
+                    Severity::Note,
+                    "KOSTRA function 254 was used until 2023 and is replaced by 257 og 258",
+                    "254 Helse;2"
+                ),
+                (
+                    Code::KostraUnknown,
+                    Severity::Warning,
+                    "999 is not a KOSTRA function in 2024",
+                    "999 Ukjent;4"
+                ),
+            ]
+        );
+        assert_eq!(v.diagnostics[1].row.as_deref(), Some("999 Ukjent"));
+    }
+
+    #[test]
+    fn a_code_from_a_later_year_is_a_warning() {
+        let csv = "F;R\n257 Helse;3\n";
+        let mut r = report(vec![table("t", "funksjon;regnskap", csv)]);
+        r.meta.year = 2023;
+        let mut s = spec(0);
+        s.kostra = true;
+        let v = run(&r, &[s]);
+        assert_eq!(v.diagnostics.len(), 1);
+        assert_eq!(v.diagnostics[0].code, Code::KostraUnknown);
+        assert_eq!(v.diagnostics[0].message, "KOSTRA function 257 is valid only from 2024");
     }
 }

@@ -164,3 +164,46 @@ fn rules_lists_every_code() {
         assert!(stdout.contains(needle), "{stdout}");
     }
 }
+
+#[test]
+fn an_unreadable_cell_is_not_summed_but_named() {
+    let (code, stdout, _) = run_in(&fixtures(), &["check", "invalid/bad-cell", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let found: Vec<(String, String, u64, u64)> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["severity"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let at = |c: &str, s: &str, l: u64, col: u64| (c.to_string(), s.to_string(), l, col);
+    assert_eq!(
+        found,
+        [
+            at("AR301", "error", 3, 38),
+            at("AR301", "error", 2, 28),
+            // Each rule that needs an unreadable cell says so, at that cell; no sum without it.
+            at("AR101", "note", 3, 38),
+            at("AR102", "note", 2, 28),
+            at("AR102", "note", 3, 38),
+        ]
+    );
+}
+
+#[test]
+fn comparison_arithmetic_and_ambiguous_rows_have_fixtures() {
+    for (case, code) in
+        [("comparison", "AR104"), ("arithmetic", "AR107"), ("ambiguous-row", "AR308")]
+    {
+        let (exit, _, stderr) = run_in(&fixtures(), &["check", &format!("invalid/{case}")]);
+        assert_eq!(exit, 1, "{case}:\n{stderr}");
+        assert!(stderr.contains(&format!("error[{code}/")), "{case}:\n{stderr}");
+    }
+}
