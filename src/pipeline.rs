@@ -50,9 +50,6 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     let mut cells_checked = 0;
     let mut report = loaded.report.take();
     if let Some(r) = report.as_mut() {
-        // Sum rows are printed bold; `validate` and `refs` read the same rows as sum rows.
-        let sum_rows = validate::sum_rows::targets(r, &loaded.specs);
-        validate::sum_rows::apply(r, &sum_rows);
         let validation = validate::validate(r, &loaded.specs, &KostraCodes::default(), diagnostics);
         diagnostics = validation.diagnostics;
         diagnostics.extend(validate::years::check(r, &loaded.specs));

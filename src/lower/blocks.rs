@@ -11,7 +11,6 @@ use crate::load::{Reference, TextSource, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
-use crate::source::Span;
 
 use super::Lowerer;
 

@@ -79,8 +79,14 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
     let chapters = l.chapters(&parsed.chapters);
-    let report =
+    let mut report =
         meta.map(|meta| Report { meta, chapters, tables: std::mem::take(&mut l.tables), facts });
+    if let Some(report) = report.as_mut() {
+        // Sum rows are settled here, once: printed bold, and read as sum rows by `validate`
+        // and `refs`.
+        let sum_rows = crate::validate::sum_rows::targets(report, &l.specs);
+        crate::validate::sum_rows::apply(report, &sum_rows);
+    }
     if let Some(report) = &report {
         l.out.extend(links::check(report, &l.links));
     }
