@@ -99,6 +99,7 @@ codes! {
     Image = "AR312", "image", "an image file is what its extension says and can be decoded";
     ExcelArtefact = "AR313", "excel-artefact", "empty columns and rows left by Excel are dropped";
     ColumnYear = "AR314", "column-year", "a column heading states the year its column holds";
+    RangeLabel = "AR315", "range-label", "a sum row whose label states a range adds exactly that range";
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";

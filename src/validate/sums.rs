@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 
 use super::arith::{self, ArithError};
 use super::{Blocker, Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::spec::{SumOf, SumRule};
+use crate::source::Span;
 
 /// The figures of one column of a sum.
 struct Column {
@@ -90,6 +91,7 @@ impl Checker<'_> {
                 );
                 continue;
             }
+            self.check_range_label(ti, target, &parts, &rule.span);
             let columns: Vec<usize> = match &rule.columns {
                 Some(list) => self.resolve_columns(ti, list),
                 None => self.figure_columns(ti),
@@ -121,6 +123,31 @@ impl Checker<'_> {
                 self.check_sum_column(ti, rule_index, target, col, &parts);
             }
         }
+    }
+
+    /// A sum row whose label states a range («Sum 67 år +») must add exactly that range.
+    fn check_range_label(
+        &mut self,
+        ti: usize,
+        target: usize,
+        parts: &[(usize, usize)],
+        rule_span: &Span,
+    ) {
+        let label = self.table(ti).rows[target].label().to_string();
+        let part_labels: Vec<&str> =
+            parts.iter().map(|&(t, r)| self.table(t).rows[r].label()).collect();
+        let Some(problem) = super::ranges::mismatch(&label, &part_labels) else { return };
+        let mut d = Diagnostic::warning(
+            Code::RangeLabel,
+            format!("the sum row «{label}» does not add the rows its label names: {problem}"),
+        )
+        .at(self.cell_span(ti, target, 0))
+        .with_label("the label")
+        .with_label_span(rule_span, "parts declared here")
+        .with_hint("declare the sum as its label says (`of: {from: …, to: …}`); if the published figures disagree, acknowledge the sum-row finding with its reason");
+        d.table = Some(self.table(ti).id.clone());
+        d.row = Some(label);
+        self.emit(ti, Some(target), None, d);
     }
 
     fn check_sum_column(
@@ -418,6 +445,21 @@ mod tests {
         assert_eq!(d.table.as_deref(), Some("total"));
         assert_eq!(d.formula.as_deref(), Some("10 + 20 = 30"));
         assert_eq!(d.notes[0], "adds «Sum FO1» in `fo1`, «Sum FO2» in `fo2`");
+    }
+
+    #[test]
+    fn a_label_that_states_a_range_must_match_its_parts() {
+        let csv = "Gruppe;A\n0-5 år;1\n6-17 år;2\n18-66 år;3\nSum 0-17 år;6\n";
+        let v = check(csv, vec![sum("Sum 0-17 år", SumOf::Above)]);
+        let d = v.diagnostics.iter().find(|d| d.code == Code::RangeLabel).expect("range finding");
+        assert_eq!(
+            d.message,
+            "the sum row «Sum 0-17 år» does not add the rows its label names: the label states 0–17 år, but its parts add 0–66 år"
+        );
+        assert_eq!(d.severity, Severity::Warning);
+        let good = "Gruppe;A\n0-5 år;1\n6-17 år;2\nSum 0-17 år;3\n";
+        let v = check(good, vec![sum("Sum 0-17 år", SumOf::Above)]);
+        assert!(v.diagnostics.iter().all(|d| d.code != Code::RangeLabel));
     }
 
     #[test]
