@@ -171,6 +171,127 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
     /// The reason given in the report's acknowledgement, if acknowledged.
     pub acknowledged: Option<String>,
+    /// Findings that one likely wrong figure explains share a group number.
+    pub group: Option<usize>,
+    /// On the first finding of a group: the likely wrong figure(s).
+    pub cause: Option<Cause>,
+}
+
+/// The likely wrong figure behind a group of findings ([`crate::validate::cause`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    /// The cell, or two cells that explain the group equally well.
+    pub cells: Vec<CauseCell>,
+    /// How many findings the group has.
+    pub relations: usize,
+}
+
+/// A likely wrong cell and the value that satisfies every relation of its group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CauseCell {
+    /// Where it is.
+    pub span: Span,
+    /// Its table id.
+    pub table: String,
+    /// Its row label.
+    pub row: String,
+    /// Its column key.
+    pub column: String,
+    /// The figure as printed.
+    pub found: String,
+    /// The figure that satisfies every relation of the group.
+    pub suggested: String,
+}
+
+impl Cause {
+    /// One sentence: what is likely wrong and what would fit.
+    pub fn message(&self, sources: &Sources) -> String {
+        let n = self.relations;
+        let all = match n {
+            1 => "the finding below".to_string(),
+            2 => "both findings below".to_string(),
+            n => format!("all {n} findings below"),
+        };
+        match self.cells.as_slice() {
+            [one] => {
+                let (line, column) = sources.line_col(&one.span);
+                format!(
+                    "likely wrong: {}:{line}:{column} «{}»; {} satisfies {all}",
+                    sources.path(&one.span),
+                    one.found,
+                    one.suggested
+                )
+            }
+            cells => format!(
+                "{} figures explain {all} equally well: {}",
+                cells.len(),
+                cells
+                    .iter()
+                    .map(|c| format!(
+                        "«{}» in row «{}» of `{}` (→ {})",
+                        c.found, c.row, c.table, c.suggested
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", or ")
+            ),
+        }
+    }
+}
+
+/// Puts the findings of each group together, the one carrying the cause first, where the
+/// group's first finding stood.
+///
+/// A cause is dropped where it adds nothing: when every finding of its group is acknowledged,
+/// or when the group is one finding and the cause is that finding's own cell or either of its
+/// two cells.
+pub fn group_findings(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let Some(g) = d.group {
+            members.entry(g).or_default().push(i);
+        }
+    }
+    for list in members.values() {
+        let all_acknowledged = list.iter().all(|&i| diagnostics[i].acknowledged.is_some());
+        let says_nothing_new = match list.as_slice() {
+            [only] => {
+                let d = &diagnostics[*only];
+                d.cause.as_ref().is_some_and(|c| {
+                    c.cells.len() > 1
+                        || c.cells.iter().any(|cell| Some(&cell.span) == d.span.as_ref())
+                })
+            }
+            _ => false,
+        };
+        if all_acknowledged || says_nothing_new {
+            for &i in list {
+                diagnostics[i].group = None;
+                diagnostics[i].cause = None;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<Diagnostic>> = Default::default();
+    let mut order: Vec<Result<Diagnostic, usize>> = Vec::new();
+    for d in diagnostics {
+        match d.group {
+            Some(g) => {
+                let members = groups.entry(g).or_default();
+                if members.is_empty() {
+                    order.push(Err(g));
+                }
+                if d.cause.is_some() { members.insert(0, d) } else { members.push(d) }
+            }
+            None => order.push(Ok(d)),
+        }
+    }
+    let mut out = Vec::new();
+    for item in order {
+        match item {
+            Ok(d) => out.push(d),
+            Err(g) => out.extend(groups.remove(&g).unwrap_or_default()),
+        }
+    }
+    out
 }
 
 impl Diagnostic {
@@ -193,6 +314,8 @@ impl Diagnostic {
             notes: Vec::new(),
             hints: Vec::new(),
             acknowledged: None,
+            group: None,
+            cause: None,
         }
     }
 
@@ -361,6 +484,30 @@ fn emit_human(
     }
     let config = term::Config::default();
     for d in diagnostics {
+        if let Some(cause) = &d.cause {
+            let labels = cause
+                .cells
+                .iter()
+                .map(|c| {
+                    cs::Label::primary(c.span.file, c.span.range.clone())
+                        .with_message(format!("likely wrong: {} would fit", c.suggested))
+                })
+                .collect();
+            let group = d.group.map(|g| format!("group {g}")).unwrap_or_default();
+            let diagnostic = cs::Diagnostic::help()
+                .with_code(format!("likely cause, {group}"))
+                .with_message(cause.message(sources))
+                .with_labels(labels)
+                .with_notes(vec![format!(
+                    "the {} finding{} of {group} follow{}; correcting this figure resolves {}",
+                    cause.relations,
+                    if cause.relations == 1 { "" } else { "s" },
+                    if cause.relations == 1 { "s" } else { "" },
+                    if cause.relations == 1 { "it" } else { "them all" }
+                )]);
+            term::emit_to_write_style(out, &config, &files, &diagnostic)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
         let severity = match (d.acknowledged.is_some(), d.severity) {
             (true, _) => cs::Severity::Help,
             (false, Severity::Error) => cs::Severity::Error,
@@ -412,6 +559,9 @@ fn emit_human(
         notes.extend(d.hints.iter().map(|h| format!("help: {h}")));
         if let Some(reason) = &d.acknowledged {
             notes.push(format!("acknowledged in the report: {reason}"));
+        }
+        if let (Some(g), None) = (d.group, &d.cause) {
+            notes.push(format!("part of group {g}: see the likely cause above"));
         }
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(format!("{}/{}", d.code.code(), d.code.name()))
@@ -477,6 +627,44 @@ pub struct JsonDiagnostic<'a> {
     pub hints: &'a [String],
     /// The acknowledgement's reason, or null.
     pub acknowledged: Option<&'a str>,
+    /// Findings that one likely wrong figure explains share a group number, or null.
+    pub group: Option<usize>,
+    /// On the first finding of a group: the likely wrong figure(s), or null.
+    pub cause: Option<JsonCause>,
+}
+
+/// The likely cause of a group, in JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonCause {
+    /// The sentence the human output prints.
+    pub message: String,
+    /// How many findings the group has.
+    pub relations: usize,
+    /// The likely wrong cell (two when both explain the group equally well).
+    pub cells: Vec<JsonCauseCell>,
+}
+
+/// A likely wrong cell, in JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonCauseCell {
+    /// File relative to the report folder.
+    pub file: String,
+    /// File relative to the current directory.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Table id.
+    pub table: String,
+    /// Row label.
+    pub row: String,
+    /// Column key.
+    pub table_column: String,
+    /// The figure as printed.
+    pub found: String,
+    /// The figure that satisfies every finding of the group.
+    pub suggested: String,
 }
 
 /// Builds the JSON document.
@@ -517,6 +705,29 @@ pub fn to_json<'a>(
                     notes: &d.notes,
                     hints: &d.hints,
                     acknowledged: d.acknowledged.as_deref(),
+                    group: d.group,
+                    cause: d.cause.as_ref().map(|c| JsonCause {
+                        message: c.message(sources),
+                        relations: c.relations,
+                        cells: c
+                            .cells
+                            .iter()
+                            .map(|cell| {
+                                let (line, column) = sources.line_col(&cell.span);
+                                JsonCauseCell {
+                                    file: sources.name(&cell.span).to_string(),
+                                    path: sources.path(&cell.span),
+                                    line,
+                                    column,
+                                    table: cell.table.clone(),
+                                    row: cell.row.clone(),
+                                    table_column: cell.column.clone(),
+                                    found: cell.found.clone(),
+                                    suggested: cell.suggested.clone(),
+                                }
+                            })
+                            .collect(),
+                    }),
                 }
             })
             .collect(),
@@ -539,6 +750,18 @@ fn emit_github(
     summary: &Summary,
 ) -> std::io::Result<()> {
     for d in diagnostics {
+        if let Some(cause) = &d.cause {
+            for cell in &cause.cells {
+                let (line, col) = sources.line_col(&cell.span);
+                writeln!(
+                    out,
+                    "::warning file={},line={line},col={col},title={}::{}",
+                    github_escape(&sources.path(&cell.span), true),
+                    github_escape("likely cause", true),
+                    github_escape(&cause.message(sources), false)
+                )?;
+            }
+        }
         let level = match (d.acknowledged.is_some(), d.severity) {
             (true, _) | (false, Severity::Note) => "notice",
             (false, Severity::Warning) => "warning",

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::arith::{self, EvalError};
+use super::cause;
 use super::{Checker, Read, WithLabelSpan, fmt_signed, fmt_value, unit_of};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::format;
@@ -120,10 +121,20 @@ impl Checker<'_> {
                     // Every column the formula uses was read as a figure above.
                     Err(EvalError::Missing(_)) => continue,
                 };
-                if diff.is_zero() {
-                    continue;
+                let before = self.per_table[ti].len();
+                if !diff.is_zero() {
+                    self.derived_finding(ti, ri, target, rule_index, found, expected, diff, shown);
                 }
-                self.derived_finding(ti, ri, target, rule_index, found, expected, diff, shown);
+                if let Some((coefficients, constant)) = cause::linear(&rule.expr) {
+                    let mut terms = vec![((ti, ri, target), Decimal::ONE)];
+                    for (key, coefficient) in coefficients {
+                        if let Some((_, c)) = cols.iter().find(|(k, _)| *k == key) {
+                            terms.push(((ti, ri, *c), -coefficient));
+                        }
+                    }
+                    let tolerance = Decimal::new(1, self.scale(ti, ri, target).min(28));
+                    self.relation(ti, before, rule.code, terms, constant, tolerance);
+                }
             }
         }
     }

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
+
 use super::arith;
 use super::rows::norm;
 use super::{Blocker, Checker, Read, fmt_signed, fmt_value};
@@ -189,8 +191,13 @@ impl Checker<'_> {
             Relation::Ge => a >= b,
             Relation::Le => a <= b,
         };
+        let before = self.per_table[ti].len();
         if !holds {
             self.link_finding(ti, link_index, (r, c), (other, o, oc), Some((a, b)));
+        }
+        if link.relation == Relation::Eq {
+            let terms = vec![((ti, r, c), Decimal::ONE), ((other, o, oc), Decimal::NEGATIVE_ONE)];
+            self.relation(ti, before, code, terms, Decimal::ZERO, Decimal::ZERO);
         }
     }
 
@@ -248,9 +255,10 @@ impl Checker<'_> {
                     .into(),
             );
         }
+        let other_column = &self.table(other).columns[oc];
         d.related.push((
-            self.table(other).rows[o].span.clone(),
-            format!("«{other_row}» in `{}`", link.to),
+            self.cell_span(other, o, oc),
+            format!("«{other_row}», column `{}` in `{}`", other_column.key, link.to),
         ));
         d.hints.push(format!(
             "correct one of the two, or acknowledge it: `{{rule: {}, row: \"{}\", column: {}, reason: \"…\"}}`",

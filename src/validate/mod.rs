@@ -22,6 +22,7 @@
 
 mod acknowledge;
 pub mod arith;
+pub mod cause;
 mod derived;
 mod kostra;
 mod links;
@@ -77,8 +78,10 @@ pub fn validate(
         checker.check_kostra(ti, kostra, report.meta.year);
     }
     let cells_checked = checker.checked.len();
+    cause::attach(&mut checker);
     let per_table = std::mem::take(&mut checker.per_table);
-    let diagnostics = acknowledge::apply(&checker, per_table, load_diagnostics);
+    let diagnostics =
+        crate::diag::group_findings(acknowledge::apply(&checker, per_table, load_diagnostics));
     Validation { diagnostics, cells_checked }
 }
 
@@ -135,6 +138,8 @@ struct Checker<'a> {
     per_table: Vec<Vec<Finding>>,
     /// (table, code, rule, file, offset) of every "cannot be checked" already said.
     blocked: BTreeSet<(usize, Code, usize, usize, usize)>,
+    /// Every relation checked, as an equation over cells (for the likely cause).
+    relations: Vec<cause::Relation>,
 }
 
 fn fmt_value(v: Decimal, scale: u32) -> String {
@@ -161,6 +166,34 @@ impl<'a> Checker<'a> {
             checked: BTreeSet::new(),
             per_table: vec![Vec::new(); report.tables.len()],
             blocked: BTreeSet::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Records a checked relation Σ c·cell = constant; `before` is the number of findings of
+    /// table `ti` before the rule looked at it, so an error it gave since is its finding.
+    fn relation(
+        &mut self,
+        ti: usize,
+        before: usize,
+        code: Code,
+        terms: Vec<(cause::CellId, Decimal)>,
+        constant: Decimal,
+        tolerance: Decimal,
+    ) {
+        let finding = self.per_table[ti][before..]
+            .iter()
+            .position(|f| f.diag.severity == Severity::Error && f.diag.code == code)
+            .map(|i| (ti, before + i));
+        self.relations.push(cause::Relation { terms, constant, tolerance, finding });
+    }
+
+    /// The figure of a cell, for the likely cause.
+    fn figure(&self, (t, r, c): cause::CellId) -> Option<Decimal> {
+        match self.report.tables.get(t)?.rows.get(r)?.cells.get(c)? {
+            Cell::Number(n) => Some(n.value),
+            Cell::Dash | Cell::Empty => Some(Decimal::ZERO),
+            _ => None,
         }
     }
 

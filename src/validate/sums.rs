@@ -187,8 +187,10 @@ impl Checker<'_> {
             }
         };
         let mut column = Column { total: Decimal::ZERO, terms: Vec::new() };
+        let mut cells = vec![((ti, target, col), Decimal::ONE)];
         for &(pt, pr) in parts {
             let pc = if pt == ti { col } else { self.col_index(pt, &key).unwrap_or(col) };
+            cells.push(((pt, pr, pc), Decimal::NEGATIVE_ONE));
             let v = match self.read(pt, pr, pc, true) {
                 Read::Figure(v) => v,
                 Read::NotAvailable => {
@@ -241,10 +243,12 @@ impl Checker<'_> {
             Ok(d) => d,
             Err(error) => return self.sum_overflow(ti, rule_index, target, col, &column, error),
         };
-        if diff.is_zero() {
-            return;
+        let before = self.per_table[ti].len();
+        if !diff.is_zero() {
+            self.sum_finding(ti, rule_index, target, col, parts, &column, found, diff);
         }
-        self.sum_finding(ti, rule_index, target, col, parts, &column, found, diff);
+        let tolerance = arith::sum_tolerance(self.scale(ti, target, col), parts.len());
+        self.relation(ti, before, Code::SumRow, cells, Decimal::ZERO, tolerance);
     }
 
     fn sum_overflow(

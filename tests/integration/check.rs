@@ -127,6 +127,29 @@ fn json_output_has_places_and_figures() {
 }
 
 #[test]
+fn the_likely_cause_comes_first_in_every_format() {
+    let (code, stdout, _) =
+        run_in(&fixtures(), &["check", "invalid/likely-cause", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let first = &v["diagnostics"][0];
+    let cause = &first["cause"];
+    assert_eq!(cause["relations"], 3);
+    assert_eq!(cause["cells"][0]["file"], "tabeller/fo1.csv");
+    assert_eq!(cause["cells"][0]["line"], 4);
+    assert_eq!(cause["cells"][0]["column"], 41);
+    assert_eq!(cause["cells"][0]["found"], "3 510");
+    assert_eq!(cause["cells"][0]["suggested"], "3 150");
+    let groups: Vec<_> =
+        v["diagnostics"].as_array().expect("list").iter().map(|d| d["group"].clone()).collect();
+    assert_eq!(groups, vec![serde_json::json!(1); 3]);
+    let (_, github, _) =
+        run_in(&fixtures(), &["check", "invalid/likely-cause", "--format", "github"]);
+    let first_line = github.lines().next().expect("a line");
+    assert!(first_line.starts_with("::warning file=invalid/likely-cause/tabeller/fo1.csv,line=4,col=41,title=likely cause::likely wrong"), "{first_line}");
+}
+
+#[test]
 fn github_output_is_annotations() {
     let (code, stdout, _) =
         run_in(&fixtures(), &["check", "invalid/transfer", "--format", "github"]);
