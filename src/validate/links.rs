@@ -312,7 +312,8 @@ mod tests {
             (d.found.as_deref(), d.expected.as_deref(), d.difference.as_deref()),
             (Some("3\u{a0}150"), Some("3\u{a0}105"), Some("+45"))
         );
-        assert_eq!(&b[d.related[0].0.range.clone()], "FO 1;3 105;10");
+        // The other side is underlined at its cell, not its whole row.
+        assert_eq!(&b[d.related[0].0.range.clone()], "3 105");
     }
 
     #[test]

@@ -138,8 +138,8 @@ fn the_likely_cause_comes_first_in_every_format() {
     assert_eq!(cause["cells"][0]["file"], "tabeller/fo1.csv");
     assert_eq!(cause["cells"][0]["line"], 4);
     assert_eq!(cause["cells"][0]["column"], 41);
-    assert_eq!(cause["cells"][0]["found"], "3 510");
-    assert_eq!(cause["cells"][0]["suggested"], "3 150");
+    assert_eq!(cause["cells"][0]["found"], "3\u{a0}510");
+    assert_eq!(cause["cells"][0]["suggested"], "3\u{a0}150");
     let groups: Vec<_> =
         v["diagnostics"].as_array().expect("list").iter().map(|d| d["group"].clone()).collect();
     assert_eq!(groups, vec![serde_json::json!(1); 3]);
