@@ -11,8 +11,13 @@
 //! text it was written in ([`Loaded::texts`]); [`crate::refs`] resolves them
 //! once the report is validated.
 
+pub mod control;
 pub mod csv;
+pub mod date;
+pub mod encoding;
 pub mod expr;
+pub mod glyphs;
+pub mod image;
 pub mod inline;
 pub mod number;
 pub mod spec;
@@ -153,7 +158,13 @@ pub fn load(dir: &Path) -> Loaded {
             return loader.finish(None, None);
         }
     };
-    let file = loader.sources.add("report.yaml", csv::decode(&bytes));
+    let file = match encoding::add_source(&mut loader.sources, "report.yaml", &bytes) {
+        Ok(file) => file,
+        Err(d) => {
+            loader.diagnostics.push(d);
+            return loader.finish(None, None);
+        }
+    };
     let root = match yaml::parse(file, loader.sources.get(file)) {
         Ok(n) => n,
         Err(d) => {
@@ -292,7 +303,16 @@ impl Loader {
     pub(crate) fn read_text(&mut self, rel: &str, node: &Node) -> Option<usize> {
         let full = self.resolve(rel, node)?;
         match std::fs::read(&full) {
-            Ok(bytes) => Some(self.sources.add(rel.replace('\\', "/"), csv::decode(&bytes))),
+            Ok(bytes) => {
+                match encoding::add_source(&mut self.sources, &rel.replace('\\', "/"), &bytes) {
+                    Ok(file) => Some(file),
+                    Err(mut d) => {
+                        d.related.push((node.span.clone(), "named here".into()));
+                        self.push(d);
+                        None
+                    }
+                }
+            }
             Err(e) => {
                 self.push(
                     Diagnostic::error(

@@ -250,13 +250,14 @@ impl Loader {
             }
         };
         let file = self.read_text(&rel, file_node)?;
-        let raw = match csv::read(file, self.sources.get(file)) {
+        let mut raw = match csv::read(file, self.sources.get(file)) {
             Ok(r) => r,
             Err(d) => {
                 self.push(d);
                 return None;
             }
         };
+        self.push_all(std::mem::take(&mut raw.notes));
         let ncols = raw.header.len();
 
         // Columns: user keys/types > kind preset > headers.
@@ -427,9 +428,9 @@ impl Loader {
                         Ok(c) => c,
                         Err(e) => {
                             let label = record.fields.first().map_or("", |f| f.text.trim());
-                            let mut d = Diagnostic::error(Code::CellFormat, e.0)
+                            let mut d = Diagnostic::error(Code::CellFormat, e.0.clone())
                                 .at(field.span.clone())
-                                .with_label("not a figure")
+                                .with_label(e.label())
                                 .with_hint("write figures as 1 714 058, −50 136, 89,4 % or 4,7; `-` for zero, `*` for not available; or give the column `type: text`");
                             d.table = Some(id.clone());
                             d.row = Some(label.to_string());
@@ -544,8 +545,8 @@ impl Loader {
                         code: Code::Derived,
                     })
                 }
-                Err(msg) => self.push(
-                    Diagnostic::error(Code::YamlSchema, msg)
+                Err(e) => self.push(
+                    Diagnostic::error(e.code, e.message)
                         .at(n.span.clone())
                         .with_hint("a formula names a column key, `=`, and an expression of column keys with + - * / and ( )"),
                 ),
