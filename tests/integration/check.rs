@@ -161,3 +161,92 @@ fn rules_lists_every_code() {
         assert!(stdout.contains(needle), "{stdout}");
     }
 }
+
+/// Copies a fixture folder into a temporary folder, to add generated files to it.
+fn copy_fixture(kind: &str, case: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("dir");
+        for entry in std::fs::read_dir(from).expect("fixture").filter_map(|e| e.ok()) {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).expect("copy");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy(&fixtures().join(kind).join(case), dir.path());
+    dir
+}
+
+/// The summary line, e.g. "checked 3 files, 2 tables, 40 cells: 0 errors, 0 warnings".
+fn summary(stderr: &str) -> &str {
+    stderr.lines().rfind(|l| l.starts_with("checked ")).unwrap_or("")
+}
+
+#[test]
+fn excel_artefacts_are_dropped_with_notes() {
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "valid/excel-artefacts"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::with_settings!({snapshot_path => "snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("check-valid-excel-artefacts", stderr);
+    });
+    // The table reads exactly as the clean one: the same cells, no extra columns or rows.
+    let (_, _, clean) = run_in(&fixtures(), &["check", "valid/clean"]);
+    assert_eq!(
+        summary(&stderr).split(':').next(),
+        summary(&clean).split(':').next(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_utf16_csv_reads_like_its_utf8_original() {
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "valid/utf16-csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, _, clean) = run_in(&fixtures(), &["check", "valid/clean"]);
+    assert_eq!(summary(&stderr), summary(&clean), "{stderr}");
+    let (_, stdout, _) = run_in(&fixtures(), &["check", "valid/utf16-csv", "--format", "json"]);
+    let (_, clean_json, _) = run_in(&fixtures(), &["check", "valid/clean", "--format", "json"]);
+    assert_eq!(stdout, clean_json);
+}
+
+#[test]
+fn a_paragraph_of_120_000_brackets_checks_in_linear_time() {
+    // Took 11 s with the quadratic inline parser; the unit tests in src/load/inline.rs count
+    // the parser's steps. Unmatched `[`, `*` and `**` are literal text.
+    let dir = copy_fixture("valid", "clean");
+    let chapter = dir.path().join("kapitler/01.yaml");
+    let text = std::fs::read_to_string(&chapter).expect("chapter");
+    let hostile = format!(
+        "      - p: \"{}\"\n      - p: \"{}\"\n",
+        "[".repeat(120_000),
+        "*a [b **c ".repeat(20_000)
+    );
+    let text = text.replacen("      - table:", &format!("{hostile}      - table:"), 1);
+    std::fs::write(&chapter, text).expect("write");
+    let (code, _, stderr) = run_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{}", &stderr[..stderr.len().min(2000)]);
+    assert!(stderr.contains(" 0 errors, 0 warnings"), "{}", &stderr[..stderr.len().min(2000)]);
+}
+
+#[test]
+fn thousands_of_nested_footnotes_and_links_are_a_limit_not_a_crash() {
+    let dir = copy_fixture("valid", "clean");
+    let chapter = dir.path().join("kapitler/01.yaml");
+    let text = std::fs::read_to_string(&chapter).expect("chapter");
+    let n = 3_000;
+    let deep = format!(
+        "      - p: \"{}x{}\"\n      - p: \"{}x{}\"\n",
+        "^[".repeat(n),
+        "]".repeat(n),
+        "[".repeat(n),
+        "](#a)".repeat(n)
+    );
+    let text = text.replacen("      - table:", &format!("{deep}      - table:"), 1);
+    std::fs::write(&chapter, text).expect("write");
+    let (code, _, stderr) = run_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "{}", &stderr[..stderr.len().min(2000)]);
+    assert_eq!(stderr.matches("error[AR007/limit]").count(), 2, "{stderr}");
+}
