@@ -95,7 +95,8 @@ fn field_ranges(
                     in_quotes = false;
                 }
             }
-        } else if b == b'"' {
+        } else if b == b'"' && i == field_start {
+            // As the csv crate reads it: a quote opens a quoted field only at its start.
             in_quotes = true;
         } else if b == delimiter {
             ranges.push(field_start..i);
@@ -353,6 +354,14 @@ mod tests {
         let mut s = Sources::default();
         let id = s.add("t.csv", "\n\n".to_string());
         assert_eq!(read(id, s.get(id)).expect_err("no header").code, Code::CsvSyntax);
+    }
+
+    #[test]
+    fn a_quote_inside_a_field_is_literal() {
+        let (s, csv) = read_str("a;b;c\nx\"y;2;3\nz;4;5\n");
+        assert_eq!(csv.rows[0].fields[0].text, "x\"y");
+        assert_eq!(s.line_col(&csv.rows[0].fields[2].span), (2, 7));
+        assert_eq!(s.line_col(&csv.rows[1].fields[1].span), (3, 3));
     }
 
     #[test]

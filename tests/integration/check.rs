@@ -194,11 +194,7 @@ fn excel_artefacts_are_dropped_with_notes() {
     });
     // The table reads exactly as the clean one: the same cells, no extra columns or rows.
     let (_, _, clean) = run_in(&fixtures(), &["check", "valid/clean"]);
-    assert_eq!(
-        summary(&stderr).split(':').next(),
-        summary(&clean).split(':').next(),
-        "{stderr}"
-    );
+    assert_eq!(summary(&stderr).split(':').next(), summary(&clean).split(':').next(), "{stderr}");
 }
 
 #[test]
