@@ -246,3 +246,37 @@ fn thousands_of_nested_footnotes_and_links_are_a_limit_not_a_crash() {
     assert_eq!(code, 2, "{}", &stderr[..stderr.len().min(2000)]);
     assert_eq!(stderr.matches("error[AR007/limit]").count(), 2, "{stderr}");
 }
+
+#[test]
+fn a_windows_1252_report_reads_like_its_utf8_original() {
+    // The fixture is real Windows-1252: æøå, a no-break space in figures and `–` for zero are
+    // single bytes (0xE5, 0xA0, 0x96).
+    let raw = std::fs::read(fixtures().join("valid/windows-1252/tabeller/oversikt.csv"))
+        .expect("fixture");
+    assert!(raw.contains(&0xE5) && raw.contains(&0xA0), "the fixture must hold Windows-1252 bytes");
+    assert!(
+        std::fs::read(fixtures().join("valid/windows-1252/tabeller/fo1.csv"))
+            .expect("fixture")
+            .contains(&0x96)
+    );
+    let options = arsrapport::pipeline::CheckOptions::default();
+    let ansi = arsrapport::pipeline::check(&fixtures().join("valid/windows-1252"), &options);
+    let utf8 = arsrapport::pipeline::check(&fixtures().join("valid/clean"), &options);
+    let (Some(ansi), Some(utf8)) = (ansi.report, utf8.report) else {
+        panic!("both reports load");
+    };
+    assert_eq!(ansi.meta.title, "Årsberetning 2024");
+    assert_eq!(ansi.meta.title, utf8.meta.title);
+    assert_eq!(ansi.chapters[0].title, "Økonomi");
+    assert_eq!(ansi.tables.len(), utf8.tables.len());
+    for (a, u) in ansi.tables.iter().zip(&utf8.tables) {
+        let cells = |t: &arsrapport::model::Table| -> Vec<_> {
+            t.rows.iter().map(|r| r.cells.clone()).collect()
+        };
+        assert_eq!(cells(a), cells(u), "table {}", a.id);
+        let headers = |t: &arsrapport::model::Table| -> Vec<_> {
+            t.columns.iter().map(|c| c.header.clone()).collect()
+        };
+        assert_eq!(headers(a), headers(u), "table {}", a.id);
+    }
+}
