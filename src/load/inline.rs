@@ -929,6 +929,12 @@ mod tests {
             proptest::prop_assert_eq!(new.errors, errors);
             proptest::prop_assert_eq!(new.references, references);
         }
+
+        #[test]
+        fn never_panics_and_takes_at_most_six_steps_a_byte(text in "[*\\[\\]()^{}\\\\\"'` aæ😀#\n]{0,80}") {
+            let parsed = parse_with_references(&text, 0);
+            proptest::prop_assert!(parsed.work <= 6 * text.len() + 8, "{} steps for {} bytes", parsed.work, text.len());
+        }
     }
 
     /// Hostile paragraphs: each takes quadratic time (or more) in a naive parser.
@@ -967,6 +973,12 @@ mod tests {
         for text in hostile(200_000) {
             let parsed = parse_with_references(&text, 0);
             assert!(parsed.errors.len() <= 51, "errors are capped");
+            assert!(
+                parsed.work <= 6 * text.len() + 8,
+                "{} steps for {} bytes",
+                parsed.work,
+                text.len()
+            );
         }
         let parsed = parse_with_references(&"[".repeat(120_000), 0);
         assert_eq!(parsed.inlines, vec![t(&"[".repeat(120_000))]);
