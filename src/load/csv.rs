@@ -1,8 +1,14 @@
 //! Reading CSV tables as Excel writes them in Norway.
 //!
-//! Decodes UTF-8 (with or without BOM) or Windows-1252, detects the delimiter
+//! Takes the decoded text (see [`super::encoding`]), detects the delimiter
 //! (`;`, `,` or tab) from the header line, and returns every field with its
 //! [`Span`] so that findings can point at the exact cell.
+//!
+//! What Excel leaves behind never changes the meaning of a table: rows where
+//! every cell is empty and empty columns at the right (no heading, no figure)
+//! are left out, each kind with one AR313 note at the first of them; a column
+//! that holds data under an empty heading is an AR302 error at the heading
+//! (the first column, the row labels, may have an empty heading).
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, Span};
@@ -12,8 +18,12 @@ use crate::source::{FileId, SourceFile, Span};
 pub struct RawCsv {
     /// The header row.
     pub header: Vec<RawField>,
-    /// The data rows (rows where every field is empty are skipped).
+    /// The data rows (rows where every field is empty are left out).
     pub rows: Vec<RawRecord>,
+    /// What the reader left out (AR313 notes) and headings missing over data (AR302 errors).
+    pub notes: Vec<Diagnostic>,
+    /// The bytes the reader visited, a measure of its work (it is linear in the file's size).
+    pub work: usize,
 }
 
 /// One row.
@@ -32,15 +42,6 @@ pub struct RawField {
     pub text: String,
     /// Where it is.
     pub span: Span,
-}
-
-/// Decodes file bytes: UTF-8 with or without BOM, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-    }
 }
 
 fn detect_delimiter(text: &str) -> u8 {
@@ -69,7 +70,12 @@ fn detect_delimiter(text: &str) -> u8 {
 
 /// Byte ranges of the fields of the record starting at `start`, scanning the raw text
 /// the way the csv crate reads it (quotes may contain delimiters and line breaks).
-fn field_ranges(text: &str, start: usize, delimiter: u8) -> Vec<std::ops::Range<usize>> {
+fn field_ranges(
+    text: &str,
+    start: usize,
+    delimiter: u8,
+    work: &mut usize,
+) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
     let mut i = start;
@@ -89,7 +95,8 @@ fn field_ranges(text: &str, start: usize, delimiter: u8) -> Vec<std::ops::Range<
                     in_quotes = false;
                 }
             }
-        } else if b == b'"' {
+        } else if b == b'"' && i == field_start {
+            // As the csv crate reads it: a quote opens a quoted field only at its start.
             in_quotes = true;
         } else if b == delimiter {
             ranges.push(field_start..i);
@@ -100,12 +107,15 @@ fn field_ranges(text: &str, start: usize, delimiter: u8) -> Vec<std::ops::Range<
         i += 1;
     }
     ranges.push(field_start..i);
+    *work += i.saturating_sub(start) + 1;
     ranges
 }
 
-/// Splits a decoded CSV file into fields with positions.
+/// Splits a decoded CSV file into fields with positions, leaving out Excel's empty rows and
+/// columns (with notes, see the module docs).
 pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
     let text = &source.text;
+    let mut work = text.lines().next().map_or(0, str::len);
     let delimiter = detect_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -119,7 +129,7 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             Ok(false) => break,
             Ok(true) => {
                 let start = record.position().map_or(0, |p| p.byte() as usize);
-                let ranges = field_ranges(text, start, delimiter);
+                let ranges = field_ranges(text, start, delimiter, &mut work);
                 let end = ranges.last().map_or(start, |r| r.end);
                 let start = ranges.first().map_or(start, |r| r.start);
                 let fields = record
@@ -130,6 +140,7 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
                         span: Span::new(file, ranges.get(i).cloned().unwrap_or(start..end)),
                     })
                     .collect::<Vec<_>>();
+                work += fields.len();
                 records.push(RawRecord { fields, span: Span::new(file, start..end) });
             }
             Err(e) => {
@@ -144,14 +155,104 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             }
         }
     }
-    let mut iter =
-        records.into_iter().filter(|r| r.fields.iter().any(|f| !f.text.trim().is_empty()));
-    let Some(header) = iter.next() else {
+    let mut notes = Vec::new();
+    let is_empty = |r: &RawRecord| r.fields.iter().all(|f| f.text.trim().is_empty());
+    let empty_rows: Vec<Span> =
+        records.iter().filter(|r| is_empty(r)).map(|r| r.span.clone()).collect();
+    records.retain(|r| !is_empty(r));
+    let mut iter = records.into_iter();
+    let Some(mut header) = iter.next() else {
         return Err(Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
             .at(Span::new(file, 0..0))
             .with_hint("the first line holds the column headings, separated by `;`"));
     };
-    Ok(RawCsv { header: header.fields, rows: iter.collect() })
+    let mut rows: Vec<RawRecord> = iter.collect();
+    if let Some(first) = empty_rows.first() {
+        let n = empty_rows.len();
+        let before_header = empty_rows.iter().filter(|s| s.range.start < header.span.range.start);
+        let mut d = Diagnostic::note(
+            Code::ExcelArtefact,
+            if n == 1 {
+                "an empty row (every cell empty) was left out of the table".to_string()
+            } else {
+                format!("{n} empty rows (every cell empty) were left out of the table")
+            },
+        )
+        .at(first.clone())
+        .with_label("empty row")
+        .with_hint("Excel leaves such rows when cells were once used; delete the rows in Excel to get rid of this note");
+        if before_header.count() > 0 {
+            let (line, _) = source.line_col(header.span.range.start);
+            d = d.with_note(format!(
+                "the column headings are read from line {line}, the first line that is not empty"
+            ));
+        }
+        notes.push(d);
+    }
+    // Empty columns at the right: no heading and no cell in any row. One pass over all cells
+    // finds the first cell with data in every column.
+    let width = rows.iter().map(|r| r.fields.len()).chain([header.fields.len()]).max().unwrap_or(0);
+    let mut first_data: Vec<Option<(usize, usize)>> = vec![None; width];
+    for (r, row) in rows.iter().enumerate() {
+        for (i, f) in row.fields.iter().enumerate() {
+            if first_data[i].is_none() && !f.text.trim().is_empty() {
+                first_data[i] = Some((r, i));
+            }
+        }
+    }
+    work += width;
+    let has_heading = |i: usize| header.fields.get(i).is_some_and(|f| !f.text.trim().is_empty());
+    let keep = (0..width)
+        .rev()
+        .find(|&i| has_heading(i) || first_data[i].is_some())
+        .map_or(1, |i| i + 1)
+        .max(1);
+    if keep < width {
+        let at = header
+            .fields
+            .get(keep)
+            .or_else(|| rows.iter().find_map(|r| r.fields.get(keep)))
+            .map_or(header.span.clone(), |f| f.span.clone());
+        let n = width - keep;
+        notes.push(
+            Diagnostic::note(
+                Code::ExcelArtefact,
+                if n == 1 {
+                    "the last column has no heading and no figures; it was left out of the table".to_string()
+                } else {
+                    format!("the last {n} columns have no heading and no figures; they were left out of the table")
+                },
+            )
+            .at(at)
+            .with_label("empty column starts here")
+            .with_hint("Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note"),
+        );
+        header.fields.truncate(keep);
+        for r in &mut rows {
+            r.fields.truncate(keep);
+        }
+    }
+    // A heading left empty over a column that holds data.
+    for (i, h) in header.fields.iter().enumerate().skip(1) {
+        if !h.text.trim().is_empty() {
+            continue;
+        }
+        let Some(cell) = first_data.get(i).copied().flatten().map(|(r, c)| &rows[r].fields[c])
+        else {
+            continue;
+        };
+        let (line, _) = source.line_col(cell.span.range.start);
+        notes.push(
+            Diagnostic::error(
+                Code::TableShape,
+                format!("column {} has no heading, but it holds data (line {line}: «{}»)", i + 1, cell.text.trim()),
+            )
+            .at(h.span.clone())
+            .with_label("empty heading")
+            .with_hint("write the column's heading in the first line; only the first column (the row labels) may have an empty heading"),
+        );
+    }
+    Ok(RawCsv { header: header.fields, rows, notes, work })
 }
 
 #[cfg(test)]
@@ -183,16 +284,69 @@ mod tests {
     }
 
     #[test]
-    fn bom_and_windows_1252() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa;b"), "a;b");
-        assert_eq!(decode(b"\xC5rvoll;\xF8"), "Årvoll;ø");
+    fn blank_lines_and_empty_rows_are_skipped_with_a_note() {
+        let (s, csv) = read_str("a;b\n\n;\nx;1\n ; \n");
+        assert_eq!(csv.rows.len(), 1);
+        assert_eq!(csv.rows[0].fields[0].text, "x");
+        assert_eq!(csv.notes.len(), 1);
+        let note = &csv.notes[0];
+        assert_eq!((note.code, note.severity), (Code::ExcelArtefact, crate::diag::Severity::Note));
+        assert!(note.message.starts_with("2 empty rows"), "{}", note.message);
+        assert_eq!(s.line_col(note.span.as_ref().expect("located")), (3, 1));
     }
 
     #[test]
-    fn blank_lines_and_empty_rows_are_skipped() {
-        let (_, csv) = read_str("a;b\n\n;\nx;1\n");
-        assert_eq!(csv.rows.len(), 1);
-        assert_eq!(csv.rows[0].fields[0].text, "x");
+    fn empty_rows_before_the_header_are_named() {
+        let (s, csv) = read_str(";;\nFunksjon;Regnskap\nx;1\n");
+        assert_eq!(csv.header[0].text, "Funksjon");
+        assert_eq!(s.line_col(csv.notes[0].span.as_ref().expect("located")), (1, 1));
+        assert!(csv.notes[0].notes[0].contains("line 2"), "{:?}", csv.notes[0].notes);
+    }
+
+    #[test]
+    fn trailing_empty_columns_are_dropped_with_a_note() {
+        let (s, csv) = read_str("Funksjon;Regnskap;;;\n100;5;;;\n110;6;;\n120;7\n");
+        assert_eq!(csv.header.len(), 2);
+        assert!(csv.rows.iter().all(|r| r.fields.len() == 2));
+        assert_eq!(csv.notes.len(), 1);
+        assert!(csv.notes[0].message.starts_with("the last 3 columns"), "{}", csv.notes[0].message);
+        assert_eq!(s.line_col(csv.notes[0].span.as_ref().expect("located")), (1, 19));
+        // Without trailing semicolons in the header, the note points at the first row's cell.
+        let (s, csv) = read_str("Funksjon;Regnskap\n100;5;\n");
+        assert_eq!(csv.rows[0].fields.len(), 2);
+        assert_eq!(s.line_col(csv.notes[0].span.as_ref().expect("located")), (2, 7));
+    }
+
+    #[test]
+    fn a_column_with_a_heading_or_data_is_kept() {
+        let (_, csv) = read_str("a;b;c\nx;;\n");
+        assert_eq!(csv.header.len(), 3);
+        assert!(csv.notes.is_empty());
+        let (_, csv) = read_str(";b\nx;1\n");
+        assert!(csv.notes.is_empty(), "the label column may have no heading");
+    }
+
+    #[test]
+    fn an_empty_heading_over_data_is_an_error() {
+        let (s, csv) = read_str("Funksjon;;Regnskap\n100;5;6\n");
+        assert_eq!(csv.header.len(), 3);
+        assert_eq!(csv.notes.len(), 1);
+        let d = &csv.notes[0];
+        assert_eq!((d.code, d.severity), (Code::TableShape, crate::diag::Severity::Error));
+        assert_eq!(s.line_col(d.span.as_ref().expect("located")), (1, 10));
+        assert!(d.message.contains("«5»"), "{}", d.message);
+    }
+
+    #[test]
+    fn work_is_linear_in_the_size() {
+        let work = |n: usize| {
+            let text = format!("a;b\n{}", "x;\"1\n2\";;;\n;;;\n".repeat(n));
+            let mut s = Sources::default();
+            let id = s.add("t.csv", text);
+            read(id, s.get(id)).expect("readable").work
+        };
+        let (small, large) = (work(500), work(2000));
+        assert!(large <= 4 * small + 64, "{small} → {large}");
     }
 
     #[test]
@@ -200,6 +354,14 @@ mod tests {
         let mut s = Sources::default();
         let id = s.add("t.csv", "\n\n".to_string());
         assert_eq!(read(id, s.get(id)).expect_err("no header").code, Code::CsvSyntax);
+    }
+
+    #[test]
+    fn a_quote_inside_a_field_is_literal() {
+        let (s, csv) = read_str("a;b;c\nx\"y;2;3\nz;4;5\n");
+        assert_eq!(csv.rows[0].fields[0].text, "x\"y");
+        assert_eq!(s.line_col(&csv.rows[0].fields[2].span), (2, 7));
+        assert_eq!(s.line_col(&csv.rows[1].fields[1].span), (3, 3));
     }
 
     #[test]

@@ -1,19 +1,64 @@
 //! Formulas of derived columns: `avvik = regulert - regnskap`.
+//!
+//! A formula is nested at most [`MAX_DEPTH`] levels (brackets, signs and operations
+//! together), so that reading, checking and printing it never run out of stack; deeper is an
+//! AR007 error. Numbers in a formula are exact (see [`super::number::exact_decimal`]).
 
-use std::str::FromStr;
+use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::number::{FigureProblem, exact_decimal};
 use super::spec::{Expr, Op};
+use crate::diag::Code;
+
+/// How deeply a formula may nest: brackets, signs and chained operations.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a formula cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaError {
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// AR003 (the formula is not well formed) or AR007 (nested too deeply).
+    pub code: Code,
+}
+
+impl FormulaError {
+    fn new(message: impl Into<String>) -> Self {
+        FormulaError { message: message.into(), code: Code::YamlSchema }
+    }
+
+    fn too_deep() -> Self {
+        FormulaError {
+            message: format!(
+                "this formula is nested too deeply (more than {MAX_DEPTH} levels of brackets, signs and operations)"
+            ),
+            code: Code::Limit,
+        }
+    }
+}
+
+impl fmt::Display for FormulaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FormulaError {}
 
 /// Parses `target = expression`. Returns the target and the expression.
-pub fn parse_rule(text: &str) -> Result<(String, Expr), String> {
+pub fn parse_rule(text: &str) -> Result<(String, Expr), FormulaError> {
     let Some((target, expr)) = text.split_once('=') else {
-        return Err(format!("«{text}» is not a formula of the form `avvik = regulert - regnskap`"));
+        return Err(FormulaError::new(format!(
+            "«{text}» is not a formula of the form `avvik = regulert - regnskap`"
+        )));
     };
     let target = target.trim();
     if !is_key(target) {
-        return Err(format!("«{target}» is not a column key (lower case letters, digits and _)"));
+        return Err(FormulaError::new(format!(
+            "«{target}» is not a column key (lower case letters, digits and _)"
+        )));
     }
     Ok((target.to_string(), parse_expr(expr)?))
 }
@@ -31,7 +76,7 @@ enum Tok {
     Close,
 }
 
-fn lex(text: &str) -> Result<Vec<Tok>, String> {
+fn lex(text: &str) -> Result<Vec<Tok>, FormulaError> {
     let mut out = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -55,10 +100,22 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
             {
                 i += 1;
             }
-            let s: String = chars[start..i].iter().collect::<String>().replace(',', ".");
-            out.push(Tok::Num(
-                Decimal::from_str(&s).map_err(|_| format!("«{s}» is not a number"))?,
-            ));
+            let s: String = chars[start..i].iter().collect();
+            let (int, frac) = s.split_once(['.', ',']).unwrap_or((s.as_str(), ""));
+            let exact = if s.ends_with(['.', ',']) {
+                Err(FigureProblem::NotAFigure)
+            } else {
+                exact_decimal(int, frac, false)
+            };
+            out.push(Tok::Num(exact.map_err(|p| {
+                FormulaError::new(match p {
+                    FigureProblem::NotAFigure => format!("«{s}» is not a number"),
+                    FigureProblem::TooLarge => format!("«{s}» is too large to compute exactly"),
+                    FigureProblem::TooPrecise => {
+                        format!("«{s}» has more digits than can be kept exactly")
+                    }
+                })
+            })?));
         } else if c.is_alphabetic() || c == '_' {
             let start = i;
             while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
@@ -66,7 +123,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
             }
             out.push(Tok::Key(chars[start..i].iter().collect()));
         } else {
-            return Err(format!("unexpected «{c}» in formula"));
+            return Err(FormulaError::new(format!("unexpected «{c}» in formula")));
         }
     }
     Ok(out)
@@ -75,65 +132,90 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
 struct P {
     toks: Vec<Tok>,
     pos: usize,
+    /// How many brackets and signs the parser is inside.
+    nesting: usize,
+}
+
+/// An expression and the depth of its tree.
+type Parsed = (Expr, usize);
+
+fn binary(left: Parsed, op: Op, right: Parsed) -> Result<Parsed, FormulaError> {
+    let depth = left.1.max(right.1) + 1;
+    if depth > MAX_DEPTH {
+        return Err(FormulaError::too_deep());
+    }
+    Ok((Expr::Binary(Box::new(left.0), op, Box::new(right.0)), depth))
 }
 
 impl P {
     fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.pos)
     }
-    fn sum(&mut self) -> Result<Expr, String> {
+    fn enter(&mut self) -> Result<(), FormulaError> {
+        self.nesting += 1;
+        if self.nesting > MAX_DEPTH { Err(FormulaError::too_deep()) } else { Ok(()) }
+    }
+    fn sum(&mut self) -> Result<Parsed, FormulaError> {
         let mut left = self.product()?;
         while let Some(Tok::Op(c @ ('+' | '-'))) = self.peek().cloned() {
             self.pos += 1;
             let right = self.product()?;
             let op = if c == '+' { Op::Add } else { Op::Sub };
-            left = Expr::Binary(Box::new(left), op, Box::new(right));
+            left = binary(left, op, right)?;
         }
         Ok(left)
     }
-    fn product(&mut self) -> Result<Expr, String> {
+    fn product(&mut self) -> Result<Parsed, FormulaError> {
         let mut left = self.unary()?;
         while let Some(Tok::Op(c @ ('*' | '/'))) = self.peek().cloned() {
             self.pos += 1;
             let right = self.unary()?;
             let op = if c == '*' { Op::Mul } else { Op::Div };
-            left = Expr::Binary(Box::new(left), op, Box::new(right));
+            left = binary(left, op, right)?;
         }
         Ok(left)
     }
-    fn unary(&mut self) -> Result<Expr, String> {
+    fn unary(&mut self) -> Result<Parsed, FormulaError> {
         if let Some(Tok::Op('-')) = self.peek() {
             self.pos += 1;
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            self.enter()?;
+            let (inner, depth) = self.unary()?;
+            self.nesting -= 1;
+            if depth + 1 > MAX_DEPTH {
+                return Err(FormulaError::too_deep());
+            }
+            return Ok((Expr::Neg(Box::new(inner)), depth + 1));
         }
         self.atom()
     }
-    fn atom(&mut self) -> Result<Expr, String> {
+    fn atom(&mut self) -> Result<Parsed, FormulaError> {
         let tok = self.peek().cloned();
         self.pos += 1;
         match tok {
-            Some(Tok::Key(k)) => Ok(Expr::Column(k)),
-            Some(Tok::Num(n)) => Ok(Expr::Const(n)),
+            Some(Tok::Key(k)) => Ok((Expr::Column(k), 1)),
+            Some(Tok::Num(n)) => Ok((Expr::Const(n), 1)),
             Some(Tok::Open) => {
+                self.enter()?;
                 let e = self.sum()?;
+                self.nesting -= 1;
                 if self.peek() != Some(&Tok::Close) {
-                    return Err("a `(` is not closed".into());
+                    return Err(FormulaError::new("a `(` is not closed"));
                 }
                 self.pos += 1;
                 Ok(e)
             }
-            Some(t) => Err(format!("unexpected {t:?} in formula")),
-            None => Err("the formula ends too early".into()),
+            Some(t) => Err(FormulaError::new(format!("unexpected {t:?} in formula"))),
+            None => Err(FormulaError::new("the formula ends too early")),
         }
     }
 }
 
 /// Parses an expression.
-pub fn parse_expr(text: &str) -> Result<Expr, String> {
-    let mut p = P { toks: lex(text)?, pos: 0 };
-    let e = p.sum()?;
+pub fn parse_expr(text: &str) -> Result<Expr, FormulaError> {
+    let mut p = P { toks: lex(text)?, pos: 0, nesting: 0 };
+    let (e, _) = p.sum()?;
     if p.pos != p.toks.len() {
-        return Err("unexpected text after the formula".into());
+        return Err(FormulaError::new("unexpected text after the formula"));
     }
     Ok(e)
 }
@@ -220,6 +302,37 @@ mod tests {
         assert!(parse_rule("avvik = (a - b").is_err());
         assert!(parse_rule("avvik = a -").is_err());
         assert!(parse_rule("avvik = a $ b").is_err());
+    }
+
+    #[test]
+    fn numbers_are_exact() {
+        let (_, e) = parse_rule("x = a * 1,5 + 0.25").expect("valid");
+        assert_eq!(eval(&e, &|_| Some(Decimal::from(2))), Some(Decimal::new(325, 2)));
+        let too_large =
+            parse_rule("x = a * 1234567890123456789012345678901234567890").expect_err("large");
+        assert!(too_large.message.contains("too large"), "{too_large}");
+        assert!(parse_rule("x = 0,00000000000000000000000000000001 * a").is_err());
+        assert!(parse_rule("x = 1.2.3").is_err());
+        assert!(parse_rule("x = 1, + a").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_error_not_a_stack_overflow() {
+        // Each of these overflows the stack (or takes the renderer's) without the limit.
+        let n = 200_000;
+        let brackets = format!("x = {}a{}", "(".repeat(n), ")".repeat(n));
+        let signs = format!("x = {}a", "-".repeat(n));
+        let chain = format!("x = a{}", " + a".repeat(n));
+        let right = format!("x = {}a", "a - (".repeat(n));
+        for text in [brackets, signs, chain, right] {
+            let e = parse_rule(&text).expect_err("too deep");
+            assert_eq!(e.code, Code::Limit, "{e}");
+        }
+        // Within the limit, nesting is fine.
+        let ok = format!("x = {}a{}", "(".repeat(MAX_DEPTH - 1), ")".repeat(MAX_DEPTH - 1));
+        assert!(parse_rule(&ok).is_ok());
+        let ok = format!("x = a{}", " + a".repeat(MAX_DEPTH - 1));
+        assert!(parse_rule(&ok).is_ok());
     }
 
     #[test]

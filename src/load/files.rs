@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Sources, Span};
 
 use super::read::{FromYaml, Out};
-use super::{csv, yaml};
+use super::{csv, encoding, yaml};
 
 /// The report folder and what has been read from it.
 pub struct Files {
@@ -124,15 +124,27 @@ impl Files {
     /// Reads a text file into [`Sources`].
     pub fn read_text(&mut self, rel: &str, span: &Span) -> Option<FileId> {
         let bytes = self.read_bytes(rel, span)?;
-        let name = rel.replace('\\', "/");
-        Some(self.sources.add(name, csv::decode(&bytes)))
+        match encoding::add_source(&mut self.sources, &rel.replace('\\', "/"), &bytes) {
+            Ok(file) => Some(file),
+            Err(mut d) => {
+                d.related.push((span.clone(), "named here".into()));
+                self.push(d);
+                None
+            }
+        }
     }
 
     /// Reads `report.yaml`; a missing file is a fatal error with a hint.
     pub fn read_report_file(&mut self) -> Option<FileId> {
         let path = self.root.join("report.yaml");
         match std::fs::read(&path) {
-            Ok(bytes) => Some(self.sources.add("report.yaml", csv::decode(&bytes))),
+            Ok(bytes) => match encoding::add_source(&mut self.sources, "report.yaml", &bytes) {
+                Ok(file) => Some(file),
+                Err(d) => {
+                    self.push(d);
+                    None
+                }
+            },
             Err(e) => {
                 let hint = if self.root.is_dir() {
                     "a report folder holds a report.yaml; see docs/format.md or copy examples/minimal"
@@ -170,7 +182,10 @@ impl Files {
         }
         let table = self.read_text(rel, span).and_then(|file| {
             match csv::read(file, self.sources.get(file)) {
-                Ok(raw) => Some((file, raw)),
+                Ok(mut raw) => {
+                    self.diagnostics.append(&mut raw.notes);
+                    Some((file, raw))
+                }
                 Err(d) => {
                     self.push(d);
                     None

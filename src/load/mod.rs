@@ -14,9 +14,14 @@
 //! text it was written in ([`Loaded::texts`]); [`crate::refs`] resolves them
 //! once the report is validated.
 
+pub mod control;
 pub mod csv;
+pub mod date;
+pub mod encoding;
 pub mod expr;
 pub mod files;
+pub mod glyphs;
+pub mod image;
 pub mod inline;
 pub mod number;
 pub mod parse;

@@ -6,8 +6,11 @@
 //! percent `89,4 %` / `89,4%`, `-` / `–` alone for zero, `*` for not available
 //! and an empty cell. Values are exact [`Decimal`]s; the number of printed
 //! decimals is kept.
-
-use std::str::FromStr;
+//!
+//! Nothing is rounded: a figure needs at most 28 significant digits and 28
+//! decimals (what a [`Decimal`] holds exactly). A larger figure is "too large",
+//! one with more digits after the comma is "too precise" — both errors, never
+//! a silently rounded value.
 
 use rust_decimal::Decimal;
 
@@ -21,9 +24,71 @@ fn trim(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || is_group_space(c))
 }
 
-/// Why a text is not a figure.
+/// Why a text is not a figure: a message for the user and the kind of problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotANumber(pub String);
+pub struct NotANumber(pub String, pub FigureProblem);
+
+/// The kinds of [`NotANumber`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureProblem {
+    /// Not written as a figure.
+    NotAFigure,
+    /// More than 28 significant digits before the comma: beyond exact arithmetic.
+    TooLarge,
+    /// More digits after the comma than can be kept exactly.
+    TooPrecise,
+}
+
+impl NotANumber {
+    /// A short label for the place, e.g. "not a figure".
+    pub fn label(&self) -> &'static str {
+        match self.1 {
+            FigureProblem::NotAFigure => "not a figure",
+            FigureProblem::TooLarge => "too large",
+            FigureProblem::TooPrecise => "too many decimals",
+        }
+    }
+}
+
+/// The most digits after the comma a figure can have.
+pub const MAX_DECIMALS: usize = 28;
+
+/// An exact decimal from ASCII digits: `int_digits` before the comma, `frac_digits` after.
+/// Never rounds: a value that a [`Decimal`] cannot hold exactly is an error.
+pub fn exact_decimal(
+    int_digits: &str,
+    frac_digits: &str,
+    negative: bool,
+) -> Result<Decimal, FigureProblem> {
+    if !int_digits.bytes().chain(frac_digits.bytes()).all(|b| b.is_ascii_digit())
+        || int_digits.is_empty() && frac_digits.is_empty()
+    {
+        return Err(FigureProblem::NotAFigure);
+    }
+    // The largest Decimal mantissa is 2^96 − 1 = 79 228 162 514 264 337 593 543 950 335 (29 digits).
+    let fits = |digits: &str| -> Option<u128> {
+        let d = digits.trim_start_matches('0');
+        if d.len() > 29 {
+            return None;
+        }
+        let v = if d.is_empty() { 0 } else { d.parse::<u128>().ok()? };
+        (v < 1u128 << 96).then_some(v)
+    };
+    if fits(int_digits).is_none() {
+        return Err(FigureProblem::TooLarge);
+    }
+    if frac_digits.len() > MAX_DECIMALS {
+        return Err(FigureProblem::TooPrecise);
+    }
+    let mut all = String::with_capacity(int_digits.len() + frac_digits.len());
+    all.push_str(int_digits);
+    all.push_str(frac_digits);
+    let mantissa = fits(&all).ok_or(FigureProblem::TooPrecise)?;
+    let signed = i128::try_from(mantissa).map_err(|_| FigureProblem::TooLarge)?;
+    let signed = if negative { -signed } else { signed };
+    let scale = u32::try_from(frac_digits.len()).map_err(|_| FigureProblem::TooPrecise)?;
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| FigureProblem::TooPrecise)
+}
 
 /// Reads a figure cell.
 pub fn parse_cell(text: &str) -> Result<Cell, NotANumber> {
@@ -54,7 +119,10 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
         t = trim(rest);
     }
     if t.is_empty() {
-        return Err(NotANumber(format!("«{original}» has a sign but no digits")));
+        return Err(NotANumber(
+            format!("«{original}» has a sign but no digits"),
+            FigureProblem::NotAFigure,
+        ));
     }
     let (int_part, frac_part) = match t.split_once(',') {
         Some((i, f)) => (i, Some(f)),
@@ -72,35 +140,51 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
             if groups.len() == 2 && frac_part.is_none() && int_part.contains('.') {
                 return parse_number(&original.replacen('.', ",", 1));
             }
-            return Err(NotANumber(format!(
-                "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
-            )));
+            return Err(NotANumber(
+                format!(
+                    "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
+                ),
+                FigureProblem::NotAFigure,
+            ));
         }
         if i == 0 && groups.len() > 1 && g.len() > 3 {
-            return Err(NotANumber(format!(
-                "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
-            )));
+            return Err(NotANumber(
+                format!(
+                    "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
+                ),
+                FigureProblem::NotAFigure,
+            ));
         }
         digits.push_str(g);
     }
-    let mut scale = 0;
-    if let Some(frac) = frac_part {
-        if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
-            return Err(not_a_number(original));
-        }
-        digits.push('.');
-        digits.push_str(frac);
-        scale = frac.len() as u32;
+    let frac = frac_part.unwrap_or("");
+    if frac_part.is_some() && (frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit())) {
+        return Err(not_a_number(original));
     }
-    let mut value = Decimal::from_str(&digits).map_err(|_| not_a_number(original))?;
-    if negative {
-        value = -value;
-    }
+    let value = exact_decimal(&digits, frac, negative).map_err(|problem| match problem {
+        FigureProblem::NotAFigure => not_a_number(original),
+        FigureProblem::TooLarge => NotANumber(
+            format!(
+                "«{}» is too large: the largest figure that can be checked exactly is 79 228 162 514 264 337 593 543 950 335 (29 digits)",
+                original.trim()
+            ),
+            problem,
+        ),
+        FigureProblem::TooPrecise => NotANumber(
+            format!(
+                "«{}» has more digits than can be kept exactly (at most 28 digits in all, and at most 28 after the comma); it would have to be rounded",
+                original.trim()
+            ),
+            problem,
+        ),
+    })?;
+    // `frac` has at most 28 digits here (checked by `exact_decimal`).
+    let scale = u32::try_from(frac.len()).unwrap_or(u32::MAX);
     Ok(Number { value, percent, scale })
 }
 
 fn not_a_number(text: &str) -> NotANumber {
-    NotANumber(format!("«{text}» is not a figure"))
+    NotANumber(format!("«{text}» is not a figure"), FigureProblem::NotAFigure)
 }
 
 #[cfg(test)]
@@ -157,7 +241,51 @@ mod tests {
         assert!(parse_number("1234 567").is_err());
     }
 
+    #[test]
+    fn too_large_and_too_precise_are_errors_not_rounding() {
+        let forty = "1234567890123456789012345678901234567890";
+        let e = parse_number(forty).expect_err("too large");
+        assert_eq!((e.1, e.label()), (FigureProblem::TooLarge, "too large"));
+        assert!(e.0.contains("too large"), "{}", e.0);
+        let e = parse_number("0,0000000000000000000000000000001").expect_err("31 decimals");
+        assert_eq!(e.1, FigureProblem::TooPrecise);
+        // 30 significant digits would be rounded by Decimal::from_str.
+        let e = parse_number("12 345 678 901 234 567 890,1234567890").expect_err("30 digits");
+        assert_eq!(e.1, FigureProblem::TooPrecise);
+        assert_eq!(parse_cell("abc").expect_err("text").1, FigureProblem::NotAFigure);
+    }
+
+    #[test]
+    fn the_largest_exact_figures_are_kept_exactly() {
+        assert_eq!(
+            num("79 228 162 514 264 337 593 543 950 335"),
+            ("79228162514264337593543950335".into(), false, 0)
+        );
+        assert_eq!(
+            parse_number("79 228 162 514 264 337 593 543 950 336").expect_err("2^96").1,
+            FigureProblem::TooLarge
+        );
+        assert_eq!(
+            num("-0,0000000000000000000000000001"),
+            ("-0.0000000000000000000000000001".into(), false, 28)
+        );
+        assert_eq!(num("000 001,50"), ("1.50".into(), false, 2));
+        assert_eq!(num("0,000"), ("0.000".into(), false, 3));
+    }
+
     proptest! {
+        #[test]
+        fn digits_are_never_lost(int in "[0-9]{1,32}", frac in "[0-9]{0,32}") {
+            let text = if frac.is_empty() { int.clone() } else { format!("{int},{frac}") };
+            if let Ok(n) = parse_number(&text) {
+                // What was read prints back to the same digits: nothing was rounded.
+                let printed = n.value.to_string();
+                let (pi, pf) = printed.split_once('.').unwrap_or((printed.as_str(), ""));
+                prop_assert_eq!(pi.trim_start_matches('0'), int.trim_start_matches('0'));
+                prop_assert_eq!(pf, frac.as_str());
+            }
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,20}") {
             let _ = parse_cell(&s);

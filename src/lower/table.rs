@@ -186,9 +186,9 @@ impl Lowerer<'_> {
             ColumnKind::Number => match number::parse_cell(text) {
                 Ok(c) => c,
                 Err(e) => {
-                    let mut d = Diagnostic::error(Code::CellFormat, e.0)
+                    let mut d = Diagnostic::error(Code::CellFormat, e.0.clone())
                         .at(span.clone())
-                        .with_label("not a figure")
+                        .with_label(e.label())
                         .with_hint("write figures as 1 714 058, −50 136, 89,4 % or 4,7; `-` for zero, `*` for not available; or give the column `type: text`");
                     d.table = Some(table.to_string());
                     d.row = Some(label.to_string());

@@ -230,3 +230,122 @@ fn comparison_arithmetic_and_ambiguous_rows_have_fixtures() {
         assert!(stderr.contains(&format!("error[{code}/")), "{case}:\n{stderr}");
     }
 }
+
+/// Copies a fixture folder into a temporary folder, to add generated files to it.
+fn copy_fixture(kind: &str, case: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("dir");
+        for entry in std::fs::read_dir(from).expect("fixture").filter_map(|e| e.ok()) {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).expect("copy");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy(&fixtures().join(kind).join(case), dir.path());
+    dir
+}
+
+/// The summary line, e.g. "checked 3 files, 2 tables, 40 cells: 0 errors, 0 warnings".
+fn summary(stderr: &str) -> &str {
+    stderr.lines().rfind(|l| l.starts_with("checked ")).unwrap_or("")
+}
+
+#[test]
+fn excel_artefacts_are_dropped_with_notes() {
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "valid/excel-artefacts"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::with_settings!({snapshot_path => "snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("check-valid-excel-artefacts", stderr);
+    });
+    // The table reads exactly as the clean one: the same cells, no extra columns or rows.
+    let (_, _, clean) = run_in(&fixtures(), &["check", "valid/clean"]);
+    assert_eq!(summary(&stderr).split(':').next(), summary(&clean).split(':').next(), "{stderr}");
+}
+
+#[test]
+fn a_utf16_csv_reads_like_its_utf8_original() {
+    let (code, _, stderr) = run_in(&fixtures(), &["check", "valid/utf16-csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, _, clean) = run_in(&fixtures(), &["check", "valid/clean"]);
+    assert_eq!(summary(&stderr), summary(&clean), "{stderr}");
+    let (_, stdout, _) = run_in(&fixtures(), &["check", "valid/utf16-csv", "--format", "json"]);
+    let (_, clean_json, _) = run_in(&fixtures(), &["check", "valid/clean", "--format", "json"]);
+    // The same document, apart from the folder it names.
+    assert_eq!(stdout.replace("valid/utf16-csv", "valid/clean"), clean_json);
+}
+
+#[test]
+fn a_paragraph_of_120_000_brackets_checks_in_linear_time() {
+    // Took 11 s with the quadratic inline parser; the unit tests in src/load/inline.rs count
+    // the parser's steps. Unmatched `[`, `*` and `**` are literal text.
+    let dir = copy_fixture("valid", "clean");
+    let chapter = dir.path().join("kapitler/01.yaml");
+    let text = std::fs::read_to_string(&chapter).expect("chapter");
+    let hostile = format!(
+        "      - p: \"{}\"\n      - p: \"{}\"\n",
+        "[".repeat(120_000),
+        "*a [b **c ".repeat(20_000)
+    );
+    let text = text.replacen("      - table:", &format!("{hostile}      - table:"), 1);
+    std::fs::write(&chapter, text).expect("write");
+    let (code, _, stderr) = run_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 0, "{}", &stderr[..stderr.len().min(2000)]);
+    assert!(stderr.contains(" 0 errors, 0 warnings"), "{}", &stderr[..stderr.len().min(2000)]);
+}
+
+#[test]
+fn thousands_of_nested_footnotes_and_links_are_a_limit_not_a_crash() {
+    let dir = copy_fixture("valid", "clean");
+    let chapter = dir.path().join("kapitler/01.yaml");
+    let text = std::fs::read_to_string(&chapter).expect("chapter");
+    let n = 3_000;
+    let deep = format!(
+        "      - p: \"{}x{}\"\n      - p: \"{}x{}\"\n",
+        "^[".repeat(n),
+        "]".repeat(n),
+        "[".repeat(n),
+        "](#a)".repeat(n)
+    );
+    let text = text.replacen("      - table:", &format!("{deep}      - table:"), 1);
+    std::fs::write(&chapter, text).expect("write");
+    let (code, _, stderr) = run_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "{}", &stderr[..stderr.len().min(2000)]);
+    assert_eq!(stderr.matches("error[AR007/limit]").count(), 2, "{stderr}");
+}
+
+#[test]
+fn a_windows_1252_report_reads_like_its_utf8_original() {
+    // The fixture is real Windows-1252: æøå, a no-break space in figures and `–` for zero are
+    // single bytes (0xE5, 0xA0, 0x96).
+    let raw = std::fs::read(fixtures().join("valid/windows-1252/tabeller/oversikt.csv"))
+        .expect("fixture");
+    assert!(raw.contains(&0xE5) && raw.contains(&0xA0), "the fixture must hold Windows-1252 bytes");
+    assert!(
+        std::fs::read(fixtures().join("valid/windows-1252/tabeller/fo1.csv"))
+            .expect("fixture")
+            .contains(&0x96)
+    );
+    let options = arsrapport::pipeline::CheckOptions::default();
+    let ansi = arsrapport::pipeline::check(&fixtures().join("valid/windows-1252"), &options);
+    let utf8 = arsrapport::pipeline::check(&fixtures().join("valid/clean"), &options);
+    let (Some(ansi), Some(utf8)) = (ansi.report, utf8.report) else {
+        panic!("both reports load");
+    };
+    assert_eq!(ansi.meta.title, "Årsberetning 2024");
+    assert_eq!(ansi.meta.title, utf8.meta.title);
+    assert_eq!(ansi.chapters[0].title, "Økonomi");
+    assert_eq!(ansi.tables.len(), utf8.tables.len());
+    // The figures are the clean report's; the labels carry the Windows-1252 letters and dashes.
+    for (a, u) in ansi.tables.iter().zip(&utf8.tables) {
+        let figures = |t: &arsrapport::model::Table| -> Vec<_> {
+            t.rows.iter().map(|r| r.cells[1..].to_vec()).collect()
+        };
+        assert_eq!(figures(a), figures(u), "table {}", a.id);
+        assert_eq!(a.columns.len(), u.columns.len(), "table {}", a.id);
+    }
+    assert_eq!(ansi.tables[0].rows[0].label(), "Funksjonsområde 1 – Administrasjon");
+}

@@ -108,3 +108,126 @@ proptest! {
         let _ = check(dir.path(), &CheckOptions::default());
     }
 }
+
+/// A cell as people and Excel write them: Norwegian figures, dashes, labels, quotes, noise.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (-2_000_000i64..2_000_000).prop_map(fmt),
+        (-2_000_000i64..2_000_000, 0u32..4).prop_map(|(v, s)| {
+            arsrapport::format::decimal(rust_decimal::Decimal::new(v, s), s, true)
+        }),
+        (0u32..1000, 0u32..10).prop_map(|(a, b)| format!("{a},{b} %")),
+        "[0-9]{1,45}(,[0-9]{1,35})?",
+        Just("-".to_string()),
+        Just("–".to_string()),
+        Just("*".to_string()),
+        Just(String::new()),
+        "[A-Za-zÆØÅæøå0-9 .,()*/-]{0,20}",
+        "\"[A-Za-zæøå;, \n]{0,12}\"",
+        "\"[a-z]{0,4}\"\"[a-z]{0,4}\"\"\"",
+        "\\PC{0,6}",
+    ]
+}
+
+/// A CSV file as bytes: rows of cells joined by `;` (or tab), LF or CRLF, in one of the
+/// encodings Excel writes, sometimes with a stray byte or a cut-off end.
+fn csv_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop::collection::vec(prop::collection::vec(cell(), 0..9), 0..14),
+        prop::bool::ANY,
+        0u8..5,
+        prop::option::of((any::<prop::sample::Index>(), any::<u8>())),
+        prop::option::of(any::<prop::sample::Index>()),
+    )
+        .prop_map(|(rows, crlf, encoding, stray, cut)| {
+            let delimiter = if encoding == 3 { "\t" } else { ";" };
+            let end = if crlf { "\r\n" } else { "\n" };
+            let text: String =
+                rows.iter().map(|r| r.join(delimiter) + end).collect::<Vec<_>>().concat();
+            let mut bytes = match encoding {
+                0 => text.into_bytes(),
+                1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+                2 => encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+                3 => {
+                    let mut b = vec![0xFF, 0xFE];
+                    b.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                    b
+                }
+                _ => {
+                    let mut b = vec![0xFE, 0xFF];
+                    b.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+                    b
+                }
+            };
+            if let Some((at, byte)) = stray
+                && !bytes.is_empty()
+            {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if let Some(at) = cut
+                && !bytes.is_empty()
+            {
+                bytes.truncate(at.index(bytes.len()));
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn check_never_panics_on_structured_csv_bytes(bytes in csv_bytes()) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("t")).expect("dir");
+        std::fs::write(dir.path().join("t/fo1.csv"), &bytes).expect("csv");
+        std::fs::write(dir.path().join("report.yaml"),
+            "title: T\ndistrict: D\norganisation: O\nyear: 2024\ndate: 2025-03-01\nchapters: [k.yaml]\n").expect("r");
+        std::fs::write(dir.path().join("k.yaml"),
+            "title: K\nblocks:\n  - table: {id: fo1, file: t/fo1.csv, kind: generic, caption: T}\n").expect("k");
+        let checked = check(dir.path(), &CheckOptions::default());
+        // Every finding about the file has a place in it.
+        for d in &checked.diagnostics {
+            prop_assert!(d.span.is_some() || d.code == Code::Io, "{:?}", d);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_csv_reader_never_panics_and_its_work_is_linear(bytes in csv_bytes()) {
+        let mut sources = arsrapport::source::Sources::default();
+        let Ok(id) = arsrapport::load::encoding::add_source(&mut sources, "t.csv", &bytes) else {
+            return Ok(());
+        };
+        let text_len = sources.get(id).text.len();
+        if let Ok(raw) = arsrapport::load::csv::read(id, sources.get(id)) {
+            prop_assert!(raw.work <= 4 * text_len + 16, "{} steps for {} bytes", raw.work, text_len);
+            for row in &raw.rows {
+                for field in &row.fields {
+                    let _ = arsrapport::load::number::parse_cell(&field.text);
+                    let _ = sources.line_col(&field.span);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_csv_reader_scales_linearly_when_a_file_grows(bytes in csv_bytes(), k in 1usize..4) {
+        // The same rows repeated: four times the text may take at most about four times the work.
+        let Ok(decoded) = arsrapport::load::encoding::decode(&bytes) else { return Ok(()) };
+        let text = decoded.text;
+        prop_assume!(text.ends_with('\n') && !text.is_empty());
+        let work = |text: String| {
+            let mut sources = arsrapport::source::Sources::default();
+            let id = sources.add("t.csv", text);
+            arsrapport::load::csv::read(id, sources.get(id)).map(|r| r.work).ok()
+        };
+        if let (Some(small), Some(large)) = (work(text.repeat(k)), work(text.repeat(4 * k))) {
+            prop_assert!(large <= 4 * small + 64, "{small} → {large}");
+        }
+    }
+}

@@ -131,8 +131,8 @@ impl Lowerer<'_> {
                     code: Code::Derived,
                 });
             }
-            Err(msg) => self.push(
-                Diagnostic::error(Code::YamlSchema, msg)
+            Err(e) => self.push(
+                Diagnostic::error(e.code, e.message)
                     .at(formula.span.clone())
                     .with_hint("a formula names a column key, `=`, and an expression of column keys with + - * / and ( )"),
             ),
