@@ -7,7 +7,7 @@ use crate::load::read::{Spanned, Text};
 use crate::load::schema::{
     BlockSource, ChecklistSource, FigureSource, GoalsSource, ListItemSource, NoteSource,
 };
-use crate::load::{Reference, TextSource, inline};
+use crate::load::{Reference, TextSource, image, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
@@ -18,17 +18,14 @@ use super::Lowerer;
 pub const MAX_LIST_DEPTH: usize = 4;
 
 /// The image formats the PDF and the site take, by extension.
-const IMAGE_EXTENSIONS: &[&str] = &[".png", ".jpg", ".jpeg", ".svg"];
-
-fn or_default(value: &Option<Spanned<String>>, default: &str) -> String {
-    value.as_ref().map_or_else(|| default.to_string(), |v| v.value.trim().to_string())
-}
+const IMAGE_EXTENSIONS: &[&str] = &[".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"];
 
 impl Lowerer<'_> {
     /// Parses inline markup; expressions `{{ … }}` become placeholders listed in `references`.
     pub(super) fn inline(&mut self, text: &Text) -> Vec<Inline> {
         let parsed = inline::parse_with_references(&text.text, self.references.len());
         let source = TextSource { span: text.span.clone(), text: text.text.clone() };
+        self.printable(&source);
         for e in parsed.errors {
             // The exact place inside the scalar, also in quoted and folded strings.
             let width = if e.code == Code::Expression { 2 } else { 1 };
@@ -72,6 +69,10 @@ impl Lowerer<'_> {
                 Inline::Text { .. } | Inline::LineBreak => {}
             }
         }
+    }
+
+    fn or_default(&mut self, value: &Option<Spanned<String>>, default: &str) -> String {
+        value.as_ref().map_or_else(|| default.to_string(), |v| self.plain(v))
     }
 
     fn inline_opt(&mut self, text: &Option<Text>) -> Vec<Inline> {
@@ -124,16 +125,16 @@ impl Lowerer<'_> {
 
     fn note(&mut self, note: &NoteSource) -> Block {
         Block::Note {
-            title: or_default(&note.title, "Kommentar"),
+            title: self.or_default(&note.title, "Kommentar"),
             paragraphs: note.paragraphs.iter().map(|p| self.inline(p)).collect(),
         }
     }
 
     fn goals(&mut self, g: &GoalsSource) -> Goals {
         Goals {
-            caption: g.caption.as_ref().map(|c| c.value.trim().to_string()),
-            goal_header: or_default(&g.goal_header, "Hovedmål"),
-            comment_header: or_default(&g.comment_header, "Kommentar"),
+            caption: g.caption.as_ref().map(|c| self.plain(c)),
+            goal_header: self.or_default(&g.goal_header, "Hovedmål"),
+            comment_header: self.or_default(&g.comment_header, "Kommentar"),
             goals: g
                 .goals
                 .iter()
@@ -154,10 +155,10 @@ impl Lowerer<'_> {
 
     fn checklist(&mut self, c: &ChecklistSource) -> Checklist {
         Checklist {
-            caption: c.caption.as_ref().map(|c| c.value.trim().to_string()),
-            question_header: or_default(&c.question_header, "Spørsmål"),
-            answer_header: or_default(&c.answer_header, "Svar"),
-            comment_header: or_default(&c.comment_header, "Kommentar"),
+            caption: c.caption.as_ref().map(|c| self.plain(c)),
+            question_header: self.or_default(&c.question_header, "Spørsmål"),
+            answer_header: self.or_default(&c.answer_header, "Svar"),
+            comment_header: self.or_default(&c.comment_header, "Kommentar"),
             items: c
                 .items
                 .iter()
@@ -171,7 +172,7 @@ impl Lowerer<'_> {
     }
 
     fn figure(&mut self, f: &FigureSource) -> Option<Figure> {
-        let alt = f.alt.as_ref().map(|a| a.value.trim().to_string()).unwrap_or_default();
+        let alt = f.alt.as_ref().map(|a| self.plain(a)).unwrap_or_default();
         if alt.is_empty() {
             self.push(
                 Diagnostic::error(Code::AltText, "this image has no alternative text")
@@ -186,15 +187,28 @@ impl Lowerer<'_> {
         let lower = rel.to_lowercase();
         if !IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
             self.push(
-                Diagnostic::error(Code::Path, format!("«{rel}» is not a PNG, JPEG or SVG image"))
-                    .at(file.span.clone())
-                    .with_hint(
-                        "save the image as PNG, JPEG or SVG and name the file with that extension",
-                    ),
+                Diagnostic::error(
+                    Code::Path,
+                    format!("«{rel}» is not a PNG, JPEG, GIF, WebP or SVG image"),
+                )
+                .at(file.span.clone())
+                .with_hint(
+                    "save the image as PNG, JPEG or SVG and name the file with that extension",
+                ),
             );
             return None;
         }
         let data: Arc<Vec<u8>> = self.files.image(&rel)?.clone();
+        let extension = rel.rsplit('.').next().unwrap_or("");
+        if let Err(problem) = image::verify_image(&data, extension) {
+            self.push(
+                Diagnostic::error(Code::Image, format!("«{rel}»: {problem}"))
+                    .at(file.span.clone())
+                    .with_label("this file")
+                    .with_hint(problem.hint()),
+            );
+            return None;
+        }
         Some(Figure { path: rel, alt, caption, data })
     }
 }

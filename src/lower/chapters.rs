@@ -15,11 +15,11 @@ use super::Lowerer;
 /// template and its data take.
 pub const MAX_SECTION_LEVEL: u8 = 6;
 
-fn title(t: &Option<Spanned<String>>) -> String {
-    t.as_ref().map(|t| t.value.trim().to_string()).unwrap_or_default()
-}
-
 impl Lowerer<'_> {
+    fn title(&mut self, t: &Option<Spanned<String>>) -> String {
+        t.as_ref().map(|t| self.plain(t)).unwrap_or_default()
+    }
+
     pub(super) fn chapters(&mut self, files: &[ChapterFile]) -> Vec<Chapter> {
         let mut number = 0;
         let mut out = Vec::new();
@@ -32,7 +32,7 @@ impl Lowerer<'_> {
             });
             self.chapter_number = chapter_number.clone();
             self.chapter_table_count = 0;
-            let title = title(&source.title);
+            let title = self.title(&source.title);
             let id = self.id(&source.id, &source.span, || match &chapter_number {
                 Some(n) => format!("kapittel-{n}"),
                 None => slug(&title),
@@ -101,7 +101,7 @@ impl Lowerer<'_> {
         level: u8,
         count: &mut usize,
     ) -> Section {
-        let title = title(&source.title);
+        let title = self.title(&source.title);
         let numbered = source.numbered.as_ref().is_none_or(|n| n.value);
         let number = match (parent, numbered) {
             (Some(p), true) => {

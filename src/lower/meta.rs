@@ -5,51 +5,34 @@ use std::collections::BTreeMap;
 use crate::diag::{Code, Diagnostic};
 use crate::load::read::Spanned;
 use crate::load::schema::{FactSource, ReportSource};
-use crate::load::{number, slug};
-use crate::model::{Date, Fact, Meta};
+use crate::load::{date, number, slug};
+use crate::model::{Fact, Meta};
 
 use super::Lowerer;
 
-/// The plain text of an optional setting, trimmed.
-fn text(value: &Option<Spanned<String>>) -> Option<String> {
-    value.as_ref().map(|v| v.value.trim().to_string())
-}
-
-/// Parses `YYYY-MM-DD` as a real calendar date.
-pub(crate) fn parse_date(s: &str) -> Option<Date> {
-    let mut parts = s.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1000..=9999).contains(&year) {
-        return None;
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some(Date { year, month, day })
-}
-
 impl Lowerer<'_> {
+    /// The plain text of an optional setting, trimmed and checked to print.
+    fn text(&mut self, value: &Option<Spanned<String>>) -> Option<String> {
+        value.as_ref().map(|v| self.plain(v))
+    }
+
     /// The report's settings; `None` when a required one is missing (already reported).
     pub(super) fn meta(&mut self, r: &ReportSource) -> Option<Meta> {
         let year = r.year.as_ref().and_then(|y| self.year(y));
-        let date = r.date.as_ref().and_then(|d| {
-            let date = parse_date(&d.value);
-            if date.is_none() {
+        let date = r.date.as_ref().and_then(|d| match date::parse_date(&d.value) {
+            Ok(date) => Some(date),
+            Err(problem) => {
                 self.push(
-                    Diagnostic::error(Code::YamlSchema, format!("«{}» is not a date", d.value.trim()))
-                        .at(d.span.clone())
-                        .with_label("expected a real date written YYYY-MM-DD")
-                        .with_hint("write the date as year-month-day, e.g. 2025-03-01, and check that the day exists in that month"),
+                    Diagnostic::error(
+                        Code::YamlSchema,
+                        format!("«{}» is not a date: {problem}", d.value.trim()),
+                    )
+                    .at(d.span.clone())
+                    .with_label("expected a real date written YYYY-MM-DD")
+                    .with_hint("write the date as year-month-day, e.g. 2025-03-01"),
                 );
+                None
             }
-            date
         });
         if let Some(t) = &r.templates {
             self.check_templates(t);
@@ -57,23 +40,23 @@ impl Lowerer<'_> {
         if let Some(t) = &r.table_numbers {
             self.table_numbers = t.value;
         }
-        let unit = text(&r.unit).unwrap_or_else(|| "1000 kr".into());
+        let unit = self.text(&r.unit).unwrap_or_else(|| "1000 kr".into());
         self.unit = unit.clone();
-        let title = text(&r.title)?;
-        let district = text(&r.district)?;
-        let organisation = text(&r.organisation)?;
+        let title = self.text(&r.title)?;
+        let district = self.text(&r.district)?;
+        let organisation = self.text(&r.organisation)?;
         let running_header =
-            text(&r.running_header).unwrap_or_else(|| format!("{title} {district}"));
+            self.text(&r.running_header).unwrap_or_else(|| format!("{title} {district}"));
         let output_name =
-            text(&r.output_name).unwrap_or_else(|| slug(&format!("{title} {district}")));
+            self.text(&r.output_name).unwrap_or_else(|| slug(&format!("{title} {district}")));
         Some(Meta {
-            subtitle: text(&r.subtitle),
-            language: text(&r.language).unwrap_or_else(|| "nb".into()),
+            subtitle: self.text(&r.subtitle),
+            language: self.text(&r.language).unwrap_or_else(|| "nb".into()),
             unit,
             running_header,
             output_name,
-            templates: text(&r.templates),
-            keywords: r.keywords.iter().map(|k| k.value.trim().to_string()).collect(),
+            templates: self.text(&r.templates),
+            keywords: r.keywords.iter().map(|k| self.plain(k)).collect(),
             year: year?,
             date: date?,
             title,
@@ -143,21 +126,5 @@ impl Lowerer<'_> {
             }
         }
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_real_calendar_dates() {
-        assert_eq!(parse_date("2025-03-01"), Some(Date { year: 2025, month: 3, day: 1 }));
-        assert_eq!(parse_date("2025-02-30"), None);
-        assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
-        assert_eq!(parse_date("2100-02-29"), None);
-        assert_eq!(parse_date("2025-13-01"), None);
-        assert_eq!(parse_date("01.03.2025"), None);
-        assert_eq!(parse_date("2025-04-31"), None);
     }
 }

@@ -12,6 +12,7 @@ mod blocks;
 mod chapters;
 pub mod links;
 mod meta;
+mod printable;
 mod table;
 
 use std::collections::BTreeMap;

@@ -42,7 +42,10 @@ impl Lowerer<'_> {
         self.preset_rules(&mut spec, kind, &kind_span, &rows);
         self.declared_rules(&mut spec, t);
         let number = self.next_table_number(t.number.as_ref());
-        let caption = t.caption.as_ref().map(|c| c.value.trim().to_string()).unwrap_or_default();
+        let caption = t.caption.as_ref().map(|c| self.plain(c)).unwrap_or_default();
+        for h in &raw.header {
+            self.printable_cell(&h.text, &h.span);
+        }
         let unit = self.unit_of(t, kind);
         let footnotes = t.footnotes.iter().map(|f| self.inline(f)).collect();
         let anchor = match &number {
@@ -119,7 +122,7 @@ impl Lowerer<'_> {
                 Some(s) => s.value,
                 None => 1,
             };
-            let title = g.title.as_ref().map(|t| t.value.trim().to_string()).unwrap_or_default();
+            let title = g.title.as_ref().map(|t| self.plain(t)).unwrap_or_default();
             out.push(HeaderGroup { title, span });
         }
         let total = out.iter().try_fold(0usize, |a, g| a.checked_add(g.span));
@@ -180,6 +183,7 @@ impl Lowerer<'_> {
     }
 
     fn cell(&mut self, text: &str, span: &Span, col: &Column, table: &str, label: &str) -> Cell {
+        self.printable_cell(text, span);
         match col.kind {
             ColumnKind::Text | ColumnKind::Code if text.is_empty() => Cell::Empty,
             ColumnKind::Text | ColumnKind::Code => Cell::Text(text.to_string()),
