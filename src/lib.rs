@@ -16,6 +16,7 @@ pub mod diag;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod pipeline;
 pub mod refs;
 pub mod render;

@@ -443,6 +443,9 @@ impl Loader {
         let subtitle = opt(&mut m, "subtitle", self);
         let running_header = opt(&mut m, "running_header", self);
         let output_name = opt(&mut m, "output_name", self);
+        if let (Some(name), Some(node)) = (&output_name, m.get("output_name")) {
+            self.diagnostics.extend(crate::paths::output_name_diagnostic(name, node.span.clone()));
+        }
         let templates = opt(&mut m, "templates", self);
         if let (Some(t), Some(node)) = (&templates, m.get("templates")) {
             let full = self.root.join(t);
@@ -465,6 +468,10 @@ impl Loader {
                     )
                     .at(node.span.clone()),
                 );
+            } else {
+                let span = node.span.clone();
+                let found = crate::paths::template_folder_diagnostic(&self.root, &full, t, span);
+                self.diagnostics.extend(found);
             }
         }
         if let Some((value, node)) = m.str_node("table_numbers").unwrap_or(None) {
