@@ -2,8 +2,8 @@
 //!
 //! Runs `check` and refuses to build when it finds errors (unless `--draft`,
 //! which marks every PDF page "UTKAST"). Renders the PDF and the HTML site in
-//! memory, checks the PDF against PDF/A-2a and PDF/UA-1 ([`conformance`]) and
-//! refuses to publish one that fails, then publishes both as one new generation
+//! memory; with `--verify-pdf` checks the PDF against PDF/A-2a and PDF/UA-1
+//! ([`conformance`]) and refuses to publish one that fails; then publishes both as one new generation
 //! of the output folder ([`publish`]): a failed or killed build leaves the
 //! previous output as it was. Progress and timings go to stderr.
 
@@ -85,7 +85,8 @@ pub fn run(args: &BuildArgs, color: ColorChoice) -> ExitCode {
     if args.draft && !checked.failed {
         eprintln!("note: --draft given, but `check` found no errors: building the final report");
     }
-    match build(report, &args.common.dir, &args.out, args.only_output, draft) {
+    let options = BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
+    match build(report, &args.common.dir, &args.out, &options) {
         Ok(written) => {
             for w in written {
                 eprintln!("{:>12} {}", "Wrote", w.display());
@@ -118,14 +119,25 @@ impl BuildArgs {
     }
 }
 
+/// What to build, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// Which outputs.
+    pub outputs: Output,
+    /// Mark every PDF page "UTKAST".
+    pub draft: bool,
+    /// Validate the PDF against PDF/A-2a and PDF/UA-1 and publish nothing if it fails.
+    pub verify_pdf: bool,
+}
+
 /// Renders, verifies and publishes the outputs; returns the paths users open.
 pub fn build(
     report: &Report,
     dir: &Path,
     out: &Path,
-    outputs: Output,
-    draft: bool,
+    options: &BuildOptions,
 ) -> Result<Vec<PathBuf>> {
+    let BuildOptions { outputs, draft, verify_pdf } = *options;
     let templates = match &report.meta.templates {
         Some(t) => TemplateDir::confined(dir, dir.join(t)),
         None => TemplateDir::default(),
@@ -157,18 +169,11 @@ pub fn build(
             ),
             t,
         );
-        let t = Instant::now();
-        let failures = conformance::check(&bytes).map_err(anyhow::Error::msg)?;
-        if !failures.is_empty() {
-            let list: Vec<String> = failures.iter().map(|f| format!("  - {f}")).collect();
-            anyhow::bail!(
-                "the PDF does not conform to the standards it declares (PDF/A-2a, PDF/UA-1), so \
-                 it was not published:\n{}\nIf you use your own templates (`templates:`), the \
-                 cause is probably there; otherwise please report this as a bug in arsrapport.",
-                list.join("\n")
-            );
+        if verify_pdf {
+            let t = Instant::now();
+            verify(&bytes)?;
+            progress("Verified", "PDF/A-2a and PDF/UA-1", t);
         }
-        progress("Verified", "PDF/A-2a and PDF/UA-1", t);
         pdf = Some(bytes);
     }
     let mut site = None;
@@ -196,9 +201,33 @@ pub fn build(
     Ok(published.paths)
 }
 
+/// Refuses a PDF that fails PDF/A-2a or PDF/UA-1, listing every rule it fails.
+fn verify(pdf: &[u8]) -> Result<()> {
+    let failures = conformance::check(pdf).map_err(anyhow::Error::msg)?;
+    if failures.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = failures.iter().map(|f| format!("  - {f}")).collect();
+    anyhow::bail!(
+        "the PDF does not conform to the standards it declares (PDF/A-2a, PDF/UA-1), so it was \
+         not published:\n{}\nIf you use your own templates (`templates:`), the cause is probably \
+         there; otherwise please report this as a bug in arsrapport.",
+        list.join("\n")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pdf_that_fails_its_standards_is_refused_with_the_rules() {
+        let error = verify(&conformance::tests::minimal_pdf()).expect_err("refused");
+        let message = error.to_string();
+        assert!(message.contains("so it was not published"), "{message}");
+        assert!(message.contains("  - PDF/A-2a ["), "{message}");
+        assert!(message.contains("  - PDF/UA-1 ["), "{message}");
+    }
 
     #[test]
     fn epoch_dates() {

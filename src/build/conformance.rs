@@ -2,8 +2,8 @@
 //!
 //! Typst declares both standards in the PDF it writes; [`check`] runs `page_validation` (a
 //! validator that passes the veraPDF and Isartor corpora) against each profile, so that `build`
-//! never publishes a PDF that claims a standard it does not meet. What it costs is measured in
-//! `docs/pdf.md`.
+//! with `--verify-pdf` never publishes a PDF that claims a standard it does not meet, and the
+//! test suite checks the built PDFs. What it costs is measured in `docs/pdf.md`.
 
 use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
 
@@ -35,24 +35,41 @@ impl std::fmt::Display for Failure {
 
 /// Checks `pdf` against every profile in [`PROFILES`]; returns the rules it fails (empty if
 /// it conforms), or an error if the validator cannot read the file at all.
+/// The profiles are checked in parallel, one thread each.
 pub fn check(pdf: &[u8]) -> Result<Vec<Failure>, String> {
+    let results: Vec<Result<Vec<Failure>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            PROFILES.iter().map(|&profile| scope.spawn(move || check_one(pdf, profile))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err("the PDF validator failed".to_string())))
+            .collect()
+    });
     let mut failures = Vec::new();
-    for profile in PROFILES {
-        let options = ValidationOptions::default().profile(profile);
-        let report = validate_pdf_bytes(pdf, &options)
-            .map_err(|e| format!("the PDF could not be checked against {profile}: {e}"))?;
-        failures.extend(report.failures.into_iter().map(|f| Failure {
-            profile: profile.to_string(),
-            rule: f.rule_id,
-            message: f.message,
-            guidance: f.guidance.map(|g| format!("{}; {}", g.possible_cause, g.suggested_fix)),
-        }));
+    for result in results {
+        failures.extend(result?);
     }
     Ok(failures)
 }
 
+fn check_one(pdf: &[u8], profile: ValidationProfile) -> Result<Vec<Failure>, String> {
+    let options = ValidationOptions::default().profile(profile);
+    let report = validate_pdf_bytes(pdf, &options)
+        .map_err(|e| format!("the PDF could not be checked against {profile}: {e}"))?;
+    Ok(report
+        .failures
+        .into_iter()
+        .map(|f| Failure {
+            profile: profile.to_string(),
+            rule: f.rule_id,
+            message: f.message,
+            guidance: f.guidance.map(|g| format!("{}; {}", g.possible_cause, g.suggested_fix)),
+        })
+        .collect())
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -71,7 +88,7 @@ mod tests {
     }
 
     /// A one-page PDF with correct cross-reference offsets.
-    fn minimal_pdf() -> Vec<u8> {
+    pub(crate) fn minimal_pdf() -> Vec<u8> {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

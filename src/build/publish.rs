@@ -397,10 +397,10 @@ fn remove_dangling_links(out: &Path) -> Vec<String> {
         }
         let ours = fs::read_link(&path).is_ok_and(|t| t.starts_with(CURRENT));
         let temporary = name.starts_with('.') && name.contains(".link-");
-        if (ours && !path.exists()) || temporary {
-            if let Err(e) = fs::remove_file(&path) {
-                warnings.push(format!("removing the stale link {}: {e}", path.display()));
-            }
+        if ((ours && !path.exists()) || temporary)
+            && let Err(e) = fs::remove_file(&path)
+        {
+            warnings.push(format!("removing the stale link {}: {e}", path.display()));
         }
     }
     warnings

@@ -66,7 +66,7 @@ fn streams(pdf: &[u8]) -> Vec<&[u8]> {
 /// A document whose compressed streams include one that ends with CR (0x0D): pages of
 /// `lorem` text through a template of our own, searched from a pinned seed (bounded).
 fn pdf_with_a_stream_ending_in_cr() -> (usize, Vec<u8>) {
-    const SEED: usize = 0;
+    const SEED: usize = 23;
     let checked = check(&root().join("examples/minimal"), &CheckOptions::default());
     let report = checked.report.expect("the example loads");
     let options = PdfOptions { draft: false, date: report.meta.date };
@@ -103,4 +103,20 @@ fn stream_data_ending_with_cr_keeps_the_pdf_conformant() {
 fn the_stream_scanner_reads_lengths() {
     let pdf = b"1 0 obj\n<<\n  /Length 3\n>>\nstream\nab\r\r\nendstream\nendobj\n2 0 obj\n<<\n  /Length 2\n  /Filter /FlateDecode\n>>\nstream\nxy\nendstream\n";
     assert_eq!(streams(pdf), vec![&b"ab\r"[..], &b"xy"[..]]);
+}
+
+#[test]
+fn build_verifies_its_pdf_when_asked() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let out_arg = out.path().to_string_lossy().into_owned();
+    let (code, _, stderr) = super::check::run_in(
+        root(),
+        &["build", "examples/minimal", "--out", &out_arg, "--only-output", "pdf", "--verify-pdf"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Verified PDF/A-2a and PDF/UA-1"), "{stderr}");
+    let (code, _, stderr) =
+        super::check::run_in(root(), &["build", "examples/minimal", "--out", &out_arg]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("Verified"), "verifying is asked for: {stderr}");
 }
