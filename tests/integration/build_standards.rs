@@ -97,6 +97,45 @@ fn stream_data_ending_with_cr_keeps_the_pdf_conformant() {
     let unambiguous = pdf.windows(12).filter(|w| w == b"\r\r\nendstream").count();
     assert!(unambiguous >= ends_with_cr, "seed {seed}: {unambiguous} < {ends_with_cr}");
     assert_conforms(&pdf, &format!("the document of seed {seed}"));
+
+    // The same document as the unpatched pdf-writer writes it (a lone LF after the data) fails
+    // rule 6.1.7.1: the test document does trigger the bug.
+    let unpatched = as_unpatched(&pdf);
+    let failures = conformance::check(&unpatched).expect("readable");
+    assert!(
+        failures.iter().any(|f| f.rule.contains("6.1.7.1")),
+        "seed {seed}: the unpatched form should fail 6.1.7.1: {failures:?}"
+    );
+}
+
+/// `pdf` with the CR the patch adds before `CR LF endstream` removed, and the cross-reference
+/// table's offsets moved to match: the bytes the unpatched pdf-writer writes.
+fn as_unpatched(pdf: &[u8]) -> Vec<u8> {
+    let marker = b"\r\r\nendstream";
+    let removed: Vec<usize> = (0..pdf.len().saturating_sub(marker.len()))
+        .filter(|&i| &pdf[i..i + marker.len()] == marker)
+        .collect();
+    let shift = |offset: usize| offset - removed.iter().filter(|&&r| r < offset).count();
+    let mut out: Vec<u8> =
+        pdf.iter().enumerate().filter(|(i, _)| !removed.contains(i)).map(|(_, b)| *b).collect();
+    let find_last = |needle: &[u8]| out.windows(needle.len()).rposition(|w| w == needle);
+    let xref = find_last(b"\nxref\n").expect("a classic cross-reference table") + 1;
+    let startxref = find_last(b"startxref\n").expect("startxref");
+    let text = std::str::from_utf8(&out[xref..startxref]).expect("an ASCII table");
+    let mut table = String::new();
+    for line in text.split_inclusive('\n') {
+        let entry = line.len() >= 18 && line.get(16..).is_some_and(|l| l.starts_with(" n"));
+        match line.get(..10).map(str::parse::<usize>) {
+            Some(Ok(offset)) if entry => {
+                table.push_str(&format!("{:010}{}", shift(offset), &line[10..]));
+            }
+            _ => table.push_str(line),
+        }
+    }
+    out.truncate(xref);
+    out.extend(table.as_bytes());
+    out.extend(format!("startxref\n{}\n%%EOF\n", xref).as_bytes());
+    out
 }
 
 #[test]
