@@ -90,6 +90,9 @@ pub fn publish(out: &Path, publication: &Publication<'_>) -> Result<Published> {
 
     // The new generation is published. What follows tidies up; failures are warnings.
     let mut published = Published::default();
+    if let Err(e) = withdraw_unbuilt(out, publication, &state) {
+        published.warnings.push(format!("{e:#}"));
+    }
     for p in pending {
         if let Err(e) = p.finish(&state) {
             published.warnings.push(format!("{e:#}"));
@@ -371,6 +374,30 @@ fn link_entries(out: &Path, publication: &Publication<'_>) -> Result<Vec<Pending
     Ok(pending)
 }
 
+/// Removes a real site folder or PDF file of an older arsrapport that this build did not make
+/// (`--only-output`): it would not match what was built. Links through `current` that lead
+/// nowhere are removed by [`remove_dangling_links`].
+fn withdraw_unbuilt(out: &Path, publication: &Publication<'_>, state: &Path) -> Result<()> {
+    let unbuilt =
+        [(SITE, publication.site.is_none()), (publication.pdf_name, publication.pdf.is_none())];
+    for (name, _) in unbuilt.iter().filter(|(_, unbuilt)| *unbuilt) {
+        let entry = out.join(name);
+        let Ok(meta) = fs::symlink_metadata(&entry) else { continue };
+        // Only what arsrapport wrote: a site folder, a PDF file (a file called `html` stays).
+        let ours = if *name == SITE { meta.is_dir() } else { meta.is_file() };
+        if !ours {
+            continue;
+        }
+        let aside = state.join(format!("old-{name}"));
+        fs::rename(&entry, &aside)
+            .with_context(|| format!("withdrawing the old {}", entry.display()))?;
+        let removed =
+            if meta.is_dir() { fs::remove_dir_all(&aside) } else { fs::remove_file(&aside) };
+        removed.with_context(|| format!("removing the old {}", entry.display()))?;
+    }
+    Ok(())
+}
+
 /// Points `current` at `generation`: a new link renamed over the old one (atomic).
 fn switch_current(out: &Path, generation: &str) -> Result<()> {
     let link = out.join(format!(".{CURRENT}.link-{}", std::process::id()));
@@ -530,6 +557,27 @@ mod tests {
     }
 
     #[test]
+    fn a_pdf_only_build_withdraws_the_site_of_an_older_arsrapport() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out");
+        fs::create_dir_all(out.join("html")).expect("mkdir");
+        fs::write(out.join("html/index.html"), "legacy").expect("write");
+        fs::write(out.join("r.pdf"), "legacy pdf").expect("write");
+        let pdf_only = Publication { pdf_name: "r.pdf", pdf: Some(b"new pdf"), site: None };
+        publish(&out, &pdf_only).expect("build");
+        assert_eq!(read(&out.join("r.pdf")), "new pdf");
+        assert!(fs::symlink_metadata(out.join("html")).is_err(), "no old site beside the new PDF");
+        assert_eq!(state_entries(&out), ["gen-1", "lock"]);
+
+        fs::write(out.join("s.pdf"), "legacy pdf").expect("write");
+        let s = site("new");
+        let html_only = Publication { pdf_name: "s.pdf", pdf: None, site: Some(&s) };
+        publish(&out, &html_only).expect("build");
+        assert_eq!(read(&out.join("html/index.html")), "new");
+        assert!(fs::symlink_metadata(out.join("s.pdf")).is_err(), "no old PDF beside the new site");
+    }
+
+    #[test]
     fn a_pdf_only_build_withdraws_the_old_site_and_a_renamed_pdf_its_old_link() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("out");
@@ -561,6 +609,7 @@ mod tests {
         // Building the PDF only is fine.
         let pdf_only = Publication { pdf_name: "r.pdf", pdf: Some(b"x"), site: None };
         publish(&out, &pdf_only).expect("pdf only");
+        assert_eq!(read(&out.join("html")), "not a site", "a file that is not a site stays");
         fs::remove_file(out.join("html")).expect("rm");
 
         fs::create_dir_all(out.join("q.pdf")).expect("mkdir");
