@@ -1,10 +1,14 @@
-//! `arsrapport build`: check, render, write — atomically.
+//! `arsrapport build`: check, render, verify, publish — atomically.
 //!
 //! Runs `check` and refuses to build when it finds errors (unless `--draft`,
 //! which marks every PDF page "UTKAST"). Renders the PDF and the HTML site in
-//! memory, then writes them: the PDF through a temporary file and a rename,
-//! the site into a temporary folder that replaces the old one. A failed build
-//! leaves the previous output untouched. Progress and timings go to stderr.
+//! memory; with `--verify-pdf` checks the PDF against PDF/A-2a and PDF/UA-1
+//! ([`conformance`]) and refuses to publish one that fails; then publishes both as one new generation
+//! of the output folder ([`publish`]): a failed or killed build leaves the
+//! previous output as it was. Progress and timings go to stderr.
+
+pub mod conformance;
+pub mod publish;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +22,7 @@ use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
 use crate::render::{self, SiteFile, TemplateDir};
+use publish::Publication;
 
 fn progress(stage: &str, what: &str, started: Instant) {
     eprintln!("{stage:>12} {what} ({} ms)", started.elapsed().as_millis());
@@ -80,7 +85,8 @@ pub fn run(args: &BuildArgs, color: ColorChoice) -> ExitCode {
     if args.draft && !checked.failed {
         eprintln!("note: --draft given, but `check` found no errors: building the final report");
     }
-    match build(report, &args.common.dir, &args.out, args.only_output, draft) {
+    let options = BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
+    match build(report, &args.common.dir, &args.out, &options) {
         Ok(written) => {
             for w in written {
                 eprintln!("{:>12} {}", "Wrote", w.display());
@@ -113,19 +119,38 @@ impl BuildArgs {
     }
 }
 
-/// Renders and writes the outputs; returns the paths written.
+/// What to build, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// Which outputs.
+    pub outputs: Output,
+    /// Mark every PDF page "UTKAST".
+    pub draft: bool,
+    /// Validate the PDF against PDF/A-2a and PDF/UA-1 and publish nothing if it fails.
+    pub verify_pdf: bool,
+}
+
+/// Renders, verifies and publishes the outputs; returns the paths users open.
 pub fn build(
     report: &Report,
     dir: &Path,
     out: &Path,
-    outputs: Output,
-    draft: bool,
+    options: &BuildOptions,
 ) -> Result<Vec<PathBuf>> {
+    let BuildOptions { outputs, draft, verify_pdf } = *options;
     let templates = match &report.meta.templates {
-        Some(t) => TemplateDir::with_overrides(dir.join(t)),
+        Some(t) => TemplateDir::confined(dir, dir.join(t)),
         None => TemplateDir::default(),
     };
-    let pdf_name = format!("{}.pdf", report.meta.output_name);
+    // `check` reports a bad output name (AR309); this guards the one place that writes it.
+    let name = &report.meta.output_name;
+    if let Err(problem) = crate::paths::check_output_name(name) {
+        anyhow::bail!(
+            "the output name «{name}» is not a plain file name: {problem}; set `output_name` in \
+             report.yaml (letters, digits, `-`, `_`, `.`)"
+        );
+    }
+    let pdf_name = format!("{name}.pdf");
     let want_pdf = outputs != Output::Html;
     let want_html = outputs != Output::Pdf;
 
@@ -144,6 +169,11 @@ pub fn build(
             ),
             t,
         );
+        if verify_pdf {
+            let t = Instant::now();
+            verify(&bytes)?;
+            progress("Verified", "PDF/A-2a and PDF/UA-1", t);
+        }
         pdf = Some(bytes);
     }
     let mut site = None;
@@ -161,82 +191,29 @@ pub fn build(
     }
 
     let t = Instant::now();
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let mut written = Vec::new();
-    if let Some(bytes) = &pdf {
-        let target = out.join(&pdf_name);
-        write_atomic(&target, bytes)?;
-        written.push(target);
+    let publication =
+        Publication { pdf_name: &pdf_name, pdf: pdf.as_deref(), site: site.as_deref() };
+    let published = publish::publish(out, &publication)?;
+    for warning in &published.warnings {
+        eprintln!("warning: {warning} (the new output is in place; the next build tidies up)");
     }
-    if let Some(files) = &site {
-        let target = out.join("html");
-        write_site(&target, files)?;
-        written.push(target);
-    }
-    progress("Wrote", &out.display().to_string(), t);
-    Ok(written)
+    progress("Published", &out.display().to_string(), t);
+    Ok(published.paths)
 }
 
-/// Writes a file through a temporary file in the same folder and a rename.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> Result<()> {
-        std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::rename(&tmp, target).with_context(|| format!("replacing {}", target.display()))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// Refuses a PDF that fails PDF/A-2a or PDF/UA-1, listing every rule it fails.
+fn verify(pdf: &[u8]) -> Result<()> {
+    let failures = conformance::check(pdf).map_err(anyhow::Error::msg)?;
+    if failures.is_empty() {
+        return Ok(());
     }
-    result
-}
-
-fn safe_relative(path: &str) -> bool {
-    let p = Path::new(path);
-    !path.is_empty()
-        && !p.is_absolute()
-        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
-}
-
-/// Writes the site into a temporary folder, then swaps it in for `target`.
-pub fn write_site(target: &Path, files: &[SiteFile]) -> Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let old = dir.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let result = (|| -> Result<()> {
-        for f in files {
-            anyhow::ensure!(
-                safe_relative(&f.path),
-                "the renderer produced an unsafe path «{}»",
-                f.path
-            );
-            let path = tmp.join(&f.path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
-            }
-            std::fs::write(&path, &f.bytes)
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
-        if target.exists() {
-            std::fs::rename(target, &old)
-                .with_context(|| format!("moving the old {} aside", target.display()))?;
-        }
-        if let Err(e) = std::fs::rename(&tmp, target) {
-            let _ = std::fs::rename(&old, target);
-            return Err(e).with_context(|| format!("putting the new site in {}", target.display()));
-        }
-        let _ = std::fs::remove_dir_all(&old);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
+    let list: Vec<String> = failures.iter().map(|f| format!("  - {f}")).collect();
+    anyhow::bail!(
+        "the PDF does not conform to the standards it declares (PDF/A-2a, PDF/UA-1), so it was \
+         not published:\n{}\nIf you use your own templates (`templates:`), the cause is probably \
+         there; otherwise please report this as a bug in arsrapport.",
+        list.join("\n")
+    )
 }
 
 #[cfg(test)]
@@ -244,37 +221,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pdf_that_fails_its_standards_is_refused_with_the_rules() {
+        let error = verify(&conformance::tests::minimal_pdf()).expect_err("refused");
+        let message = error.to_string();
+        assert!(message.contains("so it was not published"), "{message}");
+        assert!(message.contains("  - PDF/A-2a ["), "{message}");
+        assert!(message.contains("  - PDF/UA-1 ["), "{message}");
+    }
+
+    #[test]
     fn epoch_dates() {
         assert_eq!(date_from_epoch(0), Date { year: 1970, month: 1, day: 1 });
         assert_eq!(date_from_epoch(1_740_787_200), Date { year: 2025, month: 3, day: 1 });
         assert_eq!(date_from_epoch(951_782_400), Date { year: 2000, month: 2, day: 29 });
-    }
-
-    #[test]
-    fn site_paths_must_stay_inside() {
-        assert!(safe_relative("index.html"));
-        assert!(safe_relative("assets/site.css"));
-        assert!(!safe_relative("../x"));
-        assert!(!safe_relative("/etc/x"));
-        assert!(!safe_relative(""));
-    }
-
-    #[test]
-    fn a_failed_site_write_keeps_the_old_site() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let target = dir.path().join("html");
-        write_site(&target, &[SiteFile { path: "index.html".into(), bytes: b"old".to_vec() }])
-            .expect("first");
-        let bad = [
-            SiteFile { path: "index.html".into(), bytes: b"new".to_vec() },
-            SiteFile { path: "../escape.html".into(), bytes: b"x".to_vec() },
-        ];
-        assert!(write_site(&target, &bad).is_err());
-        assert_eq!(std::fs::read(target.join("index.html")).expect("read"), b"old");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).expect("ls").count(),
-            1,
-            "no temporary folders left"
-        );
     }
 }

@@ -106,6 +106,10 @@ pub struct BuildArgs {
     /// Build even if `check` finds errors: a draft, every page marked "UTKAST".
     #[arg(long)]
     pub draft: bool,
+    /// Check the PDF against PDF/A-2a and PDF/UA-1 before publishing, and publish nothing if it
+    /// fails (adds about a third to the build time; see docs/pdf.md).
+    #[arg(long, env = "ARSRAPPORT_VERIFY_PDF")]
+    pub verify_pdf: bool,
 }
 
 fn color_choice(c: Color) -> ColorChoice {

@@ -17,6 +17,7 @@ pub mod format;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod paths;
 pub mod pipeline;
 pub mod refs;
 pub mod render;

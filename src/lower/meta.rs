@@ -47,6 +47,10 @@ impl Lowerer<'_> {
         let organisation = self.text(&r.organisation)?;
         let running_header =
             self.text(&r.running_header).unwrap_or_else(|| format!("{title} {district}"));
+        if let Some(name) = &r.output_name {
+            let found = crate::paths::output_name_diagnostic(name.value.trim(), name.span.clone());
+            self.out.extend(found);
+        }
         let output_name =
             self.text(&r.output_name).unwrap_or_else(|| slug(&format!("{title} {district}")));
         Some(Meta {
@@ -65,20 +69,23 @@ impl Lowerer<'_> {
         })
     }
 
-    /// The template folder must be a folder inside the report folder (also through links).
+    /// The template folder must be a folder inside the report folder, and every file in it
+    /// too (also through symbolic links).
     fn check_templates(&mut self, t: &Spanned<String>) {
         let rel = t.value.trim();
         let full = self.files.root.join(rel);
-        let inside = crate::load::files::path_problem(rel).is_none()
-            && match (self.files.root.canonicalize(), full.canonicalize()) {
-                (Ok(root), Ok(real)) => real.starts_with(root),
-                _ => true,
-            };
-        let problem = if !inside {
+        let problem = if crate::load::files::path_problem(rel).is_some() {
             "leaves the report folder"
         } else if !full.is_dir() {
             "does not exist"
         } else {
+            let found = crate::paths::template_folder_diagnostic(
+                &self.files.root,
+                &full,
+                rel,
+                t.span.clone(),
+            );
+            self.out.extend(found);
             return;
         };
         self.push(

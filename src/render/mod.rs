@@ -11,27 +11,50 @@ pub mod pdf;
 use std::path::{Path, PathBuf};
 
 /// Where templates come from: embedded defaults, optionally overridden by a folder.
+///
+/// Every file read from the override folder must resolve, after following symbolic links,
+/// inside the confinement root: the report folder (see [`TemplateDir::confined`]) or else the
+/// override folder itself. A file that leads out is refused with an error of kind
+/// `PermissionDenied` (see `docs/security.md`).
 #[derive(Debug, Clone, Default)]
 pub struct TemplateDir {
     /// A folder whose files replace the embedded templates of the same relative name.
     pub overrides: Option<PathBuf>,
+    /// The folder every override file must resolve inside; `None`: the override folder.
+    pub root: Option<PathBuf>,
 }
 
 impl TemplateDir {
-    /// Templates with a user override folder.
+    /// Templates with a user override folder; its files must resolve inside it.
     pub fn with_overrides(dir: impl Into<PathBuf>) -> Self {
-        TemplateDir { overrides: Some(dir.into()) }
+        TemplateDir { overrides: Some(dir.into()), root: None }
+    }
+
+    /// Templates with a user override folder whose files must resolve inside `root` (the
+    /// report folder).
+    pub fn confined(root: impl Into<PathBuf>, dir: impl Into<PathBuf>) -> Self {
+        TemplateDir { overrides: Some(dir.into()), root: Some(root.into()) }
+    }
+
+    /// The real path of the user's file `name` (a relative path like `pdf/report.typ`) if the
+    /// override folder has one; an error if it leads outside the confinement root.
+    pub fn resolve(&self, name: &str) -> std::io::Result<Option<PathBuf>> {
+        let Some(dir) = &self.overrides else { return Ok(None) };
+        let path = dir.join(name);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let root = self.root.as_deref().unwrap_or(dir);
+        crate::paths::confined(root, &path).map(Some)
     }
 
     /// The bytes of template `name` (a relative path like `pdf/report.typ`): the user's file if
     /// the override folder has one, else the embedded default. Returns the path shown in
     /// error messages together with the bytes.
     pub fn read(&self, name: &str, embedded: &'static [u8]) -> std::io::Result<(String, Vec<u8>)> {
-        if let Some(dir) = &self.overrides {
-            let path = dir.join(name);
-            if path.is_file() {
-                return Ok((display(&path), std::fs::read(&path)?));
-            }
+        if let Some(real) = self.resolve(name)? {
+            let shown = self.overrides.as_deref().unwrap_or(Path::new("")).join(name);
+            return Ok((display(&shown), std::fs::read(real)?));
         }
         Ok((format!("templates/{name}"), embedded.to_vec()))
     }

@@ -1,5 +1,9 @@
 //! The integration test binary: runs `arsrapport` on fixture reports.
 
+mod build_confinement;
+mod build_site;
+mod build_standards;
+mod build_transaction;
 mod check;
 mod html;
 mod pdf;

@@ -81,6 +81,7 @@ impl Templates {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
+        refuse_outside_access(&mut tera);
         // Tera stops at the first bad template: on failure, parse each on its own to report
         // every syntax error; if each parses, the problem is between them (a missing parent,
         // an unknown macro file) and Tera's error says which.
@@ -123,6 +124,22 @@ impl Templates {
             );
         }
         e
+    }
+}
+
+/// Tera's functions that read the process environment (`get_env`; `now` and `get_random` are
+/// left out with Tera's `builtins` feature). Tera has no way to remove a function, so each is
+/// replaced by one that fails with a message: a template sees the report's data, nothing else.
+const REFUSED_FUNCTIONS: &[&str] = &["get_env"];
+
+fn refuse_outside_access(tera: &mut Tera) {
+    for name in REFUSED_FUNCTIONS {
+        tera.register_function(name, move |_: &HashMap<String, tera::Value>| {
+            Err(tera::Error::msg(format!(
+                "`{name}` is not available in arsrapport's templates: a template sees the \
+                 report's data only (docs/security.md)"
+            )))
+        });
     }
 }
 
@@ -210,6 +227,42 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].template.ends_with("html/chapter.html"), "{errors:?}");
         assert!(errors[0].message.contains("nope.html"), "{errors:?}");
+    }
+
+    #[test]
+    fn templates_cannot_read_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("html")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("html/search.html"),
+            "{{ get_env(name=\"PATH\") }}{{ get_env(name=\"NOPE\", default=\"d\") }}",
+        )
+        .expect("write");
+        let templates = Templates::load(&TemplateDir::with_overrides(dir.path())).expect("load");
+        let error = templates.render("search.html", &Context::new()).expect_err("refused");
+        assert!(error.message.contains("`get_env` is not available"), "{error:?}");
+        assert!(!error.message.contains(&std::env::var("PATH").unwrap_or_default()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_template_that_links_out_of_the_folder_is_refused() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        std::fs::write(outside.path().join("index.html"), "secret").expect("write");
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("html")).expect("mkdir");
+        std::os::unix::fs::symlink(
+            outside.path().join("index.html"),
+            dir.path().join("html/index.html"),
+        )
+        .expect("link");
+        let Err(RenderError::Io { path, source }) =
+            Templates::load(&TemplateDir::with_overrides(dir.path()))
+        else {
+            panic!("expected the link to be refused");
+        };
+        assert_eq!(path, "html/index.html");
+        assert_eq!(source.kind(), std::io::ErrorKind::PermissionDenied);
     }
 
     #[test]

@@ -136,9 +136,11 @@ fn override_fonts(templates: &TemplateDir) -> Result<Option<Vec<Font>>, RenderEr
         return Ok(None);
     }
     paths.sort();
+    let root = templates.root.as_deref().or(templates.overrides.as_deref()).unwrap_or(&dir);
     let mut fonts = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+        let real = crate::paths::confined(root, &path).map_err(|e| io(&path, e))?;
+        let bytes = std::fs::read(&real).map_err(|e| io(&path, e))?;
         let before = fonts.len();
         fonts.extend(Font::iter(Bytes::new(bytes)));
         if fonts.len() == before {
@@ -220,9 +222,13 @@ impl ReportWorld {
         }
         let embedded = default_template(&path);
         let name = format!("pdf/{path}");
-        // Only the embedded templates and the files of the user's template folder exist.
-        let has_override =
-            self.templates.overrides.as_ref().is_some_and(|d| d.join(&name).is_file());
+        // Only the embedded templates and the files of the user's template folder exist; a
+        // file there that leads out of the report folder (a symbolic link) is refused.
+        let has_override = self
+            .templates
+            .resolve(&name)
+            .map_err(|e| FileError::Other(Some(format!("{name}: {e}").into())))?
+            .is_some();
         if embedded.is_none() && !has_override {
             return Err(FileError::NotFound(path.into()));
         }
@@ -369,6 +375,35 @@ mod tests {
         assert!(shown["theme.typ"].ends_with("pdf/theme.typ"), "{shown:?}");
         assert!(shown["theme.typ"].starts_with(&*dir.path().to_string_lossy()), "{shown:?}");
         assert_eq!(shown["cover.typ"], "templates/pdf/cover.typ");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_that_link_out_of_the_report_folder_are_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().expect("tempdir");
+        std::fs::write(outside.path().join("passwd"), "root:x:0:0").expect("write");
+        std::fs::write(outside.path().join("font.otf"), FONTS[0]).expect("write");
+        let report = tempfile::tempdir().expect("tempdir");
+        let maler = report.path().join("maler");
+        std::fs::create_dir_all(maler.join("pdf")).expect("mkdir");
+        symlink(outside.path().join("passwd"), maler.join("pdf/leak.txt")).expect("link");
+        symlink(outside.path().join("passwd"), maler.join("pdf/cover.typ")).expect("link");
+        std::fs::write(report.path().join("logo.svg"), "<svg/>").expect("write");
+        symlink(report.path().join("logo.svg"), maler.join("pdf/logo.svg")).expect("link");
+        let w = world(&TemplateDir::confined(report.path(), &maler));
+        for path in ["/leak.txt", "/cover.typ"] {
+            let error = w.file(id(path)).expect_err("refused");
+            assert!(error.to_string().contains("outside"), "{path}: {error}");
+        }
+        // A link that stays inside the report folder is served.
+        assert_eq!(w.file(id("/logo.svg")).expect("logo").as_slice(), b"<svg/>");
+        // Fonts too.
+        std::fs::create_dir_all(maler.join("fonts")).expect("mkdir");
+        symlink(outside.path().join("font.otf"), maler.join("fonts/x.otf")).expect("link");
+        let templates = TemplateDir::confined(report.path(), &maler);
+        let err = ReportWorld::new(&templates, vec![], vec![], &DocumentDefaults::default(), DATE);
+        assert!(matches!(err, Err(RenderError::Io { .. })));
     }
 
     #[test]
