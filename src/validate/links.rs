@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::arith;
-use super::rows::norm;
-use super::{Blocker, Checker, Read, fmt_signed, fmt_value};
-use crate::diag::{Code, Severity};
+use super::rows::link_key;
+use super::{Blocker, Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::format;
 use crate::load::spec::{LinkRows, LinkRule, Relation, RowRef};
 use crate::model::{Cell, ColumnKind};
@@ -27,7 +27,7 @@ impl Checker<'_> {
                 let labelled = |t: usize| {
                     let mut by_label: BTreeMap<String, Vec<usize>> = BTreeMap::new();
                     for (r, row) in self.table(t).rows.iter().enumerate() {
-                        let label = norm(row.label());
+                        let label = link_key(row.label());
                         if !label.is_empty() && !self.is_group(t, r) {
                             by_label.entry(label).or_default().push(r);
                         }
@@ -39,7 +39,10 @@ impl Checker<'_> {
                 for (label, rows) in &mine {
                     let Some(others) = theirs.get(label) else { continue };
                     match (rows.as_slice(), others.as_slice()) {
-                        ([r], [o]) => pairs.push((*r, *o)),
+                        ([r], [o]) => {
+                            self.loose_match_note(ti, other, (*r, *o), link);
+                            pairs.push((*r, *o));
+                        }
                         ([_], _) => {
                             let text = self.table(other).rows[others[0]].label().to_string();
                             self.ambiguous(
@@ -77,6 +80,33 @@ impl Checker<'_> {
                 })
                 .collect(),
         }
+    }
+
+    /// A note when `rows: same` pairs two labels that are not written alike (they differ only in
+    /// case, spacing or a footnote mark), so the pairing is visible.
+    fn loose_match_note(
+        &mut self,
+        ti: usize,
+        other: usize,
+        (r, o): (usize, usize),
+        link: &LinkRule,
+    ) {
+        let (a, b) = (self.table(ti).rows[r].label(), self.table(other).rows[o].label());
+        if a.trim() == b.trim() {
+            return;
+        }
+        let code = if link.relation == Relation::Eq { Code::Transfer } else { Code::Comparison };
+        let mut d = Diagnostic::note(
+            code,
+            format!("«{a}» is paired with «{b}» in `{}`: the labels differ only in case, spacing or a footnote mark", link.to),
+        )
+        .at(self.cell_span(ti, r, 0))
+        .with_label("paired by label")
+        .with_label_span(&self.cell_span(other, o, 0), "paired with this row")
+        .with_hint("write the labels alike, or pair the rows explicitly with `rows: {this row: that row}`");
+        d.table = Some(self.table(ti).id.clone());
+        d.row = Some(a.to_string());
+        self.emit(ti, Some(r), None, d);
     }
 
     /// Column pairs (this table's column, the other table's column) of a link.
@@ -383,8 +413,15 @@ mod tests {
         let a = "O;R;B\nFO 1;1;1\nFO 2;2;2\nBare her;9;9\n";
         let b = "O;R;B\nfo  1;1;1\nFO 2;2;2\nFO 2;2;2\n";
         let v = check(a, b, LinkRows::Same, Relation::Eq);
-        assert_eq!(v.diagnostics.len(), 1, "{:#?}", v.diagnostics);
-        let d = &v.diagnostics[0];
+        assert_eq!(v.diagnostics.len(), 2, "{:#?}", v.diagnostics);
+        // «FO 1» and «fo  1» are paired, and the pairing is said.
+        let note = &v.diagnostics[0];
+        assert_eq!((note.code, note.severity), (Code::Transfer, Severity::Note));
+        assert_eq!(
+            note.message,
+            "«FO 1» is paired with «fo  1» in `oversikt`: the labels differ only in case, spacing or a footnote mark"
+        );
+        let d = &v.diagnostics[1];
         assert_eq!(d.code, Code::AmbiguousRow);
         assert_eq!(
             d.message,

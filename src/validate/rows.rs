@@ -22,6 +22,35 @@ pub(crate) fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// A label folded as [`norm`] does, without trailing footnote marks (`*)`, `*`, `1)`, `(2)`, `³`):
+/// how `rows: same` pairs the rows of two tables.
+pub(crate) fn link_key(s: &str) -> String {
+    let mut key = norm(s);
+    loop {
+        let trimmed = key.trim_end();
+        let stripped = trimmed
+            .strip_suffix(')')
+            .map(|rest| {
+                let inner = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
+                let opened = inner.rfind('(');
+                match opened {
+                    // «(2)» is a mark; «(kap. 3)» is part of the label.
+                    Some(i) if i + 1 == inner.len() => &inner[..i],
+                    Some(_) => trimmed,
+                    None if inner.len() < rest.len() => inner,
+                    None => trimmed,
+                }
+            })
+            .unwrap_or(trimmed)
+            .trim_end_matches(['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+            .trim_end();
+        if stripped.len() == key.len() || stripped.is_empty() {
+            return key;
+        }
+        key = stripped.to_string();
+    }
+}
+
 /// Whether `label` (folded) starts with `wanted` (folded) followed by a non-alphanumeric character.
 fn is_prefix(label: &str, wanted: &str) -> bool {
     label.starts_with(wanted)
@@ -92,6 +121,18 @@ mod tests {
         assert_eq!(find_row(&t, None, "Sum drift og"), Ok(2));
         assert_eq!(find_row(&t, None, "10"), Err(RowError::Missing), "10 is not a prefix of 100");
         assert_eq!(find_row(&t, None, "Politisk"), Err(RowError::Missing));
+    }
+
+    #[test]
+    fn link_keys_ignore_case_spacing_and_footnote_marks() {
+        assert_eq!(link_key("Sum netto utgifter *)"), "sum netto utgifter");
+        assert_eq!(link_key("Sum  Netto utgifter 1)"), "sum netto utgifter");
+        assert_eq!(link_key("Sum netto utgifter (2)"), "sum netto utgifter");
+        assert_eq!(link_key("Sum netto utgifter³"), "sum netto utgifter");
+        assert_eq!(link_key("Sum netto utgifter**"), "sum netto utgifter");
+        assert_eq!(link_key("Funksjonsområde 2A"), "funksjonsområde 2a");
+        assert_eq!(link_key("Tiltak (kap. 3)"), "tiltak (kap. 3)");
+        assert_eq!(link_key("*"), "*");
     }
 
     #[test]
