@@ -7,12 +7,17 @@
 //! `codespan-reporting`), as JSON (schema in `docs/check.md`) or as GitHub
 //! Actions annotations.
 
+mod github;
+mod human;
+mod json;
+
 use std::fmt;
 
-use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use serde::Serialize;
+
+pub use human::to_human_string;
+pub use json::{JsonCause, JsonCauseCell, JsonDiagnostic, JsonReport, to_json};
 
 use crate::source::{Sources, Span};
 
@@ -452,351 +457,14 @@ pub fn emit(
     summary: &Summary,
 ) -> std::io::Result<()> {
     match format {
-        Format::Human => emit_human(out, sources, diagnostics, summary),
+        Format::Human => human::emit_human(out, sources, diagnostics, summary),
         Format::Json => {
             let json = to_json(sources, diagnostics, summary);
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)
         }
-        Format::Github => emit_github(out, sources, diagnostics, summary),
+        Format::Github => github::emit_github(out, sources, diagnostics, summary),
     }
-}
-
-/// Renders diagnostics as plain human text (no colour), e.g. for snapshots.
-pub fn to_human_string(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary) -> String {
-    let mut buffer = Vec::new();
-    {
-        let mut writer = term::termcolor::NoColor::new(&mut buffer);
-        let _ = emit_human(&mut writer, sources, diagnostics, summary);
-    }
-    String::from_utf8_lossy(&buffer).into_owned()
-}
-
-fn emit_human(
-    out: &mut dyn term::WriteStyle,
-    sources: &Sources,
-    diagnostics: &[Diagnostic],
-    summary: &Summary,
-) -> std::io::Result<()> {
-    let mut files = SimpleFiles::new();
-    for file in sources.files() {
-        files.add(file.name.clone(), file.text.clone());
-    }
-    let config = term::Config::default();
-    for d in diagnostics {
-        if let Some(cause) = &d.cause {
-            let labels = cause
-                .cells
-                .iter()
-                .map(|c| {
-                    cs::Label::primary(c.span.file, c.span.range.clone())
-                        .with_message(format!("likely wrong: {} would fit", c.suggested))
-                })
-                .collect();
-            let group = d.group.map(|g| format!("group {g}")).unwrap_or_default();
-            let diagnostic = cs::Diagnostic::help()
-                .with_code(format!("likely cause, {group}"))
-                .with_message(cause.message(sources))
-                .with_labels(labels)
-                .with_notes(vec![format!(
-                    "the {} finding{} of {group} follow{}; correcting this figure resolves {}",
-                    cause.relations,
-                    if cause.relations == 1 { "" } else { "s" },
-                    if cause.relations == 1 { "s" } else { "" },
-                    if cause.relations == 1 { "it" } else { "them all" }
-                )]);
-            term::emit_to_write_style(out, &config, &files, &diagnostic)
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
-        }
-        let severity = match (d.acknowledged.is_some(), d.severity) {
-            (true, _) => cs::Severity::Help,
-            (false, Severity::Error) => cs::Severity::Error,
-            (false, Severity::Warning) => cs::Severity::Warning,
-            (false, Severity::Note) => cs::Severity::Note,
-        };
-        let mut message = d.message.clone();
-        if d.acknowledged.is_some() {
-            message = format!("acknowledged: {message}");
-        }
-        let mut labels = Vec::new();
-        if let Some(span) = &d.span {
-            labels.push(
-                cs::Label::primary(span.file, span.range.clone())
-                    .with_message(d.label.clone().unwrap_or_default()),
-            );
-        }
-        for (span, text) in &d.related {
-            labels.push(cs::Label::secondary(span.file, span.range.clone()).with_message(text));
-        }
-        let mut notes = Vec::new();
-        let mut place = Vec::new();
-        if let Some(t) = &d.table {
-            place.push(format!("table `{t}`"));
-        }
-        if let Some(r) = &d.row {
-            place.push(format!("row «{r}»"));
-        }
-        if let Some(c) = &d.column {
-            place.push(format!("column {c}"));
-        }
-        if !place.is_empty() {
-            notes.push(format!("in {}", place.join(", ")));
-        }
-        if let Some(f) = &d.formula {
-            notes.push(format!("formula: {f}"));
-        }
-        match (&d.expected, &d.found) {
-            (Some(e), Some(found)) => {
-                let diff =
-                    d.difference.as_ref().map(|x| format!(" (difference {x})")).unwrap_or_default();
-                notes.push(format!("expected {e}, found {found}{diff}"));
-            }
-            (Some(e), None) => notes.push(format!("expected {e}")),
-            (None, Some(found)) => notes.push(format!("found {found}")),
-            (None, None) => {}
-        }
-        notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
-        notes.extend(d.hints.iter().map(|h| format!("help: {h}")));
-        if let Some(reason) = &d.acknowledged {
-            notes.push(format!("acknowledged in the report: {reason}"));
-        }
-        if let (Some(g), None) = (d.group, &d.cause) {
-            notes.push(format!("part of group {g}: see the likely cause above"));
-        }
-        let diagnostic = cs::Diagnostic::new(severity)
-            .with_code(format!("{}/{}", d.code.code(), d.code.name()))
-            .with_message(message)
-            .with_labels(labels)
-            .with_notes(notes);
-        term::emit_to_write_style(out, &config, &files, &diagnostic)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-    }
-    writeln!(out, "{summary}")
-}
-
-/// The JSON document `--format json` prints (stable; see docs/check.md).
-#[derive(Debug, Serialize)]
-pub struct JsonReport<'a> {
-    /// Schema version, currently 1.
-    pub version: u32,
-    /// The report folder as seen from the current directory; `file` is relative to it,
-    /// `path` is `base/file`.
-    pub base: &'a str,
-    /// All findings, grouped by table in file order.
-    pub diagnostics: Vec<JsonDiagnostic<'a>>,
-    /// Counts.
-    pub summary: &'a Summary,
-}
-
-/// One finding in the JSON output.
-#[derive(Debug, Serialize)]
-pub struct JsonDiagnostic<'a> {
-    /// "error", "warning" or "note".
-    pub severity: Severity,
-    /// e.g. "AR102".
-    pub code: &'static str,
-    /// e.g. "sum-row".
-    pub rule: &'static str,
-    /// The message.
-    pub message: &'a str,
-    /// File relative to the report directory.
-    pub file: Option<&'a str>,
-    /// File relative to the current directory (`base/file`), as CI annotations need it.
-    pub path: Option<String>,
-    /// 1-based line.
-    pub line: Option<usize>,
-    /// 1-based column.
-    pub column: Option<usize>,
-    /// Table id.
-    pub table: Option<&'a str>,
-    /// Row label.
-    pub row: Option<&'a str>,
-    /// Column key and header.
-    pub table_column: Option<&'a str>,
-    /// Expected value, formatted.
-    pub expected: Option<&'a str>,
-    /// Found value, formatted.
-    pub found: Option<&'a str>,
-    /// Difference, formatted.
-    pub difference: Option<&'a str>,
-    /// Formula with the numbers.
-    pub formula: Option<&'a str>,
-    /// Notes.
-    pub notes: &'a [String],
-    /// Hints.
-    pub hints: &'a [String],
-    /// The acknowledgement's reason, or null.
-    pub acknowledged: Option<&'a str>,
-    /// Findings that one likely wrong figure explains share a group number, or null.
-    pub group: Option<usize>,
-    /// On the first finding of a group: the likely wrong figure(s), or null.
-    pub cause: Option<JsonCause>,
-}
-
-/// The likely cause of a group, in JSON.
-#[derive(Debug, Serialize)]
-pub struct JsonCause {
-    /// The sentence the human output prints.
-    pub message: String,
-    /// How many findings the group has.
-    pub relations: usize,
-    /// The likely wrong cell (two when both explain the group equally well).
-    pub cells: Vec<JsonCauseCell>,
-}
-
-/// A likely wrong cell, in JSON.
-#[derive(Debug, Serialize)]
-pub struct JsonCauseCell {
-    /// File relative to the report folder.
-    pub file: String,
-    /// File relative to the current directory.
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// Table id.
-    pub table: String,
-    /// Row label.
-    pub row: String,
-    /// Column key.
-    pub table_column: String,
-    /// The figure as printed.
-    pub found: String,
-    /// The figure that satisfies every finding of the group.
-    pub suggested: String,
-}
-
-/// Builds the JSON document.
-pub fn to_json<'a>(
-    sources: &'a Sources,
-    diagnostics: &'a [Diagnostic],
-    summary: &'a Summary,
-) -> JsonReport<'a> {
-    JsonReport {
-        version: 1,
-        base: sources.base(),
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| {
-                let (line, column) = match &d.span {
-                    Some(s) => {
-                        let (l, c) = sources.line_col(s);
-                        (Some(l), Some(c))
-                    }
-                    None => (None, None),
-                };
-                JsonDiagnostic {
-                    severity: d.severity,
-                    code: d.code.code(),
-                    rule: d.code.name(),
-                    message: &d.message,
-                    file: d.span.as_ref().map(|s| sources.name(s)),
-                    path: d.span.as_ref().map(|s| sources.path(s)),
-                    line,
-                    column,
-                    table: d.table.as_deref(),
-                    row: d.row.as_deref(),
-                    table_column: d.column.as_deref(),
-                    expected: d.expected.as_deref(),
-                    found: d.found.as_deref(),
-                    difference: d.difference.as_deref(),
-                    formula: d.formula.as_deref(),
-                    notes: &d.notes,
-                    hints: &d.hints,
-                    acknowledged: d.acknowledged.as_deref(),
-                    group: d.group,
-                    cause: d.cause.as_ref().map(|c| JsonCause {
-                        message: c.message(sources),
-                        relations: c.relations,
-                        cells: c
-                            .cells
-                            .iter()
-                            .map(|cell| {
-                                let (line, column) = sources.line_col(&cell.span);
-                                JsonCauseCell {
-                                    file: sources.name(&cell.span).to_string(),
-                                    path: sources.path(&cell.span),
-                                    line,
-                                    column,
-                                    table: cell.table.clone(),
-                                    row: cell.row.clone(),
-                                    table_column: cell.column.clone(),
-                                    found: cell.found.clone(),
-                                    suggested: cell.suggested.clone(),
-                                }
-                            })
-                            .collect(),
-                    }),
-                }
-            })
-            .collect(),
-        summary,
-    }
-}
-
-fn github_escape(text: &str, property: bool) -> String {
-    let mut s = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    if property {
-        s = s.replace(':', "%3A").replace(',', "%2C");
-    }
-    s
-}
-
-fn emit_github(
-    out: &mut dyn term::WriteStyle,
-    sources: &Sources,
-    diagnostics: &[Diagnostic],
-    summary: &Summary,
-) -> std::io::Result<()> {
-    for d in diagnostics {
-        if let Some(cause) = &d.cause {
-            for cell in &cause.cells {
-                let (line, col) = sources.line_col(&cell.span);
-                writeln!(
-                    out,
-                    "::warning file={},line={line},col={col},title={}::{}",
-                    github_escape(&sources.path(&cell.span), true),
-                    github_escape("likely cause", true),
-                    github_escape(&cause.message(sources), false)
-                )?;
-            }
-        }
-        let level = match (d.acknowledged.is_some(), d.severity) {
-            (true, _) | (false, Severity::Note) => "notice",
-            (false, Severity::Warning) => "warning",
-            (false, Severity::Error) => "error",
-        };
-        let mut props = Vec::new();
-        if let Some(span) = &d.span {
-            let (line, col) = sources.line_col(span);
-            props.push(format!("file={}", github_escape(&sources.path(span), true)));
-            props.push(format!("line={line}"));
-            props.push(format!("col={col}"));
-        }
-        props.push(format!(
-            "title={}",
-            github_escape(&format!("{} {}", d.code, d.code.name()), true)
-        ));
-        let mut body = d.message.clone();
-        if let Some(f) = &d.formula {
-            body.push_str(&format!("\nformula: {f}"));
-        }
-        if let (Some(e), Some(f)) = (&d.expected, &d.found) {
-            body.push_str(&format!("\nexpected {e}, found {f}"));
-        }
-        for n in &d.notes {
-            body.push_str(&format!("\nnote: {n}"));
-        }
-        for h in &d.hints {
-            body.push_str(&format!("\nhelp: {h}"));
-        }
-        if let Some(reason) = &d.acknowledged {
-            body.push_str(&format!("\nacknowledged: {reason}"));
-        }
-        writeln!(out, "::{level} {}::{}", props.join(","), github_escape(&body, false))?;
-    }
-    writeln!(out, "{summary}")
 }
 
 #[cfg(test)]
@@ -817,8 +485,8 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_properties() {
-        assert_eq!(github_escape("a:b,c\n", true), "a%3Ab%2Cc%0A");
-        assert_eq!(github_escape("50 % av\nx", false), "50 %25 av%0Ax");
+        assert_eq!(github::github_escape("a:b,c\n", true), "a%3Ab%2Cc%0A");
+        assert_eq!(github::github_escape("50 % av\nx", false), "50 %25 av%0Ax");
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! Human output: rustc-style diagnostics with source excerpts, through codespan-reporting.
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+use super::{Diagnostic, Severity, Summary};
+use crate::source::Sources;
+
+/// Renders diagnostics as plain human text (no colour), e.g. for snapshots.
+pub fn to_human_string(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    let mut buffer = Vec::new();
+    {
+        let mut writer = term::termcolor::NoColor::new(&mut buffer);
+        let _ = emit_human(&mut writer, sources, diagnostics, summary);
+    }
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
+pub(super) fn emit_human(
+    out: &mut dyn term::WriteStyle,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    for file in sources.files() {
+        files.add(file.name.clone(), file.text.clone());
+    }
+    let config = term::Config::default();
+    for d in diagnostics {
+        if let Some(cause) = &d.cause {
+            let labels = cause
+                .cells
+                .iter()
+                .map(|c| {
+                    cs::Label::primary(c.span.file, c.span.range.clone())
+                        .with_message(format!("likely wrong: {} would fit", c.suggested))
+                })
+                .collect();
+            let group = d.group.map(|g| format!("group {g}")).unwrap_or_default();
+            let diagnostic = cs::Diagnostic::help()
+                .with_code(format!("likely cause, {group}"))
+                .with_message(cause.message(sources))
+                .with_labels(labels)
+                .with_notes(vec![format!(
+                    "the {} finding{} of {group} follow{}; correcting this figure resolves {}",
+                    cause.relations,
+                    if cause.relations == 1 { "" } else { "s" },
+                    if cause.relations == 1 { "s" } else { "" },
+                    if cause.relations == 1 { "it" } else { "them all" }
+                )]);
+            term::emit_to_write_style(out, &config, &files, &diagnostic)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
+        let severity = match (d.acknowledged.is_some(), d.severity) {
+            (true, _) => cs::Severity::Help,
+            (false, Severity::Error) => cs::Severity::Error,
+            (false, Severity::Warning) => cs::Severity::Warning,
+            (false, Severity::Note) => cs::Severity::Note,
+        };
+        let mut message = d.message.clone();
+        if d.acknowledged.is_some() {
+            message = format!("acknowledged: {message}");
+        }
+        let mut labels = Vec::new();
+        if let Some(span) = &d.span {
+            labels.push(
+                cs::Label::primary(span.file, span.range.clone())
+                    .with_message(d.label.clone().unwrap_or_default()),
+            );
+        }
+        for (span, text) in &d.related {
+            labels.push(cs::Label::secondary(span.file, span.range.clone()).with_message(text));
+        }
+        let mut notes = Vec::new();
+        let mut place = Vec::new();
+        if let Some(t) = &d.table {
+            place.push(format!("table `{t}`"));
+        }
+        if let Some(r) = &d.row {
+            place.push(format!("row «{r}»"));
+        }
+        if let Some(c) = &d.column {
+            place.push(format!("column {c}"));
+        }
+        if !place.is_empty() {
+            notes.push(format!("in {}", place.join(", ")));
+        }
+        if let Some(f) = &d.formula {
+            notes.push(format!("formula: {f}"));
+        }
+        match (&d.expected, &d.found) {
+            (Some(e), Some(found)) => {
+                let diff =
+                    d.difference.as_ref().map(|x| format!(" (difference {x})")).unwrap_or_default();
+                notes.push(format!("expected {e}, found {found}{diff}"));
+            }
+            (Some(e), None) => notes.push(format!("expected {e}")),
+            (None, Some(found)) => notes.push(format!("found {found}")),
+            (None, None) => {}
+        }
+        notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+        notes.extend(d.hints.iter().map(|h| format!("help: {h}")));
+        if let Some(reason) = &d.acknowledged {
+            notes.push(format!("acknowledged in the report: {reason}"));
+        }
+        if let (Some(g), None) = (d.group, &d.cause) {
+            notes.push(format!("part of group {g}: see the likely cause above"));
+        }
+        let diagnostic = cs::Diagnostic::new(severity)
+            .with_code(format!("{}/{}", d.code.code(), d.code.name()))
+            .with_message(message)
+            .with_labels(labels)
+            .with_notes(notes);
+        term::emit_to_write_style(out, &config, &files, &diagnostic)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    writeln!(out, "{summary}")
+}
