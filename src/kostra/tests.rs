@@ -156,14 +156,15 @@ fn unknown_codes_get_did_you_mean_by_code_and_by_name() {
     assert_eq!(
         f.hints,
         [
-            "did you mean 121 «Forvaltningsutgifter i eiendomsforvaltningen» (112 with two digits swapped) or 110 «Kontroll og revisjon» (112 with one digit different)?"
+            "did you mean 121 «Forvaltningsutgifter i eiendomsforvaltningen» (112 with two digits swapped), \
+             110 «Kontroll og revisjon» (112 with one digit different) or 172 «Pensjon» (112 with one digit different)?"
         ]
     );
 
-    let f = finding("999 Noe", 2030, Municipality);
+    let f = finding("998 Noe", 2030, Municipality);
     assert_eq!(
         f.message,
-        "999 is not a KOSTRA function code in 2026 (the newest list this version has)"
+        "998 is not a KOSTRA function code in 2026 (the newest list this version has)"
     );
     assert!(f.hints.is_empty());
 }
