@@ -14,6 +14,7 @@ pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod format;
+pub mod kostra;
 pub mod load;
 pub mod lower;
 pub mod model;

@@ -61,6 +61,8 @@ pub struct Meta {
     pub templates: Option<String>,
     /// Keywords for PDF and HTML metadata.
     pub keywords: Vec<String>,
+    /// The KOSTRA region code (`030109` for Bydel Bjerke), if given.
+    pub region: Option<String>,
 }
 
 /// A calendar date.

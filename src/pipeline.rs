@@ -12,7 +12,7 @@ use crate::load;
 use crate::model::Report;
 use crate::refs;
 use crate::source::Sources;
-use crate::validate::{self, KostraCodes};
+use crate::validate;
 
 /// Which findings to report.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,7 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     let mut cells_checked = 0;
     let mut report = loaded.report.take();
     if let Some(r) = report.as_mut() {
-        let validation = validate::validate(r, &loaded.specs, &KostraCodes::default(), diagnostics);
+        let validation = validate::validate(r, &loaded.specs, diagnostics);
         diagnostics = validation.diagnostics;
         diagnostics.extend(validate::years::check(r, &loaded.specs));
         cells_checked = validation.cells_checked;

@@ -61,6 +61,7 @@ impl Lowerer<'_> {
             output_name,
             templates: self.text(&r.templates),
             keywords: r.keywords.iter().map(|k| self.plain(k)).collect(),
+            region: r.region.as_ref().and_then(|g| self.region(g)),
             year: year?,
             date: date?,
             title,
@@ -95,6 +96,21 @@ impl Lowerer<'_> {
                     "templates: names a folder inside the report folder, e.g. `templates: maler`",
                 ),
         );
+    }
+
+    /// A KOSTRA region code: six digits (`030109`) or four (`0301`).
+    fn region(&mut self, g: &Spanned<String>) -> Option<String> {
+        let code = g.value.trim();
+        if crate::kostra::Region::from_code(code).is_some() {
+            return Some(code.to_string());
+        }
+        self.push(
+            Diagnostic::error(Code::YamlSchema, format!("«{code}» is not a KOSTRA region code"))
+                .at(g.span.clone())
+                .with_label("expected six digits, e.g. 030109")
+                .with_hint("Oslo's districts are 030101–030115 (Bydel Bjerke is 030109); a municipality has four digits, e.g. 0301"),
+        );
+        None
     }
 
     fn year(&mut self, y: &Spanned<String>) -> Option<i32> {

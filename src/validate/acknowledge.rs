@@ -131,7 +131,7 @@ mod tests {
     use crate::diag::{Code, Diagnostic, Severity};
     use crate::load::spec::SumOf;
     use crate::validate::testing::*;
-    use crate::validate::{KostraCodes, validate};
+    use crate::validate::validate;
 
     const CSV: &str = "G;A;B\nA;1;1\nB;2;2\nSum;5;3\n";
 
@@ -211,7 +211,7 @@ mod tests {
         cell.column = Some("a".into());
         let other = Diagnostic::error(Code::Markup, "elsewhere");
         let s = spec_with(vec![ack(Code::CellFormat, Some("B"), Some("a"))]);
-        let v = validate(&r, &[s], &KostraCodes::default(), vec![cell, other]);
+        let v = validate(&r, &[s], vec![cell, other]);
         let found: Vec<_> =
             v.diagnostics.iter().map(|d| (d.code, d.acknowledged.is_some())).collect();
         assert_eq!(found, [(Code::Markup, false), (Code::CellFormat, true), (Code::SumRow, false)]);

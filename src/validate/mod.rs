@@ -24,7 +24,7 @@ mod acknowledge;
 pub mod arith;
 pub mod cause;
 mod derived;
-mod kostra;
+pub mod kostra;
 mod links;
 pub mod ranges;
 pub mod rows;
@@ -45,7 +45,6 @@ use crate::load::spec::{RowRef, TableSpec};
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
 use crate::source::Span;
 
-pub use kostra::KostraCodes;
 pub use rows::{RowError, find_row};
 
 use arith::ArithError;
@@ -66,7 +65,6 @@ pub struct Validation {
 pub fn validate(
     report: &Report,
     specs: &[TableSpec],
-    kostra: &KostraCodes,
     load_diagnostics: Vec<Diagnostic>,
 ) -> Validation {
     let mut checker = Checker::new(report, specs);
@@ -75,7 +73,7 @@ pub fn validate(
         checker.check_sums(ti);
         checker.check_links(ti);
         checker.check_totals(ti);
-        checker.check_kostra(ti, kostra, report.meta.year);
+        checker.check_kostra(ti);
     }
     let cells_checked = checker.checked.len();
     cause::attach(&mut checker);

@@ -17,7 +17,7 @@ use crate::load::spec::{
 use crate::model::{Cell, Column, ColumnKind, Date, Meta, Report, Row, RowStyle, Table, TableKind};
 use crate::source::Span;
 
-use super::{KostraCodes, Validation};
+use super::Validation;
 
 /// A table `id` from `csv` (`;`-separated, first line the header). `columns` names the keys,
 /// `;`-separated, with `:text` or `:code` for a non-figure column: `"funksjon;regnskap;avvik"`.
@@ -118,6 +118,7 @@ pub fn report(tables: Vec<Table>) -> Report {
             output_name: "test".into(),
             templates: None,
             keywords: Vec::new(),
+            region: None,
         },
         chapters: Vec::new(),
         tables,
@@ -215,7 +216,7 @@ pub fn ack(code: Code, row: Option<&str>, column: Option<&str>) -> Acknowledgeme
 
 /// Validates with the embedded KOSTRA list and no load findings.
 pub fn run(report: &Report, specs: &[TableSpec]) -> Validation {
-    super::validate(report, specs, &KostraCodes::default(), Vec::new())
+    super::validate(report, specs, Vec::new())
 }
 
 /// The text a span covers in `csv`.

@@ -91,8 +91,8 @@ fn exit_codes_distinguish_findings_from_unreadable_input() {
     assert_eq!(run_in(&fixtures(), &["check", "invalid/no-report"]).0, 2);
     assert_eq!(run_in(&fixtures(), &["check", "invalid/path-escape"]).0, 2);
     // A warning fails only with --deny-warnings.
-    assert_eq!(run_in(&fixtures(), &["check", "invalid/kostra-codes"]).0, 0);
-    assert_eq!(run_in(&fixtures(), &["check", "invalid/kostra-codes", "--deny-warnings"]).0, 1);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/stale-year"]).0, 0);
+    assert_eq!(run_in(&fixtures(), &["check", "invalid/stale-year", "--deny-warnings"]).0, 1);
     assert_eq!(run_in(&fixtures(), &["check", "invalid/ref-literal-fact"]).0, 0);
     assert_eq!(run_in(&fixtures(), &["check", "invalid/ref-literal-fact", "--deny-warnings"]).0, 1);
 }

@@ -49,6 +49,8 @@ pub struct ReportSource {
     pub keywords: Vec<Spanned<String>>,
     /// `table_numbers:`
     pub table_numbers: Option<Spanned<TableNumbers>>,
+    /// `region:` the KOSTRA region code.
+    pub region: Option<Spanned<String>>,
     /// `facts:`
     pub facts: Vec<FactSource>,
     /// `chapters:` the chapter files.
@@ -76,6 +78,7 @@ impl FromYaml for ReportSource {
             templates: f.opt("templates", out),
             keywords: f.list("keywords", out),
             table_numbers: f.opt("table_numbers", out),
+            region: f.opt("region", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
             chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
             span: f.span(),
