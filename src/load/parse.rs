@@ -62,7 +62,7 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
         match item {
             SectionItem::Section(section) => resolve_includes(files, &mut section.sections, stack),
             SectionItem::Include { path, section } => {
-                if stack.iter().any(|p| *p == path.value) {
+                if stack.contains(&path.value) {
                     files.diagnostics.push(
                         Diagnostic::error(Code::Path, format!("«{}» includes itself", path.value))
                             .at(path.span.clone())

@@ -151,7 +151,7 @@ fn explains(
     for &i in members {
         wanted.push((required(&relations[i], cell, value)?, relations[i].tolerance));
     }
-    wanted.sort_by(|a, b| a.1.cmp(&b.1));
+    wanted.sort_by_key(|w| w.1);
     let (v, _) = *wanted.first()?;
     let all_agree = wanted.iter().all(|(w, t)| (*w - v).abs() <= *t);
     if !all_agree || Some(v) == value(cell) {

@@ -88,7 +88,7 @@ pub fn mismatch(sum_label: &str, parts: &[&str]) -> Option<String> {
         }
     }
     ranges.sort_by_key(|r| r.from);
-    let Some(first) = ranges.first() else { return None };
+    let first = ranges.first()?;
     let mut covered = Stated { from: first.from, to: first.to };
     for r in &ranges[1..] {
         match covered.to {

@@ -241,7 +241,7 @@ pub enum SumOfSource {
     /// A list of rows.
     Rows(Vec<RowRefSource>),
     /// `{from, to}`
-    Range(RowRefSource, RowRefSource),
+    Range(Box<(RowRefSource, RowRefSource)>),
 }
 
 impl FromYaml for SumOfSource {
@@ -257,7 +257,7 @@ impl FromYaml for SumOfSource {
                 let from = f.req("from", "the first row", out);
                 let to = f.req("to", "the last row", out);
                 f.finish(out);
-                Some(SumOfSource::Range(from?, to?))
+                Some(SumOfSource::Range(Box::new((from?, to?))))
             }
             _ => {
                 out.push(node.type_error(Self::EXPECTED).with_hint(

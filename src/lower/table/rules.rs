@@ -207,7 +207,7 @@ fn sum_rule(s: &SumSource) -> SumRule {
         None | Some(SumOfSource::Above) => SumOf::Above,
         Some(SumOfSource::All) => SumOf::All,
         Some(SumOfSource::Rows(rows)) => SumOf::Rows(rows.iter().map(row_ref).collect()),
-        Some(SumOfSource::Range(from, to)) => SumOf::Range(row_ref(from), row_ref(to)),
+        Some(SumOfSource::Range(range)) => SumOf::Range(row_ref(&range.0), row_ref(&range.1)),
     };
     SumRule {
         row: row_ref(&s.row),
