@@ -6,42 +6,11 @@ use crate::source::Span;
 
 use super::BlockSource;
 
-/// A chapter file as written.
-#[derive(Debug, Clone)]
-pub struct ChapterSource {
-    /// `title:`
-    pub title: Option<Spanned<String>>,
-    /// `numbered:` (default true).
-    pub numbered: Option<Spanned<bool>>,
-    /// `id:`
-    pub id: Option<Spanned<String>>,
-    /// `blocks:`
-    pub blocks: Vec<BlockSource>,
-    /// `sections:`
-    pub sections: Vec<SectionItem>,
-    /// The chapter's map.
-    pub span: Span,
-}
+/// A chapter file as written: the same map as a section (title, numbered, id, blocks,
+/// sections); only where it stands differs.
+pub type ChapterSource = SectionSource;
 
-impl FromYaml for ChapterSource {
-    const EXPECTED: &'static str = "a chapter (a map with title, blocks, sections)";
-
-    fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let chapter = ChapterSource {
-            title: f.req("title", "the chapter's heading", out),
-            numbered: f.opt("numbered", out),
-            id: f.opt("id", out),
-            blocks: f.list("blocks", out),
-            sections: f.list("sections", out),
-            span: f.span(),
-        };
-        f.finish(out);
-        Some(chapter)
-    }
-}
-
-/// A section as written.
+/// A chapter or section as written.
 #[derive(Debug, Clone)]
 pub struct SectionSource {
     /// `title:`
@@ -59,12 +28,12 @@ pub struct SectionSource {
 }
 
 impl FromYaml for SectionSource {
-    const EXPECTED: &'static str = "a section (a map with title, blocks, sections)";
+    const EXPECTED: &'static str = "a chapter or section (a map with title, blocks, sections)";
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let section = SectionSource {
-            title: f.req("title", "the section's heading", out),
+            title: f.req("title", "the heading", out),
             numbered: f.opt("numbered", out),
             id: f.opt("id", out),
             blocks: f.list("blocks", out),
