@@ -48,8 +48,8 @@ pub enum Command {
 const MAIN_EXAMPLES: &str = "\
 Examples:
   arsrapport new min-bydel --district \"Bydel Grorud\" --year 2025
-  cd min-bydel && arsrapport check      checks the report in this folder
-  arsrapport build min-bydel            writes min-bydel's PDF and HTML site into out/
+  arsrapport check min-bydel            checks the report in the folder min-bydel
+  arsrapport build min-bydel            writes its PDF and HTML site into out/
   arsrapport help new                   more about a command";
 
 const CHECK_EXAMPLES: &str = "\

@@ -201,8 +201,8 @@ impl Starter {
              #\n\
              # Skrevet av `arsrapport new` for {district} {year}. Teksten, tabellene og tallene er\n\
              # et FIKTIVT eksempel: bytt dem ut med bydelens egne, og kjør underveis\n\
-             #   arsrapport check     (finner feil i tallene og sier hvor)\n\
-             #   arsrapport build     (lager PDF og nettsider i mappen out/)\n\
+             #   arsrapport check .     (finner feil i tallene og sier hvor)\n\
+             #   arsrapport build .     (lager PDF og nettsider i mappen out/)\n\
              # fra denne mappen. Hele formatet er beskrevet i docs/format.md i arsrapport.\n\
              #\n\
              # Alle stier er relative til denne mappen, og kan ikke peke ut av den (ingen ../).\n\

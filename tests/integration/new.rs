@@ -28,7 +28,10 @@ fn a_new_report_checks_clean_with_its_district_and_year() {
         assert!(yaml.lines().any(|l| l.starts_with(line)), "{line} missing:\n{yaml}");
     }
     let table = fs::read_to_string(report.join("tabeller/netto-oversikt.csv")).expect("csv");
-    assert!(table.starts_with("Netto driftsutgifter;Regnskap 2024;Oppr. budsjett 2025;"), "{table}");
+    assert!(
+        table.starts_with("Netto driftsutgifter;Regnskap 2024;Oppr. budsjett 2025;"),
+        "{table}"
+    );
     // Nothing is left beside the report (the temporary folder was renamed into place).
     let entries: Vec<_> = fs::read_dir(temp.path()).expect("dir").collect();
     assert_eq!(entries.len(), 1);
@@ -43,7 +46,8 @@ fn every_supported_kostra_year_checks_clean() {
     let temp = tempfile::tempdir().expect("tempdir");
     for year in ["2020", "2023", "2026", "2030"] {
         let dir = format!("r{year}");
-        let args = ["new", &dir, "--district", "Bydel Bjerke", "--year", year, "--region", "030109"];
+        let args =
+            ["new", &dir, "--district", "Bydel Bjerke", "--year", year, "--region", "030109"];
         let (code, _, stderr) = run_in(temp.path(), &args);
         assert_eq!(code, 0, "{stderr}");
         let (code, _, stderr) = run_in(temp.path(), &["check", &dir]);
