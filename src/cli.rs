@@ -1,4 +1,4 @@
-//! The command line: `arsrapport check` and `arsrapport build`.
+//! The command line: `arsrapport check`, `build`, `rules`, `new` and `completions`.
 //!
 //! Parses arguments with clap, resolves them into settings, runs the pipeline
 //! and turns the outcome into an exit code: 0 clean, 1 findings (errors, or
@@ -17,7 +17,7 @@ use crate::pipeline::{self, CheckOptions};
 
 /// Report compiler for Norwegian municipal annual reports (årsberetning).
 #[derive(Debug, Parser)]
-#[command(name = "arsrapport", version, about, long_about = None)]
+#[command(name = "arsrapport", version, about, long_about = None, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -28,11 +28,90 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every table and every relation between tables; report each problem.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Check, then render the report as PDF and as a static HTML site.
+    #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// List the rules `check` applies, with their codes.
+    #[command(after_help = RULES_EXAMPLES)]
     Rules,
+    /// Start a new report: write a complete starter report (a fictitious example with your
+    /// district and year filled in) into a new folder.
+    #[command(after_help = NEW_EXAMPLES)]
+    New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  arsrapport new min-bydel --district \"Bydel Grorud\" --year 2025
+  arsrapport check min-bydel            checks the report in the folder min-bydel
+  arsrapport build min-bydel            writes its PDF and HTML site into out/
+  arsrapport help new                   more about a command";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  arsrapport check                      checks report-data/ (or $ARSRAPPORT_DIR)
+  arsrapport check min-bydel            checks the report in the folder min-bydel
+  arsrapport check . --only sum-row,AR103
+  arsrapport check --format json > funn.json";
+
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  arsrapport build min-bydel            PDF and HTML site into out/
+  arsrapport build min-bydel -o publisert --only-output pdf
+  arsrapport build min-bydel --draft    builds despite errors, every page marked UTKAST
+  arsrapport build --verify-pdf         also checks the PDF against PDF/A-2a and PDF/UA-1";
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  arsrapport rules                      every rule: code, name, what it checks
+  arsrapport rules | grep kostra        the KOSTRA rules";
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  arsrapport new min-bydel --district \"Bydel Grorud\" --year 2025
+  arsrapport new arsberetning-2025 --district \"Bydel Bjerke\" --year 2025 --region 030109
+  arsrapport new rapport --district \"Bydel Sentrum\" --year 2025 --organisation \"Bergen kommune\"
+
+The folder must not exist yet (or be empty). Then `arsrapport check DIR` and
+`arsrapport build DIR`.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  arsrapport completions bash > ~/.local/share/bash-completion/completions/arsrapport
+  arsrapport completions zsh > ~/.zfunc/_arsrapport      (with fpath+=~/.zfunc in ~/.zshrc)
+  arsrapport completions fish > ~/.config/fish/completions/arsrapport.fish
+  arsrapport completions powershell >> $PROFILE";
+
+/// `arsrapport new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create; it must not exist yet, or be empty.
+    pub dir: PathBuf,
+    /// The district (or other unit) the report is for, e.g. "Bydel Grorud".
+    #[arg(long)]
+    pub district: String,
+    /// The year the report is about (the document is dated 1 March of the year after).
+    #[arg(long)]
+    pub year: i32,
+    /// The organisation the district belongs to.
+    #[arg(long, default_value = "Oslo kommune")]
+    pub organisation: String,
+    /// The KOSTRA region code, six digits (e.g. 030109 for Bydel Bjerke); optional.
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
+/// `arsrapport completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the completion script for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options shared by `check` and `build`.
@@ -190,6 +269,43 @@ pub fn run(cli: Cli) -> ExitCode {
             exit_code(&checked)
         }
         Command::Build(args) => crate::build::run(&args, color_choice(args.common.color)),
+        Command::New(args) => new(&args),
+        Command::Completions(args) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "arsrapport", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `arsrapport new`: checks the values, writes the starter, says what to do next.
+fn new(args: &NewArgs) -> ExitCode {
+    let starter = match crate::new::Starter::new(
+        &args.district,
+        args.year,
+        &args.organisation,
+        args.region.as_deref(),
+    ) {
+        Ok(s) => s,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    match crate::new::write(&args.dir, &starter) {
+        Ok(count) => {
+            let dir = args.dir.display();
+            eprintln!(
+                "{:>12} a starter report for {} {} in {dir} ({count} files)",
+                "Wrote",
+                args.district.trim(),
+                args.year
+            );
+            eprintln!(
+                "\nThe text and the figures are a fictitious example: replace them with your own.\n\
+                 Next:\n  arsrapport check {dir}\n  arsrapport build {dir}"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(&e.to_string()),
     }
 }
 

@@ -8,7 +8,8 @@
 //! site. [`format`] is the one Norwegian number formatter both renderers use;
 //! [`refs`] fills the figures referred to in text (`{{ … }}`) into the
 //! validated report before it is rendered.
-//! [`pipeline`] puts the stages together; [`cli`] is the command line.
+//! [`pipeline`] puts the stages together; [`cli`] is the command line; [`new`]
+//! writes a starter report.
 
 pub mod build;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod kostra;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod new;
 pub mod paths;
 pub mod pipeline;
 pub mod refs;
