@@ -18,6 +18,7 @@ pub mod kostra;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod multi;
 pub mod paths;
 pub mod pipeline;
 pub mod refs;
