@@ -61,7 +61,13 @@ fn two_folders_of_one_name_are_refused_before_any_work() {
     let out_arg = out.path().to_str().expect("utf-8 path");
     let (code, _, stderr) = run_in(
         root(),
-        &["build", "tests/fixtures/valid/clean", "tests/fixtures/invalid/acknowledged/../../valid/clean", "--out", out_arg],
+        &[
+            "build",
+            "tests/fixtures/valid/clean",
+            "tests/fixtures/invalid/acknowledged/../../valid/clean",
+            "--out",
+            out_arg,
+        ],
     );
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("two report folders are named «clean»"), "{stderr}");
