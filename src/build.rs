@@ -17,15 +17,43 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::cli::{BuildArgs, Output, exit_code, shown};
+use crate::cli::{BuildArgs, Output, shown};
 use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
 use crate::render::{self, SiteFile, TemplateDir};
 use publish::Publication;
 
-fn progress(stage: &str, what: &str, started: Instant) {
-    eprintln!("{stage:>12} {what} ({} ms)", started.elapsed().as_millis());
+/// Where `build` writes its progress (stderr), naming the report when several are built at once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Log<'a> {
+    /// The report's folder, when several are built in one run.
+    pub report: Option<&'a str>,
+}
+
+impl Log<'_> {
+    fn progress(&self, stage: &str, what: &str, started: Instant) {
+        let ms = started.elapsed().as_millis();
+        match self.report {
+            None => eprintln!("{stage:>12} {what} ({ms} ms)"),
+            Some(report) if what.is_empty() => eprintln!("{stage:>12} {report} ({ms} ms)"),
+            Some(report) => eprintln!("{stage:>12} {report}: {what} ({ms} ms)"),
+        }
+    }
+
+    fn stage(&self, stage: &str, what: &str) {
+        match self.report {
+            None => eprintln!("{stage:>12} {what}"),
+            Some(report) => eprintln!("{stage:>12} {report}: {what}"),
+        }
+    }
+
+    fn line(&self, text: &str) {
+        match self.report {
+            None => eprintln!("{text}"),
+            Some(report) => eprintln!("{report}: {text}"),
+        }
+    }
 }
 
 /// The document date: `SOURCE_DATE_EPOCH` if set, else the report's date.
@@ -52,70 +80,104 @@ pub fn date_from_epoch(seconds: i64) -> Date {
     Date { year, month, day }
 }
 
-/// Runs `build`.
-pub fn run(args: &BuildArgs, color: ColorChoice) -> ExitCode {
-    let options = match args.common_options() {
+/// Runs `build` on one report folder, publishing into `--out` itself.
+pub fn run(args: &BuildArgs, dir: &Path, color: ColorChoice) -> ExitCode {
+    let options = match args.common.options() {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let started = Instant::now();
-    let checked = pipeline::check(&args.common.dir, &options);
     let stream = StandardStream::stderr(color);
-    {
+    let mut findings = |checked: &pipeline::Checked| {
         let mut lock = stream.lock();
         let list = shown(&checked.diagnostics, true);
         let _ = diag::emit(&mut lock, Format::Human, &checked.sources, &list, &checked.summary);
-    }
-    progress("Checked", &args.common.dir.display().to_string(), started);
-    let Some(report) = checked.report.as_ref() else {
-        return exit_code(&checked);
     };
-    if checked.failed && !args.draft {
-        eprintln!(
-            "error: not building: `check` found {} error(s). Fix them, acknowledge them in the YAML with a reason, or build a draft with --draft.",
-            checked.summary.errors
-                + if args.common.deny_warnings { checked.summary.warnings } else { 0 }
-        );
-        return ExitCode::from(1);
-    }
-    let draft = args.draft && checked.failed;
-    if args.draft && !checked.failed {
-        eprintln!("note: --draft given, but `check` found no errors: building the final report");
-    }
-    let options = BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
-    match build(report, &args.common.dir, &args.out, &options) {
-        Ok(written) => {
-            for w in written {
-                eprintln!("{:>12} {}", "Wrote", w.display());
-            }
-            progress("Finished", "build", started);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: the build failed; the previous output is unchanged");
-            for cause in e.chain() {
-                eprintln!("  {cause}");
-            }
-            ExitCode::from(2)
+    let outcome = build_report(dir, &args.out, args, &options, &mut findings, Log::default());
+    ExitCode::from(outcome.exit_code())
+}
+
+/// What became of one report's build.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The folder could not be read (exit code 2).
+    Unreadable,
+    /// `check` found errors and `--draft` was not given: nothing built (exit code 1).
+    NotBuilt {
+        /// The errors (and warnings, with `--deny-warnings`) that fail the check.
+        errors: usize,
+    },
+    /// Built and published: the paths users open.
+    Built(Vec<PathBuf>),
+    /// Rendering or publishing failed; the previous output is unchanged (exit code 2).
+    Failed(String),
+}
+
+impl Outcome {
+    /// The exit code `build` of this report alone ends with.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Outcome::Built(_) => 0,
+            Outcome::NotBuilt { .. } => 1,
+            Outcome::Unreadable | Outcome::Failed(_) => 2,
         }
     }
 }
 
-impl BuildArgs {
-    fn common_options(&self) -> Result<pipeline::CheckOptions, String> {
-        let parse = |list: &[String], flag: &str| -> Result<Vec<diag::Code>, String> {
-            list.iter()
-                .map(|s| diag::Code::parse(s).ok_or_else(|| format!("{flag}: unknown rule «{s}»")))
-                .collect()
+/// Checks the report in `dir` (handing the outcome to `findings` to print), then renders and
+/// publishes it into `out`, logging progress to stderr. The one build of one report that both
+/// `build DIR` and `build DIR...` ([`crate::multi::build`]) run.
+pub fn build_report(
+    dir: &Path,
+    out: &Path,
+    args: &BuildArgs,
+    options: &pipeline::CheckOptions,
+    findings: &mut dyn FnMut(&pipeline::Checked),
+    log: Log<'_>,
+) -> Outcome {
+    let started = Instant::now();
+    let checked = pipeline::check(dir, options);
+    findings(&checked);
+    let what = if log.report.is_some() { String::new() } else { dir.display().to_string() };
+    log.progress("Checked", &what, started);
+    let Some(report) = checked.report.as_ref() else {
+        return if checked.fatal {
+            Outcome::Unreadable
+        } else {
+            Outcome::NotBuilt { errors: checked.summary.errors }
         };
-        Ok(pipeline::CheckOptions {
-            only: parse(&self.common.only, "--only")?,
-            skip: parse(&self.common.skip, "--skip")?,
-            deny_warnings: self.common.deny_warnings,
-        })
+    };
+    if checked.failed && !args.draft {
+        let errors = checked.summary.errors
+            + if args.common.deny_warnings { checked.summary.warnings } else { 0 };
+        log.line(&format!(
+            "error: not building: `check` found {errors} error(s). Fix them, acknowledge them in the YAML with a reason, or build a draft with --draft."
+        ));
+        return Outcome::NotBuilt { errors };
+    }
+    let draft = args.draft && checked.failed;
+    if args.draft && !checked.failed {
+        log.line("note: --draft given, but `check` found no errors: building the final report");
+    }
+    let build_options =
+        BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
+    match build(report, dir, out, &build_options, log) {
+        Ok(written) => {
+            for w in &written {
+                log.stage("Wrote", &w.display().to_string());
+            }
+            log.progress("Finished", "build", started);
+            Outcome::Built(written)
+        }
+        Err(e) => {
+            log.line("error: the build failed; the previous output is unchanged");
+            for cause in e.chain() {
+                log.line(&format!("  {cause}"));
+            }
+            Outcome::Failed(format!("{e:#}"))
+        }
     }
 }
 
@@ -136,6 +198,7 @@ pub fn build(
     dir: &Path,
     out: &Path,
     options: &BuildOptions,
+    log: Log<'_>,
 ) -> Result<Vec<PathBuf>> {
     let BuildOptions { outputs, draft, verify_pdf } = *options;
     let templates = match &report.meta.templates {
@@ -160,7 +223,7 @@ pub fn build(
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
         let bytes =
             render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
-        progress(
+        log.progress(
             "Rendered",
             &format!(
                 "PDF, {} kB{}",
@@ -172,7 +235,7 @@ pub fn build(
         if verify_pdf {
             let t = Instant::now();
             verify(&bytes)?;
-            progress("Verified", "PDF/A-2a and PDF/UA-1", t);
+            log.progress("Verified", "PDF/A-2a and PDF/UA-1", t);
         }
         pdf = Some(bytes);
     }
@@ -186,7 +249,7 @@ pub fn build(
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });
         }
-        progress("Rendered", &format!("HTML, {} files", files.len()), t);
+        log.progress("Rendered", &format!("HTML, {} files", files.len()), t);
         site = Some(files);
     }
 
@@ -195,9 +258,11 @@ pub fn build(
         Publication { pdf_name: &pdf_name, pdf: pdf.as_deref(), site: site.as_deref() };
     let published = publish::publish(out, &publication)?;
     for warning in &published.warnings {
-        eprintln!("warning: {warning} (the new output is in place; the next build tidies up)");
+        log.line(&format!(
+            "warning: {warning} (the new output is in place; the next build tidies up)"
+        ));
     }
-    progress("Published", &out.display().to_string(), t);
+    log.progress("Published", &out.display().to_string(), t);
     Ok(published.paths)
 }
 

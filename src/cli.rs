@@ -1,5 +1,8 @@
 //! The command line: `arsrapport check`, `build`, `rules`, `new` and `completions`.
 //!
+//! Each takes one report folder or several (or a workspace file listing them); several are
+//! handled by [`crate::multi`].
+//!
 //! Parses arguments with clap, resolves them into settings, runs the pipeline
 //! and turns the outcome into an exit code: 0 clean, 1 findings (errors, or
 //! warnings with `--deny-warnings`), 2 the input could not be read or the
@@ -13,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diag::{self, Code, Format};
+use crate::multi::{self, Reports};
 use crate::pipeline::{self, CheckOptions};
 
 /// Report compiler for Norwegian municipal annual reports (årsberetning).
@@ -117,9 +121,13 @@ pub struct CompletionsArgs {
 /// Options shared by `check` and `build`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// The report folder (holds report.yaml).
-    #[arg(default_value = "report-data", env = "ARSRAPPORT_DIR")]
-    pub dir: PathBuf,
+    /// The report folders (each holds report.yaml). None: `--workspace`, else `$ARSRAPPORT_DIR`,
+    /// else the folders `arsrapport.yaml` in the current folder lists, else `report-data`.
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// A workspace file listing report folders (`reports: [bjerke, grorud]`).
+    #[arg(long, value_name = "FILE", conflicts_with = "dirs")]
+    pub workspace: Option<PathBuf>,
     /// Report only these rules (codes like AR102 or names like sum-row; comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub only: Vec<String>,
@@ -223,7 +231,23 @@ fn parse_codes(list: &[String], flag: &str) -> Result<Vec<Code>, String> {
 }
 
 impl CommonArgs {
-    fn options(&self) -> Result<CheckOptions, String> {
+    /// The report folders to work on (see [`multi::resolve`]); on a wrong workspace file or
+    /// folder list, the problem is printed and the exit code returned.
+    fn reports(&self, format: Format) -> Result<Reports, ExitCode> {
+        let from_env =
+            std::env::var_os("ARSRAPPORT_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
+        let request = multi::Request {
+            dirs: &self.dirs,
+            workspace: self.workspace.as_deref(),
+            from_env: from_env.as_deref(),
+        };
+        multi::resolve(&request).map_err(|problem| {
+            multi::report_problem(&problem, format, color_choice(self.color));
+            ExitCode::from(2)
+        })
+    }
+
+    pub(crate) fn options(&self) -> Result<CheckOptions, String> {
         Ok(CheckOptions {
             only: parse_codes(&self.only, "--only")?,
             skip: parse_codes(&self.skip, "--skip")?,
@@ -247,7 +271,19 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return usage_error(&e),
             };
-            let checked = pipeline::check(&args.common.dir, &options);
+            let dir = match args.common.reports(args.format) {
+                Ok(Reports::One(dir)) => dir,
+                Ok(Reports::Many(dirs)) => {
+                    let settings = multi::Output {
+                        format: args.format,
+                        quiet: args.common.quiet,
+                        color: color_choice(args.common.color),
+                    };
+                    return multi::check(&dirs, &options, &settings);
+                }
+                Err(code) => return code,
+            };
+            let checked = pipeline::check(&dir, &options);
             let shown = shown(&checked.diagnostics, args.common.quiet);
             // Human output goes to stderr like a compiler's; machine formats to stdout.
             let result = match args.format {
@@ -268,7 +304,14 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             exit_code(&checked)
         }
-        Command::Build(args) => crate::build::run(&args, color_choice(args.common.color)),
+        Command::Build(args) => {
+            let color = color_choice(args.common.color);
+            match args.common.reports(Format::Human) {
+                Ok(Reports::One(dir)) => crate::build::run(&args, &dir, color),
+                Ok(Reports::Many(dirs)) => multi::build(&args, &dirs, color),
+                Err(code) => code,
+            }
+        }
         Command::New(args) => new(&args),
         Command::Completions(args) => {
             use clap::CommandFactory;

@@ -19,6 +19,7 @@ pub mod kostra;
 pub mod load;
 pub mod lower;
 pub mod model;
+pub mod multi;
 pub mod new;
 pub mod paths;
 pub mod pipeline;
