@@ -170,19 +170,14 @@ impl Checker<'_> {
                 format!("the sum in column `{key}`")
             }
         };
+        let blocked = |this: &mut Self, b: &Blocker| {
+            this.unchecked(ti, Code::SumRow, rule_index, &rule.span, (target, col), what(b), b);
+        };
         let found = match self.read(ti, target, col, false) {
             Read::Figure(v) => v,
             Read::Empty | Read::NotAvailable => return,
             Read::Blocked(b) => {
-                self.unchecked(
-                    ti,
-                    Code::SumRow,
-                    rule_index,
-                    &rule.span,
-                    (target, col),
-                    what(&b),
-                    &b,
-                );
+                blocked(self, &b);
                 return;
             }
         };
@@ -205,27 +200,11 @@ impl Checker<'_> {
                         note: "a sum of rows of which one is not available cannot be compared with the printed sum",
                         row_wide: false,
                     };
-                    self.unchecked(
-                        ti,
-                        Code::SumRow,
-                        rule_index,
-                        &rule.span,
-                        (target, col),
-                        what(&b),
-                        &b,
-                    );
+                    blocked(self, &b);
                     return;
                 }
                 Read::Blocked(b) => {
-                    self.unchecked(
-                        ti,
-                        Code::SumRow,
-                        rule_index,
-                        &rule.span,
-                        (target, col),
-                        what(&b),
-                        &b,
-                    );
+                    blocked(self, &b);
                     return;
                 }
                 // An empty part is read as zero.
