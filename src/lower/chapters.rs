@@ -37,6 +37,7 @@ impl Lowerer<'_> {
                 Some(n) => format!("kapittel-{n}"),
                 None => slug(&title),
             });
+            self.block_title = title.clone();
             let blocks = self.blocks(&source.blocks);
             let sections = self.sections(&source.sections, chapter_number.as_deref(), 2);
             out.push(Chapter {
@@ -115,6 +116,7 @@ impl Lowerer<'_> {
             None => slug(&title),
         });
         let blocks: &[BlockSource] = &source.blocks;
+        self.block_title = title.clone();
         let blocks = self.blocks(blocks);
         let sections = self.sections(&source.sections, number.as_deref(), level + 1);
         Section { id, number, level, title, blocks, sections }

@@ -2,10 +2,9 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::load::read::{
-    Fields, FromYaml, Keyword, OneOrMany, Out, Spanned, Text, fail, keyword_from_yaml,
+    Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail,
 };
 use crate::load::yaml::{Node, Value, did_you_mean};
-use crate::model::Answer;
 use crate::source::Span;
 
 use super::TableSource;
@@ -228,8 +227,8 @@ pub struct ChecklistSource {
     pub caption: Option<Spanned<String>>,
     /// `question_header:` (default «Spørsmål»).
     pub question_header: Option<Spanned<String>>,
-    /// `answer_header:` (default «Svar»).
-    pub answer_header: Option<Spanned<String>>,
+    /// `answers:` the answer columns (default `[Ja, Delvis, Nei]`).
+    pub answers: Option<Spanned<Vec<Spanned<String>>>>,
     /// `comment_header:` (default «Kommentar»).
     pub comment_header: Option<Spanned<String>>,
     /// `items:`
@@ -241,10 +240,25 @@ impl FromYaml for ChecklistSource {
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        if let Some(old) = f.raw("answer_header") {
+            // The one «Svar» column became one column per answer: say what to write.
+            out.push(
+                Diagnostic::error(
+                    Code::YamlSchema,
+                    "`answer_header` is no longer used: a checklist has one column per answer",
+                )
+                .at(old.span.clone())
+                .with_label("remove this line")
+                .with_hint(
+                    "the answer columns are «Ja», «Delvis», «Nei» unless you list others, \
+                     e.g. `answers: [Ja, Nei]` or `answers: [Ja, Delvis, Nei, Ikke aktuelt]`",
+                ),
+            );
+        }
         let list = ChecklistSource {
             caption: f.opt("caption", out),
             question_header: f.opt("question_header", out),
-            answer_header: f.opt("answer_header", out),
+            answers: f.opt("answers", out),
             comment_header: f.opt("comment_header", out),
             items: f.req("items", "the checklist's rows", out).unwrap_or_default(),
         };
@@ -253,30 +267,13 @@ impl FromYaml for ChecklistSource {
     }
 }
 
-impl Keyword for Answer {
-    const WORDS: &'static [(&'static str, Self)] = &[
-        ("ja", Answer::Ja),
-        ("delvis", Answer::Delvis),
-        ("nei", Answer::Nei),
-        ("ikke aktuelt", Answer::IkkeAktuelt),
-        ("ikke relevant", Answer::IkkeAktuelt),
-        ("yes", Answer::Ja),
-        ("no", Answer::Nei),
-        ("true", Answer::Ja),
-        ("false", Answer::Nei),
-        ("x", Answer::Ja),
-        ("i/a", Answer::IkkeAktuelt),
-    ];
-}
-keyword_from_yaml!(Answer);
-
 /// One checklist row.
 #[derive(Debug, Clone)]
 pub struct ChecklistItemSource {
     /// `question:`
     pub question: Text,
-    /// `answer:`
-    pub answer: Option<Spanned<Answer>>,
+    /// `answer:` one of the checklist's answers; resolved when lowering.
+    pub answer: Option<Spanned<String>>,
     /// `comment:`
     pub comment: Option<Text>,
 }

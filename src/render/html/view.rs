@@ -115,9 +115,9 @@ pub(crate) struct ListItemView {
 /// A goal/measure table.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct GoalsView {
-    /// Id of the caption (or of the table, when it has no caption).
+    /// Id of the caption.
     pub id: String,
-    pub caption: Option<String>,
+    pub caption: String,
     pub goal_header: String,
     pub measure_header: String,
     pub comment_header: String,
@@ -141,23 +141,23 @@ pub(crate) struct MeasureView {
 /// A checklist.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ChecklistView {
+    /// Id of the caption.
     pub id: String,
-    pub caption: Option<String>,
+    pub caption: String,
     pub question_header: String,
-    pub answer_header: String,
+    /// The answer columns (Ja, Delvis, Nei …).
+    pub answers: Vec<String>,
     pub comment_header: String,
     pub items: Vec<ChecklistItemView>,
 }
 
-/// One checklist row. A row with neither answer nor comment is a group row.
+/// One checklist row.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ChecklistItemView {
     pub question: String,
-    pub answer: Option<String>,
-    /// `ja`, `delvis`, `nei`, `ikke-aktuelt` (a CSS class).
-    pub answer_class: Option<String>,
+    /// One entry per answer column: the answer's name in the chosen one, else `None`.
+    pub marks: Vec<Option<String>>,
     pub comment: String,
-    pub group: bool,
 }
 
 /// A data table, ready to print.
@@ -343,17 +343,20 @@ impl<'a> PageBuilder<'a> {
             id: self.next_id("sjekkliste"),
             caption: checklist.caption.clone(),
             question_header: checklist.question_header.clone(),
-            answer_header: checklist.answer_header.clone(),
+            answers: checklist.answers.clone(),
             comment_header: checklist.comment_header.clone(),
             items: checklist
                 .items
                 .iter()
                 .map(|item| ChecklistItemView {
                     question: self.inline.render(&item.question),
-                    answer: item.answer.map(|a| a.label().to_string()),
-                    answer_class: item.answer.map(|a| a.label().to_lowercase().replace(' ', "-")),
+                    marks: checklist
+                        .answers
+                        .iter()
+                        .enumerate()
+                        .map(|(k, a)| (item.answer == Some(k)).then(|| a.clone()))
+                        .collect(),
                     comment: self.inline.render(&item.comment),
-                    group: item.answer.is_none() && item.comment.is_empty(),
                 })
                 .collect(),
         }
