@@ -227,8 +227,8 @@ pub struct Measure {
     pub comment: Vec<Inline>,
 }
 
-/// A checklist table: a question column, one column per answer (an X in the chosen one), a
-/// comment column — as the Oslo forms print it.
+/// A checklist table: a question column, one column per answer (an X in the chosen one) or one
+/// answer column holding the word, a comment column — as the Oslo forms print them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Checklist {
     /// Caption above the checklist: as written, else «Sjekkliste – <section title>» (distinct
@@ -236,8 +236,12 @@ pub struct Checklist {
     pub caption: String,
     /// Header of the question column.
     pub question_header: String,
-    /// The answer columns, in order (default «Ja», «Delvis», «Nei»).
+    /// The answers, in order (default «Ja», «Delvis», «Nei»): one column each, with an X in
+    /// the chosen one.
     pub answers: Vec<String>,
+    /// When set, one column with this header holding the chosen answer as a word instead
+    /// (the forms' «Ja/nei» column).
+    pub answer_header: Option<String>,
     /// Header of the comment column.
     pub comment_header: String,
     /// The rows.

@@ -178,6 +178,7 @@ impl Lowerer<'_> {
         Checklist {
             caption,
             question_header: self.or_default(&c.question_header, "Spørsmål"),
+            answer_header: c.answer_header.as_ref().map(|h| self.plain(h)),
             comment_header: self.or_default(&c.comment_header, "Kommentar"),
             items: c
                 .items
@@ -234,7 +235,8 @@ impl Lowerer<'_> {
     }
 
     /// The column of an item's `answer:`, compared without case; `yes`, `true`, `x` are «Ja»,
-    /// `no`, `false` «Nei» and `i/a`, `ikke relevant` «Ikke aktuelt» when that column exists.
+    /// `no`, `false` «Nei» and `i/a`, `ikke relevant` «Ikke aktuelt» when that column exists;
+    /// with a single column (`answers: [Kryss av]`), `x` (or `ja`) ticks it.
     fn checklist_answer(&mut self, answer: &Spanned<String>, answers: &[String]) -> Option<usize> {
         let word = answer.value.trim().to_lowercase();
         let find = |w: &str| answers.iter().position(|a| a.to_lowercase() == w);
@@ -244,6 +246,10 @@ impl Lowerer<'_> {
         let synonym = ANSWER_SYNONYMS.iter().find(|(w, _)| *w == word).map(|(_, to)| *to);
         if let Some(i) = synonym.and_then(find) {
             return Some(i);
+        }
+        // A form with a single column («Kryss av») is ticked with an X.
+        if answers.len() == 1 && (word == "ja" || synonym == Some("ja")) {
+            return Some(0);
         }
         let list = answers.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
         let mut d = Diagnostic::error(

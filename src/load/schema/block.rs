@@ -227,6 +227,9 @@ pub struct ChecklistSource {
     pub caption: Option<Spanned<String>>,
     /// `question_header:` (default «Spørsmål»).
     pub question_header: Option<Spanned<String>>,
+    /// `answer_header:` print one column with this header and the chosen answer as a word
+    /// (the forms' «Ja/nei» column) instead of one column per answer with an X.
+    pub answer_header: Option<Spanned<String>>,
     /// `answers:` the answer columns (default `[Ja, Delvis, Nei]`).
     pub answers: Option<Spanned<Vec<Spanned<String>>>>,
     /// `comment_header:` (default «Kommentar»).
@@ -240,24 +243,10 @@ impl FromYaml for ChecklistSource {
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        if let Some(old) = f.raw("answer_header") {
-            // The one «Svar» column became one column per answer: say what to write.
-            out.push(
-                Diagnostic::error(
-                    Code::YamlSchema,
-                    "`answer_header` is no longer used: a checklist has one column per answer",
-                )
-                .at(old.span.clone())
-                .with_label("remove this line")
-                .with_hint(
-                    "the answer columns are «Ja», «Delvis», «Nei» unless you list others, \
-                     e.g. `answers: [Ja, Nei]` or `answers: [Ja, Delvis, Nei, Ikke aktuelt]`",
-                ),
-            );
-        }
         let list = ChecklistSource {
             caption: f.opt("caption", out),
             question_header: f.opt("question_header", out),
+            answer_header: f.opt("answer_header", out),
             answers: f.opt("answers", out),
             comment_header: f.opt("comment_header", out),
             items: f.req("items", "the checklist's rows", out).unwrap_or_default(),

@@ -145,8 +145,10 @@ pub(crate) struct ChecklistView {
     pub id: String,
     pub caption: String,
     pub question_header: String,
-    /// The answer columns (Ja, Delvis, Nei …).
+    /// The answer columns (Ja, Delvis, Nei …), empty when `answer_header` is set.
     pub answers: Vec<String>,
+    /// The header of the one answer column holding the answer as a word, if the form has one.
+    pub answer_header: Option<String>,
     pub comment_header: String,
     pub items: Vec<ChecklistItemView>,
 }
@@ -157,6 +159,8 @@ pub(crate) struct ChecklistItemView {
     pub question: String,
     /// One entry per answer column: the answer's name in the chosen one, else `None`.
     pub marks: Vec<Option<String>>,
+    /// The chosen answer as a word (for the one-column form).
+    pub answer: Option<String>,
     pub comment: String,
 }
 
@@ -343,19 +347,27 @@ impl<'a> PageBuilder<'a> {
             id: self.next_id("sjekkliste"),
             caption: checklist.caption.clone(),
             question_header: checklist.question_header.clone(),
-            answers: checklist.answers.clone(),
+            answers: match checklist.answer_header {
+                Some(_) => Vec::new(),
+                None => checklist.answers.clone(),
+            },
+            answer_header: checklist.answer_header.clone(),
             comment_header: checklist.comment_header.clone(),
             items: checklist
                 .items
                 .iter()
                 .map(|item| ChecklistItemView {
                     question: self.inline.render(&item.question),
-                    marks: checklist
-                        .answers
-                        .iter()
-                        .enumerate()
-                        .map(|(k, a)| (item.answer == Some(k)).then(|| a.clone()))
-                        .collect(),
+                    marks: match checklist.answer_header {
+                        Some(_) => Vec::new(),
+                        None => checklist
+                            .answers
+                            .iter()
+                            .enumerate()
+                            .map(|(k, a)| (item.answer == Some(k)).then(|| a.clone()))
+                            .collect(),
+                    },
+                    answer: item.answer.and_then(|k| checklist.answers.get(k).cloned()),
                     comment: self.inline.render(&item.comment),
                 })
                 .collect(),

@@ -291,6 +291,7 @@ impl Builder<'_> {
                 "caption": c.caption,
                 "question_header": c.question_header,
                 "answers": c.answers,
+                "answer_header": c.answer_header,
                 "comment_header": c.comment_header,
                 "items": c.items.iter().map(|i| json!({
                     "question": inlines(&i.question),
