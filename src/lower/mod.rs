@@ -58,8 +58,14 @@ struct Lowerer<'f> {
     texts: Vec<TextSource>,
     fact_spans: BTreeMap<String, Span>,
     links: Vec<links::LinkSource>,
-    /// Title of the chapter or section whose blocks are being lowered (for default captions).
+    /// What names the chapter or section whose blocks are being lowered, for default captions:
+    /// its title, or the nearest enclosing section's or chapter's title that is not used more
+    /// than once in the report («Hovedmål» in every chapter names nothing).
     block_title: String,
+    /// The titles of the chapter and sections being lowered, outermost first.
+    titles: Vec<String>,
+    /// How many sections in the report have each title.
+    section_titles: BTreeMap<String, usize>,
     /// How often each caption of a goal table or checklist has been given (to keep them distinct).
     captions: BTreeMap<String, usize>,
 }
@@ -81,6 +87,8 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         fact_spans: BTreeMap::new(),
         links: Vec::new(),
         block_title: String::new(),
+        titles: Vec::new(),
+        section_titles: chapters::section_titles(&parsed.chapters),
         captions: BTreeMap::new(),
     };
     let meta = l.meta(&parsed.report);
