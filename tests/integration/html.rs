@@ -435,7 +435,10 @@ fn checklists_have_one_column_per_answer_with_an_x_a_screen_reader_hears() {
     assert_eq!(text(caption), "Handlingsplan for mennesker med funksjonsnedsettelse");
     assert_eq!(checklist.value().attr("aria-labelledby"), caption.value().attr("id"));
     let heads: Vec<String> = checklist.select(&sel("thead th[scope=col]")).map(text).collect();
-    assert_eq!(heads, ["Områder fra handlingsplanen", "Ja", "Delvis", "Nei", "Ikke aktuelt", "Kommentar"]);
+    assert_eq!(
+        heads,
+        ["Områder fra handlingsplanen", "Ja", "Delvis", "Nei", "Ikke aktuelt", "Kommentar"]
+    );
     let rows: Vec<ElementRef<'_>> = checklist.select(&sel("tbody tr")).collect();
     assert_eq!(rows.len(), 3);
     // Per row: what each answer cell shows, and what a screen reader hears in it.

@@ -1,9 +1,7 @@
 //! Blocks: paragraphs, headings, lists, notes, goal tables, checklists, tables, figures.
 
 use crate::diag::{Code, Diagnostic};
-use crate::load::read::{
-    Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail,
-};
+use crate::load::read::{Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail};
 use crate::load::yaml::{Node, Value, did_you_mean};
 use crate::source::Span;
 
