@@ -198,8 +198,9 @@ pub enum Inline {
 /// A goal/measure table.
 #[derive(Debug, Clone, Serialize)]
 pub struct Goals {
-    /// Optional caption above the table.
-    pub caption: Option<String>,
+    /// Caption above the table: as written, else «Mål og tiltak – <section title>» (distinct in
+    /// the report), settled when lowering.
+    pub caption: String,
     /// Header of the goal column ("Hovedmål" by default).
     pub goal_header: String,
     /// Header of the comment column ("Kommentar" by default).
@@ -226,15 +227,21 @@ pub struct Measure {
     pub comment: Vec<Inline>,
 }
 
-/// A checklist table.
+/// A checklist table: a question column, one column per answer (an X in the chosen one) or one
+/// answer column holding the word, a comment column — as the Oslo forms print them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Checklist {
-    /// Optional caption above the checklist.
-    pub caption: Option<String>,
+    /// Caption above the checklist: as written, else «Sjekkliste – <section title>» (distinct
+    /// in the report), settled when lowering.
+    pub caption: String,
     /// Header of the question column.
     pub question_header: String,
-    /// Header of the answer column.
-    pub answer_header: String,
+    /// The answers, in order (default «Ja», «Delvis», «Nei»): one column each, with an X in
+    /// the chosen one.
+    pub answers: Vec<String>,
+    /// When set, one column with this header holding the chosen answer as a word instead
+    /// (the forms' «Ja/nei» column).
+    pub answer_header: Option<String>,
     /// Header of the comment column.
     pub comment_header: String,
     /// The rows.
@@ -246,36 +253,10 @@ pub struct Checklist {
 pub struct ChecklistItem {
     /// The question or requirement.
     pub question: Vec<Inline>,
-    /// The answer, if any (a group row has none).
-    pub answer: Option<Answer>,
+    /// The chosen answer, an index into [`Checklist::answers`]; `None`: not answered.
+    pub answer: Option<usize>,
     /// Optional comment.
     pub comment: Vec<Inline>,
-}
-
-/// A checklist answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer {
-    /// Ja
-    Ja,
-    /// Delvis
-    Delvis,
-    /// Nei
-    Nei,
-    /// Ikke aktuelt
-    IkkeAktuelt,
-}
-
-impl Answer {
-    /// The Norwegian label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::Ja => "Ja",
-            Answer::Delvis => "Delvis",
-            Answer::Nei => "Nei",
-            Answer::IkkeAktuelt => "Ikke aktuelt",
-        }
-    }
 }
 
 /// An image.

@@ -7,12 +7,27 @@ use crate::load::read::{Spanned, Text};
 use crate::load::schema::{
     BlockSource, ChecklistSource, FigureSource, GoalsSource, ListItemSource, NoteSource,
 };
+use crate::load::yaml::did_you_mean;
 use crate::load::{Reference, TextSource, image, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
 
 use super::Lowerer;
+
+/// The answer columns of a checklist without `answers:`, as on the Oslo forms.
+const DEFAULT_ANSWERS: &[&str] = &["Ja", "Delvis", "Nei"];
+
+/// Other words for an answer (lower case), accepted when the checklist has that column.
+const ANSWER_SYNONYMS: &[(&str, &str)] = &[
+    ("yes", "ja"),
+    ("true", "ja"),
+    ("x", "ja"),
+    ("no", "nei"),
+    ("false", "nei"),
+    ("i/a", "ikke aktuelt"),
+    ("ikke relevant", "ikke aktuelt"),
+];
 
 /// How deep lists may nest (a list in a list item is level 2).
 pub const MAX_LIST_DEPTH: usize = 4;
@@ -132,7 +147,10 @@ impl Lowerer<'_> {
 
     fn goals(&mut self, g: &GoalsSource) -> Goals {
         Goals {
-            caption: g.caption.as_ref().map(|c| self.plain(c)),
+            caption: {
+                let written = g.caption.as_ref().map(|c| self.plain(c));
+                self.block_caption(written, "Mål og tiltak")
+            },
             goal_header: self.or_default(&g.goal_header, "Hovedmål"),
             comment_header: self.or_default(&g.comment_header, "Kommentar"),
             goals: g
@@ -154,21 +172,101 @@ impl Lowerer<'_> {
     }
 
     fn checklist(&mut self, c: &ChecklistSource) -> Checklist {
+        let written = c.caption.as_ref().map(|c| self.plain(c));
+        let caption = self.block_caption(written, "Sjekkliste");
+        let answers = self.checklist_answers(c);
         Checklist {
-            caption: c.caption.as_ref().map(|c| self.plain(c)),
+            caption,
             question_header: self.or_default(&c.question_header, "Spørsmål"),
-            answer_header: self.or_default(&c.answer_header, "Svar"),
+            answer_header: c.answer_header.as_ref().map(|h| self.plain(h)),
             comment_header: self.or_default(&c.comment_header, "Kommentar"),
             items: c
                 .items
                 .iter()
                 .map(|item| ChecklistItem {
                     question: self.inline(&item.question),
-                    answer: item.answer.as_ref().map(|a| a.value),
+                    answer: item.answer.as_ref().and_then(|a| self.checklist_answer(a, &answers)),
                     comment: self.inline_opt(&item.comment),
                 })
                 .collect(),
+            answers,
         }
+    }
+
+    /// The answer columns: `answers:` as written (non-empty, no two alike), else Ja/Delvis/Nei.
+    fn checklist_answers(&mut self, c: &ChecklistSource) -> Vec<String> {
+        let Some(written) = &c.answers else {
+            return DEFAULT_ANSWERS.iter().map(|a| a.to_string()).collect();
+        };
+        let mut answers: Vec<String> = Vec::new();
+        for a in &written.value {
+            let label = self.plain(a);
+            if label.is_empty() {
+                self.push(
+                    Diagnostic::error(Code::YamlSchema, "an answer column without a name")
+                        .at(a.span.clone())
+                        .with_label("empty")
+                        .with_hint("write the answer as the form prints it, e.g. `Ja`"),
+                );
+            } else if answers.iter().any(|b| b.to_lowercase() == label.to_lowercase()) {
+                self.push(
+                    Diagnostic::error(
+                        Code::YamlSchema,
+                        format!("the answer «{label}» is listed twice"),
+                    )
+                    .at(a.span.clone())
+                    .with_label("second time")
+                    .with_hint("each answer is one column: list it once"),
+                );
+            } else {
+                answers.push(label);
+            }
+        }
+        if answers.is_empty() {
+            self.push(
+                Diagnostic::error(Code::YamlSchema, "a checklist needs at least one answer column")
+                    .at(written.span.clone())
+                    .with_label("no answers")
+                    .with_hint("leave `answers:` out for «Ja», «Delvis», «Nei», or list yours: `answers: [Ja, Nei]`"),
+            );
+            return DEFAULT_ANSWERS.iter().map(|a| a.to_string()).collect();
+        }
+        answers
+    }
+
+    /// The column of an item's `answer:`, compared without case; `yes`, `true`, `x` are «Ja»,
+    /// `no`, `false` «Nei» and `i/a`, `ikke relevant` «Ikke aktuelt» when that column exists;
+    /// with a single column (`answers: [Kryss av]`), `x` (or `ja`) ticks it.
+    fn checklist_answer(&mut self, answer: &Spanned<String>, answers: &[String]) -> Option<usize> {
+        let word = answer.value.trim().to_lowercase();
+        let find = |w: &str| answers.iter().position(|a| a.to_lowercase() == w);
+        if let Some(i) = find(&word) {
+            return Some(i);
+        }
+        let synonym = ANSWER_SYNONYMS.iter().find(|(w, _)| *w == word).map(|(_, to)| *to);
+        if let Some(i) = synonym.and_then(find) {
+            return Some(i);
+        }
+        // A form with a single column («Kryss av») is ticked with an X.
+        if answers.len() == 1 && (word == "ja" || synonym == Some("ja")) {
+            return Some(0);
+        }
+        let list = answers.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let mut d = Diagnostic::error(
+            Code::YamlSchema,
+            format!("«{}» is not one of this checklist's answers: {list}", answer.value.trim()),
+        )
+        .at(answer.span.clone())
+        .with_label("unknown answer");
+        d = match did_you_mean(&word, answers.iter().map(String::as_str)) {
+            Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+            None => d.with_hint(
+                "write one of the answers, or add this one to the checklist's `answers:` list \
+                 (each answer is a column of the form)",
+            ),
+        };
+        self.push(d);
+        None
     }
 
     fn figure(&mut self, f: &FigureSource) -> Option<Figure> {

@@ -1,5 +1,7 @@
 //! Chapters and sections: numbers, ids, nesting.
 
+use std::collections::BTreeMap;
+
 use crate::diag::{Code, Diagnostic};
 use crate::load::parse::ChapterFile;
 use crate::load::read::Spanned;
@@ -14,6 +16,23 @@ use super::Lowerer;
 /// the sixth level — the last heading level HTML has (`h6`) and well within what the PDF
 /// template and its data take.
 pub const MAX_SECTION_LEVEL: u8 = 6;
+
+/// How many sections of the report have each title (trimmed), at any level.
+pub(super) fn section_titles(files: &[ChapterFile]) -> BTreeMap<String, usize> {
+    fn walk(items: &[SectionItem], counts: &mut BTreeMap<String, usize>) {
+        for source in items.iter().filter_map(SectionItem::section) {
+            if let Some(t) = &source.title {
+                *counts.entry(t.value.trim().to_string()).or_insert(0) += 1;
+            }
+            walk(&source.sections, counts);
+        }
+    }
+    let mut counts = BTreeMap::new();
+    for chapter in files.iter().filter_map(|f| f.chapter.as_ref()) {
+        walk(&chapter.sections, &mut counts);
+    }
+    counts
+}
 
 impl Lowerer<'_> {
     fn title(&mut self, t: &Option<Spanned<String>>) -> String {
@@ -37,6 +56,8 @@ impl Lowerer<'_> {
                 Some(n) => format!("kapittel-{n}"),
                 None => slug(&title),
             });
+            self.titles = vec![title.clone()];
+            self.block_title = title.clone();
             let blocks = self.blocks(&source.blocks);
             let sections = self.sections(&source.sections, chapter_number.as_deref(), 2);
             out.push(Chapter {
@@ -49,6 +70,15 @@ impl Lowerer<'_> {
             });
         }
         out
+    }
+
+    /// The innermost title being lowered that no other section has (the chapter's title is
+    /// taken as it is), for default captions.
+    fn naming_title(&self) -> String {
+        let unique = |t: &&String| {
+            !t.trim().is_empty() && self.section_titles.get(t.trim()).is_none_or(|n| *n <= 1)
+        };
+        self.titles.iter().rev().find(unique).or(self.titles.first()).cloned().unwrap_or_default()
     }
 
     /// An explicit id (must be unique) or a generated one (made unique).
@@ -115,8 +145,11 @@ impl Lowerer<'_> {
             None => slug(&title),
         });
         let blocks: &[BlockSource] = &source.blocks;
+        self.titles.push(title.clone());
+        self.block_title = self.naming_title();
         let blocks = self.blocks(blocks);
         let sections = self.sections(&source.sections, number.as_deref(), level + 1);
+        self.titles.pop();
         Section { id, number, level, title, blocks, sections }
     }
 }

@@ -58,6 +58,16 @@ struct Lowerer<'f> {
     texts: Vec<TextSource>,
     fact_spans: BTreeMap<String, Span>,
     links: Vec<links::LinkSource>,
+    /// What names the chapter or section whose blocks are being lowered, for default captions:
+    /// its title, or the nearest enclosing section's or chapter's title that is not used more
+    /// than once in the report («Hovedmål» in every chapter names nothing).
+    block_title: String,
+    /// The titles of the chapter and sections being lowered, outermost first.
+    titles: Vec<String>,
+    /// How many sections in the report have each title.
+    section_titles: BTreeMap<String, usize>,
+    /// How often each caption of a goal table or checklist has been given (to keep them distinct).
+    captions: BTreeMap<String, usize>,
 }
 
 /// Lowers a parsed report.
@@ -76,6 +86,10 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         texts: Vec::new(),
         fact_spans: BTreeMap::new(),
         links: Vec::new(),
+        block_title: String::new(),
+        titles: Vec::new(),
+        section_titles: chapters::section_titles(&parsed.chapters),
+        captions: BTreeMap::new(),
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
@@ -121,6 +135,20 @@ impl Lowerer<'_> {
             self.ids.insert(id.to_string(), span.clone());
             true
         }
+    }
+
+    /// The caption of a goal table or checklist: as written, else «<kind> – <section title>»;
+    /// a default already given in the report gets « (2)», « (3)» … so every table has a
+    /// distinct accessible name. Decided here once, so the PDF and the site print the same.
+    fn block_caption(&mut self, written: Option<String>, kind: &str) -> String {
+        let caption = match written.filter(|c| !c.trim().is_empty()) {
+            Some(c) => c,
+            None if self.block_title.is_empty() => kind.to_string(),
+            None => format!("{kind} – {}", self.block_title),
+        };
+        let n = self.captions.entry(caption.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { caption } else { format!("{caption} ({n})") }
     }
 
     /// An id not yet used: `base`, else `base-2`, `base-3` …

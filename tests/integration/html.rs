@@ -413,10 +413,50 @@ fn blocks_render_as_semantic_html() {
     let k4 = site.page("kapittel-4.html");
     let checklist = one(&k4, "table.checklist");
     let answers: Vec<String> = checklist.select(&sel("td.answer")).map(text).collect();
-    assert_eq!(answers, ["Ja", "Ja", "Nei", "Delvis"]);
-    assert_eq!(text(one_in(checklist, "tr.group th")), "Er tiltak i handlingsplanen");
-    assert_eq!(one_in(checklist, "tr.group th").value().attr("colspan"), Some("3"));
+    // `answer_header: Ja/nei`: one column holding the answer as a word, as the form prints it.
+    assert_eq!(answers, ["Ja", "", "Ja", "Nei", "Delvis"]);
+    // An unanswered question is an ordinary row, not a sub-heading.
+    assert_eq!(checklist.select(&sel("tr.group")).count(), 0);
+    let unanswered = checklist
+        .select(&sel("tbody th[scope=row]"))
+        .find(|th| text(*th) == "Er tiltak i handlingsplanen")
+        .expect("the unanswered question is a row header");
+    assert_eq!(unanswered.value().attr("colspan"), None);
     assert!(checklist.select(&sel("br")).count() == 1, "line break in a comment");
+}
+
+#[test]
+fn checklists_have_one_column_per_answer_with_an_x_a_screen_reader_hears() {
+    let site = Site::of(&sample());
+    let k1 = site.page("kapittel-1.html");
+    let checklist = one(&k1, "table.checklist");
+    // The caption as written is the table's accessible name.
+    let caption = one_in(checklist, "caption");
+    assert_eq!(text(caption), "Handlingsplan for mennesker med funksjonsnedsettelse");
+    assert_eq!(checklist.value().attr("aria-labelledby"), caption.value().attr("id"));
+    let heads: Vec<String> = checklist.select(&sel("thead th[scope=col]")).map(text).collect();
+    assert_eq!(
+        heads,
+        ["Områder fra handlingsplanen", "Ja", "Delvis", "Nei", "Ikke aktuelt", "Kommentar"]
+    );
+    let rows: Vec<ElementRef<'_>> = checklist.select(&sel("tbody tr")).collect();
+    assert_eq!(rows.len(), 3);
+    // Per row: what each answer cell shows, and what a screen reader hears in it.
+    let marks = |row: ElementRef<'_>| -> Vec<(String, String)> {
+        row.select(&sel("td.answer"))
+            .map(|td| {
+                let shown = td.select(&sel("[aria-hidden=true]")).map(text).collect::<String>();
+                let heard = td.select(&sel(".visually-hidden")).map(text).collect::<String>();
+                (shown, heard)
+            })
+            .collect()
+    };
+    let none = (String::new(), String::new());
+    let x = |a: &str| ("X".to_string(), a.to_string());
+    assert_eq!(text(one_in(rows[0], "th[scope=row]")), "Planarbeid");
+    assert_eq!(marks(rows[0]), [none.clone(), none.clone(), none.clone(), none.clone()]);
+    assert_eq!(marks(rows[1]), [x("Ja"), none.clone(), none.clone(), none.clone()]);
+    assert_eq!(marks(rows[2]), [none.clone(), x("Delvis"), none.clone(), none.clone()]);
 }
 
 #[test]
@@ -669,6 +709,22 @@ fn real_report_renders_with_working_links_and_headings() {
         }
     }
     assert_links_resolve(&site);
+    // Every goal table and checklist has a caption of its own (from its section when the
+    // source has none), which names the table for a screen reader.
+    let mut names = HashSet::new();
+    for (path, doc) in site.pages() {
+        for table in doc.select(&sel("table.goals, table.checklist")) {
+            let caption = one_in(table, "caption");
+            assert_eq!(table.value().attr("aria-labelledby"), caption.value().attr("id"));
+            let name = text(caption);
+            assert!(
+                name.starts_with("Mål og tiltak – ") || name.starts_with("Sjekkliste – "),
+                "{path}: {name}"
+            );
+            assert!(names.insert(name.clone()), "{path}: «{name}» names two tables");
+        }
+    }
+    assert!(names.contains("Mål og tiltak – Funksjonsområde 2A Barnehager (2)"), "{names:?}");
     let mut anchors = HashSet::new();
     for (_, doc) in site.pages() {
         for element in doc.select(&sel("[id]")) {

@@ -416,3 +416,39 @@ fn build_refuses_errors_unless_draft() {
     let (text, pages) = (text_of(&pdf, false), pages(&pdf));
     assert!(text.matches("UTKAST").count() >= pages, "every page is marked UTKAST:\n{text}");
 }
+
+/// A checklist prints one column per answer, headed by the answer, with an X in the chosen
+/// one; its caption (as written, or from its section) is printed above it; row labels are
+/// tagged as row headers (TH with Scope Row).
+#[test]
+fn checklists_print_their_answer_columns_and_row_headers_are_tagged() {
+    let report = load("examples/minimal");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let layout = text_of(&pdf, true);
+    let lines: Vec<String> = layout.lines().map(flat).collect();
+    let squashed: Vec<String> =
+        lines.iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    assert!(
+        squashed.iter().any(|l| l.contains("Ja Delvis Nei Ikke aktuelt Kommentar")),
+        "no line with the answer columns in:\n{layout}"
+    );
+    let checklist = report
+        .chapters
+        .iter()
+        .flat_map(|c| sections(std::slice::from_ref(c)))
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            arsrapport::model::Block::Checklist(c) => Some(c),
+            _ => None,
+        })
+        .expect("the example has a checklist");
+    let answered = checklist.items.iter().filter(|i| i.answer.is_some()).count();
+    let xs = squashed.iter().flat_map(|l| l.split(' ')).filter(|w| *w == "X").count();
+    assert_eq!(xs, answered, "one X per answered item in:\n{layout}");
+    let text = flat(&text_of(&pdf, false));
+    assert!(text.contains(&flat(&checklist.caption)), "missing caption «{}»", checklist.caption);
+
+    let structure = poppler("pdfinfo", &["-struct", &pdf.to_string_lossy()]);
+    let row_headers = structure.lines().filter(|l| l.trim() == "/Scope /Row").count();
+    assert!(row_headers >= checklist.items.len(), "row headers with Scope Row:\n{structure}");
+}

@@ -1,11 +1,8 @@
 //! Blocks: paragraphs, headings, lists, notes, goal tables, checklists, tables, figures.
 
 use crate::diag::{Code, Diagnostic};
-use crate::load::read::{
-    Fields, FromYaml, Keyword, OneOrMany, Out, Spanned, Text, fail, keyword_from_yaml,
-};
+use crate::load::read::{Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail};
 use crate::load::yaml::{Node, Value, did_you_mean};
-use crate::model::Answer;
 use crate::source::Span;
 
 use super::TableSource;
@@ -228,8 +225,11 @@ pub struct ChecklistSource {
     pub caption: Option<Spanned<String>>,
     /// `question_header:` (default «Spørsmål»).
     pub question_header: Option<Spanned<String>>,
-    /// `answer_header:` (default «Svar»).
+    /// `answer_header:` print one column with this header and the chosen answer as a word
+    /// (the forms' «Ja/nei» column) instead of one column per answer with an X.
     pub answer_header: Option<Spanned<String>>,
+    /// `answers:` the answer columns (default `[Ja, Delvis, Nei]`).
+    pub answers: Option<Spanned<Vec<Spanned<String>>>>,
     /// `comment_header:` (default «Kommentar»).
     pub comment_header: Option<Spanned<String>>,
     /// `items:`
@@ -245,6 +245,7 @@ impl FromYaml for ChecklistSource {
             caption: f.opt("caption", out),
             question_header: f.opt("question_header", out),
             answer_header: f.opt("answer_header", out),
+            answers: f.opt("answers", out),
             comment_header: f.opt("comment_header", out),
             items: f.req("items", "the checklist's rows", out).unwrap_or_default(),
         };
@@ -253,30 +254,13 @@ impl FromYaml for ChecklistSource {
     }
 }
 
-impl Keyword for Answer {
-    const WORDS: &'static [(&'static str, Self)] = &[
-        ("ja", Answer::Ja),
-        ("delvis", Answer::Delvis),
-        ("nei", Answer::Nei),
-        ("ikke aktuelt", Answer::IkkeAktuelt),
-        ("ikke relevant", Answer::IkkeAktuelt),
-        ("yes", Answer::Ja),
-        ("no", Answer::Nei),
-        ("true", Answer::Ja),
-        ("false", Answer::Nei),
-        ("x", Answer::Ja),
-        ("i/a", Answer::IkkeAktuelt),
-    ];
-}
-keyword_from_yaml!(Answer);
-
 /// One checklist row.
 #[derive(Debug, Clone)]
 pub struct ChecklistItemSource {
     /// `question:`
     pub question: Text,
-    /// `answer:`
-    pub answer: Option<Spanned<Answer>>,
+    /// `answer:` one of the checklist's answers; resolved when lowering.
+    pub answer: Option<Spanned<String>>,
     /// `comment:`
     pub comment: Option<Text>,
 }

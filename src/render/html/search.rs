@@ -83,7 +83,7 @@ fn blocks_text(report: &Report, blocks: &[Block]) -> String {
                 parts.extend(paragraphs.iter().map(|p| plain_text(p)));
             }
             Block::Goals(goals) => {
-                parts.extend(goals.caption.clone());
+                parts.push(goals.caption.clone());
                 for goal in &goals.goals {
                     parts.push(plain_text(&goal.goal));
                     for m in &goal.measures {
@@ -93,7 +93,7 @@ fn blocks_text(report: &Report, blocks: &[Block]) -> String {
                 }
             }
             Block::Checklist(checklist) => {
-                parts.extend(checklist.caption.clone());
+                parts.push(checklist.caption.clone());
                 for item in &checklist.items {
                     parts.push(plain_text(&item.question));
                     parts.push(plain_text(&item.comment));

@@ -115,9 +115,9 @@ pub(crate) struct ListItemView {
 /// A goal/measure table.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct GoalsView {
-    /// Id of the caption (or of the table, when it has no caption).
+    /// Id of the caption.
     pub id: String,
-    pub caption: Option<String>,
+    pub caption: String,
     pub goal_header: String,
     pub measure_header: String,
     pub comment_header: String,
@@ -141,23 +141,27 @@ pub(crate) struct MeasureView {
 /// A checklist.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ChecklistView {
+    /// Id of the caption.
     pub id: String,
-    pub caption: Option<String>,
+    pub caption: String,
     pub question_header: String,
-    pub answer_header: String,
+    /// The answer columns (Ja, Delvis, Nei …), empty when `answer_header` is set.
+    pub answers: Vec<String>,
+    /// The header of the one answer column holding the answer as a word, if the form has one.
+    pub answer_header: Option<String>,
     pub comment_header: String,
     pub items: Vec<ChecklistItemView>,
 }
 
-/// One checklist row. A row with neither answer nor comment is a group row.
+/// One checklist row.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ChecklistItemView {
     pub question: String,
+    /// One entry per answer column: the answer's name in the chosen one, else `None`.
+    pub marks: Vec<Option<String>>,
+    /// The chosen answer as a word (for the one-column form).
     pub answer: Option<String>,
-    /// `ja`, `delvis`, `nei`, `ikke-aktuelt` (a CSS class).
-    pub answer_class: Option<String>,
     pub comment: String,
-    pub group: bool,
 }
 
 /// A data table, ready to print.
@@ -343,6 +347,10 @@ impl<'a> PageBuilder<'a> {
             id: self.next_id("sjekkliste"),
             caption: checklist.caption.clone(),
             question_header: checklist.question_header.clone(),
+            answers: match checklist.answer_header {
+                Some(_) => Vec::new(),
+                None => checklist.answers.clone(),
+            },
             answer_header: checklist.answer_header.clone(),
             comment_header: checklist.comment_header.clone(),
             items: checklist
@@ -350,10 +358,17 @@ impl<'a> PageBuilder<'a> {
                 .iter()
                 .map(|item| ChecklistItemView {
                     question: self.inline.render(&item.question),
-                    answer: item.answer.map(|a| a.label().to_string()),
-                    answer_class: item.answer.map(|a| a.label().to_lowercase().replace(' ', "-")),
+                    marks: match checklist.answer_header {
+                        Some(_) => Vec::new(),
+                        None => checklist
+                            .answers
+                            .iter()
+                            .enumerate()
+                            .map(|(k, a)| (item.answer == Some(k)).then(|| a.clone()))
+                            .collect(),
+                    },
+                    answer: item.answer.and_then(|k| checklist.answers.get(k).cloned()),
                     comment: self.inline.render(&item.comment),
-                    group: item.answer.is_none() && item.comment.is_empty(),
                 })
                 .collect(),
         }

@@ -23,7 +23,7 @@ use typst::model::DocumentElem;
 use typst::syntax::{DiagSpan, DiagSpanKind, FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook, Lang, Region, TextElem};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use crate::model::Date;
 use crate::render::{RenderError, TemplateDir};
@@ -99,7 +99,10 @@ pub struct DocumentDefaults {
 
 /// Typst's standard library with the document defaults as its base styles.
 fn library(defaults: &DocumentDefaults) -> LazyHash<Library> {
-    let mut library = Library::builder().build();
+    // `a11y-extras` gives the templates `pdf.header-cell(scope: "row")`: row labels are tagged
+    // as TH with Scope Row, as the site's `th scope=row`.
+    let mut library =
+        Library::builder().with_features([Feature::A11yExtras].into_iter().collect()).build();
     let styles = &mut library.styles;
     if !defaults.title.is_empty() {
         styles.set(DocumentElem::title, Some(TextElem::packed(defaults.title.as_str())));
