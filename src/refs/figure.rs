@@ -1,21 +1,28 @@
 //! A figure on its way through an expression, and the filters that print it the Norwegian way.
 //!
-//! Inside Tera a figure is a small JSON object whose value is the exact decimal as a *string*
-//! (`{"__figur": true, "tall": "62635", "desimaler": 0, "prosent": false, "enhet": "1000 kr"}`),
-//! so no figure is ever rounded through `f64`. Every calculation and every filter works on
-//! [`Figure`] with [`Decimal`] arithmetic and prints through [`crate::format`].
-
-use std::str::FromStr;
+//! Every calculation and every filter works on [`Figure`] with exact [`Decimal`] arithmetic and
+//! prints through [`crate::format`]; a filter that does not fit the figure says why with a
+//! [`FilterError`].
 
 use rust_decimal::Decimal;
-use tera::Value;
 
 use crate::format::{self, NBSP};
-use crate::load::number;
 use crate::model::Number;
 
-/// The key that marks a JSON object as a figure.
-const MARK: &str = "__figur";
+/// Why a filter cannot print a figure; `figure` is the figure as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterError {
+    /// `kr`, `tusen` or `mill` on a percentage.
+    Percentage { figure: String },
+    /// `mill` on a figure without a unit.
+    NoUnit { figure: String },
+    /// `mill` on a figure whose unit is not kroner.
+    NotKroner { figure: String, unit: String },
+    /// `mill` beyond exact arithmetic.
+    TooLarge { figure: String },
+    /// `forbruk` on an avvik of 0.
+    ZeroAvvik { figure: String },
+}
 
 /// An exact figure and how it was printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,49 +48,6 @@ impl Figure {
         Figure { value, scale, percent: false, unit }
     }
 
-    /// The JSON value Tera passes around.
-    pub fn to_value(&self) -> Value {
-        let mut m = tera::Map::new();
-        m.insert(MARK.into(), Value::Bool(true));
-        m.insert("tall".into(), Value::String(self.value.to_string()));
-        m.insert("desimaler".into(), Value::from(self.scale));
-        m.insert("prosent".into(), Value::Bool(self.percent));
-        m.insert("enhet".into(), self.unit.clone().map_or(Value::Null, Value::String));
-        Value::Object(m)
-    }
-
-    /// Reads a figure back: a figure object, a number literal or a text such as "1 714 058".
-    pub fn from_value(v: &Value) -> Result<Figure, String> {
-        match v {
-            Value::Object(m) if m.get(MARK) == Some(&Value::Bool(true)) => {
-                let value = m
-                    .get("tall")
-                    .and_then(Value::as_str)
-                    .and_then(|s| Decimal::from_str(s).ok())
-                    .ok_or("a damaged figure")?;
-                let scale = m.get("desimaler").and_then(Value::as_u64).unwrap_or(0) as u32;
-                let percent = m.get("prosent").and_then(Value::as_bool).unwrap_or(false);
-                let unit = m.get("enhet").and_then(Value::as_str).map(str::to_string);
-                Ok(Figure { value, scale, percent, unit })
-            }
-            Value::Number(n) => {
-                let text = n.to_string();
-                let value = Decimal::from_str(&text)
-                    .or_else(|_| Decimal::from_scientific(&text))
-                    .map_err(|_| format!("«{text}» is too large or too small"))?;
-                Ok(Figure { value, scale: value.scale(), percent: false, unit: None })
-            }
-            Value::String(s) => match number::parse_number(s) {
-                Ok(n) => Ok(Figure::from_number(&n, None)),
-                Err(_) => Err(format!("the text «{s}»")),
-            },
-            Value::Bool(b) => Err(format!("`{b}`")),
-            Value::Null => Err("nothing".into()),
-            Value::Array(_) => Err("a list".into()),
-            Value::Object(_) => Err("a map".into()),
-        }
-    }
-
     /// The figure as printed in the source: `1 714 058`, `−50 136`, `89,4 %`.
     pub fn printed(&self) -> String {
         format::number(&Number { value: self.value, percent: self.percent, scale: self.scale })
@@ -93,12 +57,9 @@ impl Figure {
         wanted.unwrap_or(self.scale)
     }
 
-    fn not_percent(&self, filter: &str) -> Result<(), String> {
+    fn not_percent(&self) -> Result<(), FilterError> {
         if self.percent {
-            return Err(format!(
-                "`{filter}` is for amounts, but {} is a percentage",
-                self.printed()
-            ));
+            return Err(FilterError::Percentage { figure: self.printed() });
         }
         Ok(())
     }
@@ -110,8 +71,8 @@ pub fn tall(f: &Figure, decimals: Option<u32>, group: bool) -> String {
 }
 
 /// `kr` (and `tusen`): a whole amount in the table's unit, grouped: `62 635`.
-pub fn kr(f: &Figure, filter: &str) -> Result<String, String> {
-    f.not_percent(filter)?;
+pub fn kr(f: &Figure) -> Result<String, FilterError> {
+    f.not_percent()?;
     Ok(format::decimal(f.value, 0, true))
 }
 
@@ -134,23 +95,19 @@ fn kroner_per_unit(unit: &str) -> Option<Decimal> {
 ///
 /// The figure's unit says what it counts (a table in "1000 kr", a fact with `unit: kr` …).
 /// Without `desimaler` it takes one decimal and drops it when it is 0.
-pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, String> {
-    f.not_percent("mill")?;
+pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, FilterError> {
+    f.not_percent()?;
     let Some(unit) = f.unit.as_deref() else {
-        return Err(format!(
-            "`mill` needs to know the unit of {}: it has none (give the fact `unit: 1000 kr` or `unit: kr`)",
-            f.printed()
-        ));
+        return Err(FilterError::NoUnit { figure: f.printed() });
     };
-    let per_unit = kroner_per_unit(unit).ok_or_else(|| {
-        format!("`mill` works on amounts in kroner, but the unit of {} is «{unit}»", f.printed())
-    })?;
+    let per_unit = kroner_per_unit(unit)
+        .ok_or_else(|| FilterError::NotKroner { figure: f.printed(), unit: unit.to_string() })?;
     // Dividing by a power of ten (1, 1 000 or 1 000 000 kroner per unit) cannot overflow, where
     // multiplying first could.
     let millions = Decimal::from(1_000_000)
         .checked_div(per_unit)
         .and_then(|divisor| f.value.checked_div(divisor))
-        .ok_or_else(|| format!("{} is too large to compute in millions", f.printed()))?;
+        .ok_or_else(|| FilterError::TooLarge { figure: f.printed() })?;
     let text = match decimals {
         Some(d) => format::decimal(millions, d, true),
         None => {
@@ -187,16 +144,13 @@ pub fn fortegn(f: &Figure, decimals: Option<u32>) -> String {
 
 /// `forbruk`: the word for an avvik (budget − accounts): negative is `merforbruk`, positive is
 /// `mindreforbruk`.
-pub fn forbruk(f: &Figure) -> Result<String, String> {
+pub fn forbruk(f: &Figure) -> Result<String, FilterError> {
     if f.value < Decimal::ZERO {
         Ok("merforbruk".into())
     } else if f.value > Decimal::ZERO {
         Ok("mindreforbruk".into())
     } else {
-        Err(format!(
-            "the avvik is {}: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)",
-            f.printed()
-        ))
+        Err(FilterError::ZeroAvvik { figure: f.printed() })
     }
 }
 
@@ -209,6 +163,8 @@ pub fn abs(f: &Figure) -> Figure {
 mod tests {
     use super::*;
 
+    use std::str::FromStr;
+
     fn fig(v: &str, scale: u32, percent: bool, unit: Option<&str>) -> Figure {
         Figure {
             value: Decimal::from_str(v).expect("decimal"),
@@ -216,32 +172,6 @@ mod tests {
             percent,
             unit: unit.map(str::to_string),
         }
-    }
-
-    #[test]
-    fn figures_survive_the_trip_through_json_exactly() {
-        let f = fig("0.1000000000000000000000000001", 28, false, Some("1000 kr"));
-        assert_eq!(Figure::from_value(&f.to_value()), Ok(f));
-        let p = fig("89.4", 1, true, None);
-        assert_eq!(Figure::from_value(&p.to_value()), Ok(p));
-        let lit = Figure::from_value(&Value::from(1234)).expect("number");
-        assert_eq!((lit.value, lit.scale), (Decimal::from(1234), 0));
-        let text = Figure::from_value(&Value::from("1 714 058")).expect("text figure");
-        assert_eq!(text.value, Decimal::from(1_714_058));
-        assert_eq!(Figure::from_value(&Value::from("4 kv/25")), Err("the text «4 kv/25»".into()));
-    }
-
-    #[test]
-    fn number_literals_out_of_range_are_refused_not_panics() {
-        for v in [1e300, -1e300, f64::MAX, 1e-300, 5e-29] {
-            let json = serde_json::Number::from_f64(v).map(Value::Number).expect("finite");
-            let read = Figure::from_value(&json);
-            assert!(
-                read.as_ref().is_err_and(|e| e.contains("too large or too small")),
-                "{v}: {read:?}"
-            );
-        }
-        assert!(Figure::from_value(&Value::from(u64::MAX)).is_ok());
     }
 
     #[test]
@@ -261,10 +191,10 @@ mod tests {
 
     #[test]
     fn kr_is_a_whole_grouped_amount() {
-        assert_eq!(kr(&fig("62635", 0, false, None), "kr"), Ok("62\u{a0}635".into()));
-        assert_eq!(kr(&fig("-37636", 0, false, None), "kr"), Ok("\u{2212}37\u{a0}636".into()));
-        assert_eq!(kr(&fig("1100.5", 1, false, None), "tusen"), Ok("1\u{a0}101".into()));
-        assert!(kr(&fig("89.4", 1, true, None), "kr").is_err());
+        assert_eq!(kr(&fig("62635", 0, false, None)), Ok("62\u{a0}635".into()));
+        assert_eq!(kr(&fig("-37636", 0, false, None)), Ok("\u{2212}37\u{a0}636".into()));
+        assert_eq!(kr(&fig("1100.5", 1, false, None)), Ok("1\u{a0}101".into()));
+        assert!(kr(&fig("89.4", 1, true, None)).is_err());
     }
 
     #[test]

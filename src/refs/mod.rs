@@ -2,8 +2,10 @@
 //!
 //! Takes the validated [`Report`] — whose inline text holds a placeholder for every expression
 //! (see [`crate::load::inline`]) — and what `load` recorded: the expressions, the texts they
-//! were written in and where the facts are declared. Evaluates every expression once, with Tera,
-//! against the report's tables and facts (`eval.rs`), and replaces each placeholder with the
+//! were written in and where the facts are declared. Reads every expression once with its own
+//! small parser (`lex.rs`, `parse.rs`), checks its names (`names.rs`), evaluates it over exact
+//! decimals against the report's tables and facts (`eval.rs`, `table.rs`), and replaces each
+//! placeholder with the
 //! formatted figure: plain text inside [`Inline::Text`], the same for the PDF and the HTML
 //! (renderers escape it like any other text). Hands on the report, changed in place, and
 //! diagnostics with file, line and column:
@@ -14,17 +16,24 @@
 //! - AR107 `arithmetic`: a calculation (a sum, a change, a formula in `kolonne=`) has no exact
 //!   result: beyond 28 significant digits, or a division by zero;
 //! - AR308 `ambiguous-row`: `rad=` or an entry of `rader=` names more than one row;
+//! - AR007 `limit`: an expression nested more than 64 levels deep;
 //! - AR403 `literal-figure` (warning): the text writes out a declared fact's figure instead of
 //!   referring to it (`literal.rs`).
 //!
-//! An expression that fails never becomes empty text: its placeholder is replaced by a visible
+//! Every failure is a typed [`error::Error`] with its place in the expression; `error.rs` turns
+//! it into the message. An expression that fails never becomes empty text: its placeholder is replaced by a visible
 //! `[feil: …]` marker, which only a `--draft` build shows, since `check` fails.
 //!
 //! The language is documented in docs/format.md, "Figures in text".
 
+mod error;
 mod eval;
 mod figure;
+mod lex;
 mod literal;
+mod names;
+mod parse;
+mod table;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -34,8 +43,8 @@ use crate::load::Loaded;
 use crate::load::inline::{PLACEHOLDER_END, PLACEHOLDER_START};
 use crate::model::{Block, Inline, ListItem, Report, Section};
 
-use eval::{Evaluator, Failure, Place};
-pub use eval::{FILTERS, FUNCTIONS};
+use eval::Evaluator;
+pub use names::{FILTERS, FUNCTIONS};
 
 /// Resolves every expression of the report's text; returns the findings.
 ///
@@ -44,13 +53,14 @@ pub fn resolve(report: &mut Report, loaded: &Loaded) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut values = Vec::with_capacity(loaded.references.len());
     if !loaded.references.is_empty() {
-        let mut evaluator = Evaluator::new(report, &loaded.specs);
+        let evaluator = Evaluator::new(report, &loaded.specs);
         for reference in &loaded.references {
             match evaluator.evaluate(&reference.expr) {
                 Ok(text) => values.push(text),
-                Err(failure) => {
-                    values.push(format!("[feil: {}]", failure.message));
-                    diagnostics.push(diagnostic(loaded, reference, failure));
+                Err(error) => {
+                    let d = diagnostic(loaded, reference, &error);
+                    values.push(format!("[feil: {}]", d.message));
+                    diagnostics.push(d);
                 }
             }
         }
@@ -60,44 +70,21 @@ pub fn resolve(report: &mut Report, loaded: &Loaded) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// The byte range of `place` in the expression `expr`.
-fn locate(expr: &str, place: &Place) -> Option<Range<usize>> {
-    match place {
-        Place::Whole => None,
-        Place::Range(start, len) => {
-            let start = (*start).min(expr.len());
-            Some(start..(start + (*len).max(1)).min(expr.len()).max(start))
-        }
-        Place::Literal(text) => ['"', '\'', '`'].iter().find_map(|q| {
-            let quoted = format!("{q}{text}{q}");
-            expr.find(&quoted).map(|i| i..i + quoted.len())
-        }),
-        Place::Name(name) => {
-            let ident = |c: char| c.is_alphanumeric() || c == '_';
-            expr.match_indices(&**name)
-                .map(|(i, _)| i)
-                .find(|&i| {
-                    !expr[..i].chars().next_back().is_some_and(ident)
-                        && !expr[i + name.len()..].chars().next().is_some_and(ident)
-                })
-                .map(|i| i..i + name.len())
-        }
-    }
-}
-
-fn diagnostic(loaded: &Loaded, reference: &crate::load::Reference, failure: Failure) -> Diagnostic {
+/// The finding for an expression that failed, at its place in the source.
+fn diagnostic(loaded: &Loaded, reference: &crate::load::Reference, error: &error::Error) -> Diagnostic {
     let source = &loaded.texts[reference.text];
     let inner = reference.range.start + 2;
-    let range = match locate(&reference.expr, &failure.place) {
-        Some(r) => inner + r.start..inner + r.end,
-        None => reference.range.clone(),
+    let locate = |span: Option<Range<usize>>| {
+        let range = match span {
+            Some(r) => {
+                let end = reference.range.end;
+                (inner + r.start).min(end)..(inner + r.end).min(end)
+            }
+            None => reference.range.clone(),
+        };
+        source.span_of(&loaded.sources, range)
     };
-    let mut d = Diagnostic::error(failure.code, failure.message)
-        .at(source.span_of(&loaded.sources, range))
-        .with_label(failure.label);
-    d.notes = failure.notes;
-    d.hints = failure.hints;
-    d
+    error::diagnostic(error, &reference.expr, &locate)
 }
 
 /// Replaces the placeholders in `text` with the resolved values.
@@ -152,7 +139,7 @@ fn literal_figures(report: &Report, loaded: &Loaded) -> Vec<Diagnostic> {
             .with_label("the fact's figure, written out")
             .with_hint(format!(
                 "write `{}` instead, so the figure is stated once, in report.yaml",
-                Evaluator::fact_reference(name)
+                names::fact_reference(name)
             ));
             if names.len() > 1 {
                 d = d.with_note(format!("the facts «{}» have this figure", names.join("», «")));
@@ -551,18 +538,20 @@ mod tests {
                 .expect("docs/format.md");
         let section = docs.split("## Figures in text").nth(1).expect("the section");
         let section = section.split("\n## ").next().unwrap_or(section);
-        for (name, args, _) in FUNCTIONS {
+        for f in FUNCTIONS {
+            let name = f.name;
             assert!(section.contains(&format!("`{name}(")), "function {name} is not documented");
-            for a in *args {
+            for a in f.args {
                 assert!(section.contains(&format!("{a}=")), "argument {a}= is not documented");
             }
         }
-        for (name, args) in FILTERS {
+        for f in FILTERS {
+            let (name, args) = (f.name, f.args);
             assert!(
                 (section.contains(&format!("`{name}`")) || section.contains(&format!("`{name}("))),
                 "filter {name} is not documented"
             );
-            for a in *args {
+            for a in args {
                 assert!(section.contains(&format!("{a}=")), "argument {a}= is not documented");
             }
         }
@@ -577,16 +566,5 @@ mod tests {
         );
         replace_placeholders(&mut text, &["null".into(), "en".into()]);
         assert_eq!(text, "a en b null c");
-    }
-
-    #[test]
-    fn places_in_expressions() {
-        let expr = r#" tabell(id="x", rad="avvik", kolonne="avvik") | kr "#;
-        let at = |place: Place| locate(expr, &place).map(|r| (r.start, &expr[r]));
-        assert_eq!(at(Place::Literal("avvik".into())), Some((20, "\"avvik\"")));
-        assert_eq!(at(Place::Name("kr".into())), Some((48, "kr")));
-        assert_eq!(at(Place::Name("id".into())), Some((8, "id")));
-        assert_eq!(at(Place::Range(1, 6)), Some((1, "tabell")));
-        assert_eq!(at(Place::Whole), None);
     }
 }
