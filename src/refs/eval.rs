@@ -51,9 +51,9 @@ impl Value {
                 let d = d.normalize();
                 Ok(Figure { value: d, scale: d.scale(), percent: false, unit: None })
             }
-            Value::Text(s) => {
-                number::parse_number(s).map(|n| Figure::from_number(&n, None)).map_err(|_| self.got())
-            }
+            Value::Text(s) => number::parse_number(s)
+                .map(|n| Figure::from_number(&n, None))
+                .map_err(|_| self.got()),
             Value::Bool(_) | Value::List(_) => Err(self.got()),
         }
     }
@@ -91,7 +91,8 @@ impl<'e> Args<'e> {
         match self.get(name)? {
             (arg, Value::Text(t)) => Ok((t, &arg.value.span)),
             (arg, other) => {
-                let kind = ErrorKind::NotText { owner: self.owner, argument: name, got: other.got() };
+                let kind =
+                    ErrorKind::NotText { owner: self.owner, argument: name, got: other.got() };
                 Err(Error::new(kind, arg.value.span.clone()))
             }
         }
@@ -178,7 +179,8 @@ impl<'r> Evaluator<'r> {
 
     fn call(&self, call: &Call, text: &str) -> Result<Value, Error> {
         let unknown = || {
-            let kind = ErrorKind::UnknownFunction { name: call.name.name.clone(), suggestion: None };
+            let kind =
+                ErrorKind::UnknownFunction { name: call.name.name.clone(), suggestion: None };
             Error::new(kind, call.name.span.clone())
         };
         let function = names::function(&call.name.name).ok_or_else(unknown)?;
@@ -198,7 +200,8 @@ impl<'r> Evaluator<'r> {
         let (rad, rad_span) = args.text("rad")?;
         let ri = self.tables.row(ti, rad, rad_span)?;
         let (kolonne, kolonne_span) = args.text("kolonne")?;
-        let column = self.tables.column(ti, kolonne, kolonne_span, args.content_start("kolonne"))?;
+        let column =
+            self.tables.column(ti, kolonne, kolonne_span, args.content_start("kolonne"))?;
         let table = &self.tables.tables[ti];
         let at_call = |kind| Error::new(kind, call.clone());
         let (value, scale) = match column {
@@ -238,11 +241,14 @@ impl<'r> Evaluator<'r> {
         let (id, id_span) = args.text("tabell")?;
         let ti = self.tables.table(id, id_span)?;
         let (kolonne, kolonne_span) = args.text("kolonne")?;
-        let column = self.tables.column(ti, kolonne, kolonne_span, args.content_start("kolonne"))?;
+        let column =
+            self.tables.column(ti, kolonne, kolonne_span, args.content_start("kolonne"))?;
         let table = &self.tables.tables[ti];
         let rows = match args.values.iter().find(|(a, _)| a.name.name == "rader") {
             // Every ordinary row; one with the wrong number of cells is an error, not left out.
-            None => (0..table.rows.len()).filter(|&i| table.rows[i].style == RowStyle::Normal).collect(),
+            None => {
+                (0..table.rows.len()).filter(|&i| table.rows[i].style == RowStyle::Normal).collect()
+            }
             Some((arg, Value::List(items))) => self.listed_rows(ti, arg, items)?,
             Some((arg, other)) => {
                 let kind = ErrorKind::NotRowList { got: other.got() };
@@ -292,7 +298,8 @@ impl<'r> Evaluator<'r> {
             at_name(ErrorKind::UnknownFilter { name: f.name.name.clone(), suggestion: None })
         })?;
         let name = known.name;
-        let fig = value.figure().map_err(|got| at_name(ErrorKind::FilterInput { filter: name, got }))?;
+        let fig =
+            value.figure().map_err(|got| at_name(ErrorKind::FilterInput { filter: name, got }))?;
         let args = self.args(name, &f.name.span, &f.args, text)?;
         let failed = |problem| at_name(ErrorKind::Filter { filter: name, problem });
         let decimals = decimals(&args)?;

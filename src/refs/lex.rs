@@ -200,10 +200,16 @@ mod tests {
         let e = lex(r#"fakta["x]"#).expect_err("unclosed");
         assert_eq!((e.kind, e.span), (ErrorKind::UnclosedText { quote: '"' }, Some(6..7)));
         let e = lex("a @ b").expect_err("stray");
-        assert_eq!((e.kind, e.span), (ErrorKind::UnexpectedCharacter { character: '@' }, Some(2..3)));
+        assert_eq!(
+            (e.kind, e.span),
+            (ErrorKind::UnexpectedCharacter { character: '@' }, Some(2..3))
+        );
         let e = lex("a ! b").expect_err("stray");
         assert_eq!(e.kind, ErrorKind::UnexpectedCharacter { character: '!' });
         let e = lex("a − b").expect_err("true minus");
-        assert_eq!((e.kind, e.span), (ErrorKind::UnexpectedCharacter { character: '−' }, Some(2..5)));
+        assert_eq!(
+            (e.kind, e.span),
+            (ErrorKind::UnexpectedCharacter { character: '−' }, Some(2..5))
+        );
     }
 }

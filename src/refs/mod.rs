@@ -31,6 +31,7 @@ mod eval;
 mod figure;
 mod lex;
 mod literal;
+mod message;
 mod names;
 mod parse;
 mod table;
@@ -71,7 +72,11 @@ pub fn resolve(report: &mut Report, loaded: &Loaded) -> Vec<Diagnostic> {
 }
 
 /// The finding for an expression that failed, at its place in the source.
-fn diagnostic(loaded: &Loaded, reference: &crate::load::Reference, error: &error::Error) -> Diagnostic {
+fn diagnostic(
+    loaded: &Loaded,
+    reference: &crate::load::Reference,
+    error: &error::Error,
+) -> Diagnostic {
     let source = &loaded.texts[reference.text];
     let inner = reference.range.start + 2;
     let locate = |span: Option<Range<usize>>| {
@@ -84,7 +89,7 @@ fn diagnostic(loaded: &Loaded, reference: &crate::load::Reference, error: &error
         };
         source.span_of(&loaded.sources, range)
     };
-    error::diagnostic(error, &reference.expr, &locate)
+    message::diagnostic(error, &reference.expr, &locate)
 }
 
 /// Replaces the placeholders in `text` with the resolved values.

@@ -41,13 +41,28 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Term {
     /// A number as written: `12`, `-1`, `1.50` (its decimals as written).
-    Number { value: Decimal, span: Span },
+    Number {
+        value: Decimal,
+        span: Span,
+    },
     /// A text in quotes; the span includes the quotes.
-    Text { text: String, span: Span },
-    Bool { value: bool, span: Span },
-    List { items: Vec<Expr>, span: Span },
+    Text {
+        text: String,
+        span: Span,
+    },
+    Bool {
+        value: bool,
+        span: Span,
+    },
+    List {
+        items: Vec<Expr>,
+        span: Span,
+    },
     /// `( … )`
-    Group { inner: Box<Expr>, span: Span },
+    Group {
+        inner: Box<Expr>,
+        span: Span,
+    },
     Call(Call),
     /// `fakta.navn`, `fakta["navn"]`, or any other name (an error the checker explains).
     Path(Path),
@@ -314,7 +329,9 @@ impl<'a> Parser<'_, 'a> {
                 && self.tokens.get(self.pos + 1).map(|t| t.tok) == Some(Tok::Equals);
             if !named {
                 return Err(match self.peek() {
-                    None | Some(Tok::Comma | Tok::Equals) => self.unexpected(Expected::ArgumentName),
+                    None | Some(Tok::Comma | Tok::Equals) => {
+                        self.unexpected(Expected::ArgumentName)
+                    }
                     Some(_) => Error::new(
                         ErrorKind::Positional { function: owner.to_string() },
                         self.here(),

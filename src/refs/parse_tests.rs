@@ -222,11 +222,9 @@ proptest::proptest! {
         ),
     ) {
         for t in [text, pieces.concat()] {
-            if let Err(e) = parse(&t) {
-                if let Some(span) = e.span {
-                    proptest::prop_assert!(span.start <= span.end && span.end <= t.len() + 2, "{t:?}: {span:?}");
-                    proptest::prop_assert!(t.is_char_boundary(span.start.min(t.len())), "{t:?}");
-                }
+            if let Err(Error { span: Some(span), .. }) = parse(&t) {
+                proptest::prop_assert!(span.start <= span.end && span.end <= t.len() + 2, "{t:?}: {span:?}");
+                proptest::prop_assert!(t.is_char_boundary(span.start.min(t.len())), "{t:?}");
             }
         }
     }
