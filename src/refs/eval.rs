@@ -6,6 +6,8 @@
 //! expression, true or false, or a list. A filter that needs a figure reads a text as one
 //! ("1 657"), as before; a function's text argument must be a text.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::error::{CellProblem, Error, ErrorKind, Got};
@@ -281,12 +283,19 @@ impl<'r> Evaluator<'r> {
             _ => None,
         };
         let mut rows = Vec::with_capacity(items.len());
+        // A label written again is looked up once.
+        let mut found: HashMap<&str, usize> = HashMap::new();
         for (i, item) in items.iter().enumerate() {
             let span = written.and_then(|w| w.get(i)).map_or(&arg.value.span, |e| &e.span);
             let Value::Text(label) = item else {
                 return Err(Error::new(ErrorKind::NotRowLabel { got: item.got() }, span.clone()));
             };
-            rows.push(self.tables.row(ti, label, span)?);
+            let row = match found.get(label.as_str()) {
+                Some(&row) => row,
+                None => self.tables.row(ti, label, span)?,
+            };
+            found.insert(label, row);
+            rows.push(row);
         }
         Ok(rows)
     }

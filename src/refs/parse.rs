@@ -14,6 +14,8 @@
 //! Each token is looked at a bounded number of times, so reading is linear in the text. An
 //! operator after a value (`+`, `==`, `~` …) is an error that says the language has none.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::error::{Error, ErrorKind, Expected, Unsupported};
@@ -321,6 +323,8 @@ impl<'a> Parser<'_, 'a> {
     fn arguments(&mut self, owner: &str) -> Result<(Vec<Arg>, usize), Error> {
         self.expect(Tok::Open, Expected::Value)?;
         let mut args: Vec<Arg> = Vec::new();
+        // Where each argument was first given (a map, so many arguments stay linear).
+        let mut given: HashMap<&str, Span> = HashMap::new();
         loop {
             if let Some(close) = self.close(Tok::Close) {
                 return Ok((args, close.end));
@@ -338,13 +342,17 @@ impl<'a> Parser<'_, 'a> {
                     ),
                 });
             }
+            let written = match self.tokens.get(self.pos) {
+                Some(Token { tok: Tok::Name(n), .. }) => *n,
+                _ => "",
+            };
             let name = self.name(Expected::ArgumentName)?;
             self.pos += 1; // `=`
-            if let Some(first) = args.iter().find(|a| a.name.name == name.name) {
+            if let Some(first) = given.insert(written, name.span.clone()) {
                 let kind = ErrorKind::DuplicateArgument {
                     owner: owner.to_string(),
                     argument: name.name.clone(),
-                    first: first.name.span.clone(),
+                    first,
                 };
                 return Err(Error::new(kind, name.span));
             }

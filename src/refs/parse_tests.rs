@@ -202,6 +202,9 @@ fn long_flat_expressions_are_read_in_one_pass() {
     assert!(matches!(ok(&fields).term, Term::Path(ref p) if p.parts.len() == 200_000));
     let args = format!("tabell({})", "a=1, ".repeat(1000));
     assert!(matches!(err(&args).kind, ErrorKind::DuplicateArgument { .. }));
+    let many: String = (0..200_000).map(|i| format!("a{i}=1, ")).collect();
+    let Term::Call(call) = ok(&format!("tabell({many})")).term else { panic!() };
+    assert_eq!(call.args.len(), 200_000);
 }
 
 proptest::proptest! {
