@@ -56,8 +56,14 @@ fn list(names: &[&str], each: impl Fn(&str) -> String) -> String {
     names.iter().map(|n| each(n)).collect::<Vec<_>>().join(", ")
 }
 
+/// How to call `function` with `args`: `tabell(id="…", rad="…")`, `endring(fra=…, til=…)`.
 fn named_form(function: &str, args: &[&str]) -> String {
-    format!("{function}({})", list(args, |a| format!("{a}=\"…\"")))
+    let value = |a: &str| match a {
+        "fra" | "til" => "…",
+        "rader" => "[\"…\"]",
+        _ => "\"…\"",
+    };
+    format!("{function}({})", list(args, |a| format!("{a}={}", value(a))))
 }
 
 fn did_you_mean(suggestion: Option<&str>, form: impl Fn(&str) -> String) -> Option<String> {
@@ -223,6 +229,10 @@ fn names(kind: &ErrorKind) -> Option<Msg> {
             } else if *function {
                 let args = super::names::function(name).map_or(&[][..], |f| f.required);
                 Some(format!("`{name}` is a function: write {}", named_form(name, args)))
+            } else if super::names::filter(name).is_some() {
+                Some(format!(
+                    "`{name}` is a filter: write it after a value, as in `{{{{ fakta.navn | {name} }}}}`"
+                ))
             } else {
                 near_fakta.then(|| "did you mean `fakta`?".to_string())
             };
@@ -256,8 +266,14 @@ fn names(kind: &ErrorKind) -> Option<Msg> {
                 .note(format!("functions: {}", super::names::function_names().join(", ")))
         }
         K::UnknownFilter { name, suggestion } => {
+            let function = super::names::function(name).map(|f| {
+                format!(
+                    "`{name}` is a function: write {} as the value, before the filters",
+                    named_form(name, f.required)
+                )
+            });
             Msg::expression("cannot be evaluated", format!("there is no filter `{name}`"))
-                .hint_opt(did_you_mean(*suggestion, |s| format!("`{s}`")))
+                .hint_opt(function.or_else(|| did_you_mean(*suggestion, |s| format!("`{s}`"))))
                 .note(format!("filters: {}", super::names::filter_names().join(", ")))
         }
         K::UnknownArgument { owner, filter, argument, suggestion, known } => {

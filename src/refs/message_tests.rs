@@ -91,6 +91,27 @@ fn every_kind_has_its_own_message() {
 }
 
 #[test]
+fn a_function_or_filter_in_the_wrong_place_is_named() {
+    let at = |_: Option<Span>| SourceSpan::new(0, 0..1);
+    let hints = |kind: ErrorKind| diagnostic(&Error::whole(kind), "", &at).hints;
+    let name = |n: &str| ErrorKind::UnknownName {
+        name: n.into(),
+        fact: None,
+        near_fakta: false,
+        function: false,
+    };
+    assert_eq!(
+        hints(name("kr")),
+        ["`kr` is a filter: write it after a value, as in `{{ fakta.navn | kr }}`"]
+    );
+    let filter = ErrorKind::UnknownFilter { name: "endring".into(), suggestion: None };
+    assert_eq!(
+        hints(filter),
+        ["`endring` is a function: write endring(fra=…, til=…) as the value, before the filters"]
+    );
+}
+
+#[test]
 fn codes_follow_the_kind() {
     let at = |_: Option<Span>| SourceSpan::new(0, 0..1);
     let code = |kind: ErrorKind| diagnostic(&Error::whole(kind), "", &at).code;
