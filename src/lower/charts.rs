@@ -10,6 +10,7 @@ use crate::load::schema::ChartSource;
 use crate::load::spec::TableSpec;
 use crate::load::yaml::did_you_mean;
 use crate::model::{Cell, Chart, ChartKind, ColumnKind, RowStyle, SeriesIn, Table};
+use crate::source::Span;
 use crate::validate::rows::norm;
 use crate::validate::{RowError, find_row};
 
@@ -34,7 +35,7 @@ pub(super) fn resolve(
     pending.iter().map(|p| resolve_one(p, tables, specs, out)).collect()
 }
 
-fn error(span: &crate::source::Span, message: String) -> Diagnostic {
+fn error(span: &Span, message: String) -> Diagnostic {
     Diagnostic::error(Code::Chart, message).at(span.clone())
 }
 
@@ -88,8 +89,8 @@ fn resolve_one(
     chart.rows = rows;
     chart.columns = columns;
     chart.caption = p.caption.clone().unwrap_or_else(|| table.caption.clone());
-    if settle_kind(&mut chart, s, table, out) {
-        figures(&chart, s, table, out);
+    if settle_kind(&mut chart, s, &id.span, table, out) {
+        figures(&chart, &id.span, table, out);
     }
     chart
 }
@@ -98,6 +99,7 @@ fn resolve_one(
 fn settle_kind(
     chart: &mut Chart,
     s: &ChartSource,
+    at: &Span,
     table: &Table,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
@@ -109,7 +111,7 @@ fn settle_kind(
         let what = if chart.rows.is_empty() { "rows" } else { "columns" };
         out.push(
             error(
-                &s.span,
+                at,
                 format!("the chart of table `{}` shows no figures: it has no {what}", table.id),
             )
             .with_label("empty chart")
@@ -142,7 +144,7 @@ fn settle_kind(
 }
 
 /// Every cell the chart draws holds a figure, and all are percentages or none is.
-fn figures(chart: &Chart, s: &ChartSource, table: &Table, out: &mut Vec<Diagnostic>) {
+fn figures(chart: &Chart, at: &Span, table: &Table, out: &mut Vec<Diagnostic>) {
     let mut percent = None;
     for &r in &chart.rows {
         for &c in &chart.columns {
@@ -152,16 +154,21 @@ fn figures(chart: &Chart, s: &ChartSource, table: &Table, out: &mut Vec<Diagnost
                 Cell::Number(n) => Some(n.percent),
                 Cell::Dash => None,
                 _ => {
+                    let what = match cell {
+                        Cell::NotAvailable => "«*» (not available), not a figure".to_string(),
+                        Cell::Text(t) => format!("the text «{t}», not a figure"),
+                        _ => "nothing".to_string(),
+                    };
                     let mut d = error(
-                        &s.span,
+                        at,
                         format!(
-                            "the chart draws the cell «{}» × «{}» of table `{}`, which holds no figure",
+                            "the chart draws the cell «{}» × «{}» of table `{}`, which holds {what}",
                             row.label(),
-                            table.columns[c].header,
+                            table.columns[c].header.trim(),
                             table.id
                         ),
                     )
-                    .with_label("this chart")
+                    .with_label("this chart's table")
                     .with_hint("leave the row or column out of `rows:`/`columns:`, or fill in the figure");
                     if let Some(span) = row.cell_spans.get(c) {
                         d.related.push((span.clone(), "this cell".into()));
@@ -175,7 +182,7 @@ fn figures(chart: &Chart, s: &ChartSource, table: &Table, out: &mut Vec<Diagnost
             {
                 out.push(
                     error(
-                        &s.span,
+                        at,
                         format!("the chart mixes percentages and amounts of table `{}`", table.id),
                     )
                     .with_label("one axis, one unit")

@@ -459,6 +459,54 @@ fn checklists_have_one_column_per_answer_with_an_x_a_screen_reader_hears() {
     assert_eq!(marks(rows[2]), [none.clone(), x("Delvis"), none.clone(), none.clone()]);
 }
 
+/// A chart: an inline SVG that is one image with a name and a description, and its figures as a
+/// table behind a disclosure, with a link to the table they come from.
+#[test]
+fn charts_are_inline_svg_with_their_figures_behind_a_disclosure() {
+    let site = Site::of(&load("examples/minimal"));
+    let page = site.page("kapittel-2.html");
+    let chart = one(&page, "figure.chart#diagram-1");
+    let caption = one_in(chart, "figcaption");
+    assert_eq!(chart.value().attr("aria-labelledby"), caption.value().attr("id"));
+    assert!(text(caption).starts_with("Regulert budsjett og regnskap 2024 per funksjonsområde"));
+    let svg = one_in(chart, "svg");
+    assert_eq!(svg.value().attr("role"), Some("img"));
+    let title = one_in(svg, "title");
+    let desc = one_in(svg, "desc");
+    assert_eq!(
+        svg.value().attr("aria-labelledby").map(str::to_string),
+        Some(format!(
+            "{} {}",
+            title.value().id().unwrap_or_default(),
+            desc.value().id().unwrap_or_default()
+        ))
+    );
+    // The description reads the figures as the table prints them.
+    let alt = text(desc);
+    assert!(alt.starts_with("Gruppert søylediagram: Regulert budsjett og regnskap"), "{alt}");
+    assert!(alt.contains(&format!("regulert budsjett 2024 187{NBSP}710")), "{alt}");
+    // Axis ticks in Norwegian figures.
+    let ticks: Vec<String> = svg.select(&sel("g.grid text")).map(text).collect();
+    assert!(ticks.contains(&format!("100{NBSP}000")), "{ticks:?}");
+    let details = one_in(chart, "details");
+    assert_eq!(text(one_in(details, "summary")), "Tallene i diagrammet");
+    let table = one_in(details, "table");
+    let heads: Vec<String> = table.select(&sel("thead th[scope=col]")).map(text).collect();
+    assert_eq!(heads, ["Netto driftsutgifter", "Regulert budsjett 2024", "Regnskap 2024"]);
+    let rows: Vec<ElementRef<'_>> = table.select(&sel("tbody tr")).collect();
+    assert_eq!(rows.len(), 3, "the sum row is not a bar");
+    assert_eq!(text(one_in(rows[1], "th[scope=row]")), "Funksjonsområde 2A Barnehager");
+    let cells: Vec<String> = rows[1].select(&sel("td")).map(text).collect();
+    assert_eq!(cells, [format!("187{NBSP}710"), format!("183{NBSP}784")]);
+    let link = one_in(details, "a");
+    assert_eq!(link.value().attr("href"), Some("#tabell-0-1-b"));
+    // The line chart of the key figures, on the page of section 2.3.
+    let line = site.pages().into_iter().find_map(|(_, doc)| {
+        doc.select(&sel("figure.chart")).map(text).find(|t| t.contains("Barn med barnehageplass"))
+    });
+    assert!(line.is_some_and(|t| t.contains("Linjediagram")), "a line chart with its data table");
+}
+
 #[test]
 fn pdf_link_on_every_page_only_when_there_is_a_pdf() {
     let site = Site::of(&sample());
@@ -725,6 +773,21 @@ fn real_report_renders_with_working_links_and_headings() {
         }
     }
     assert!(names.contains("Mål og tiltak – Funksjonsområde 2A Barnehager (2)"), "{names:?}");
+    // Every data table, chart and chart data table has a distinct accessible name too.
+    for (path, doc) in site.pages() {
+        for caption in doc.select(&sel("table.data > caption, figure.chart > figcaption")) {
+            let name = text(caption);
+            assert!(names.insert(name.clone()), "{path}: «{name}» names two tables or charts");
+        }
+    }
+    let charts: Vec<String> = site
+        .pages()
+        .iter()
+        .flat_map(|(_, doc)| {
+            doc.select(&sel("figure.chart > figcaption")).map(text).collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(charts.len(), 2, "the budget and sick-leave charts: {charts:?}");
     let mut anchors = HashSet::new();
     for (_, doc) in site.pages() {
         for element in doc.select(&sel("[id]")) {

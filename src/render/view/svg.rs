@@ -324,6 +324,7 @@ fn line(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palett
         );
         text(out, x0 - 6.0, y + 3.5, "end", &[axis.label(t)], &muted(palette));
     }
+    out.push_str("</g><g class=\"categories\">");
     let mut lines = 1;
     for (k, c) in v.categories.iter().enumerate() {
         let wrapped = wrap(c, LABEL_SIZE, step - 4.0, 2);
@@ -361,4 +362,126 @@ fn line(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palett
         out.push_str("</g>");
     }
     Some(y1 + 16.0 + lines as f64 * LINE_HEIGHT + 6.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::view::chart::SeriesView;
+    use std::str::FromStr;
+
+    fn series(name: &str, values: &[&str]) -> SeriesView {
+        let values: Vec<Decimal> =
+            values.iter().map(|v| Decimal::from_str(v).expect("decimal")).collect();
+        let texts = values.iter().map(|v| format::decimal(*v, v.scale(), true)).collect();
+        SeriesView { name: name.into(), texts, values }
+    }
+
+    fn view(kind: ChartKind, series: Vec<SeriesView>, categories: &[&str]) -> ChartView {
+        ChartView {
+            anchor: "diagram-1".into(),
+            kind,
+            kind_name: "Søylediagram",
+            caption: "Netto <driftsutgifter> & mer".into(),
+            unit_line: Some("Tall i 1000 kr".into()),
+            table_anchor: "tabell-0-1-b".into(),
+            table_name: "Tabell 0.1 B".into(),
+            category_header: "Område".into(),
+            categories: categories.iter().map(|c| (*c).to_string()).collect(),
+            series,
+            alt: "Søylediagram \"x\"".into(),
+            svg: String::new(),
+        }
+    }
+
+    fn bars() -> ChartView {
+        view(
+            ChartKind::GroupedBar,
+            vec![
+                series("Regulert", &["60654", "579616", "-21893"]),
+                series("Regnskap", &["98290", "516981", "3800"]),
+            ],
+            &["Funksjonsområde 1", "Funksjonsområde 2A Barnehager og skole", "FO3"],
+        )
+    }
+
+    fn ticks(svg: &str) -> Vec<String> {
+        let grid = svg.split("<g class=\"grid\">").nth(1).unwrap_or_default();
+        let grid = grid.split("</g>").next().unwrap_or_default();
+        grid.split("<tspan>")
+            .skip(1)
+            .filter_map(|t| t.split("</tspan>").next())
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_same_figures_give_the_same_bytes() {
+        let p = Palette::default();
+        let a = draw(&bars(), false, &p).expect("svg");
+        assert_eq!(a, draw(&bars(), false, &p).expect("svg"));
+        assert!(a.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "));
+        assert!(a.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn axes_have_nice_ticks_in_norwegian_figures() {
+        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        let nb = |s: &str| s.replace(' ', "\u{a0}").replace('-', "\u{2212}");
+        assert_eq!(ticks(&svg), ["-200 000", "0", "200 000", "400 000", "600 000"].map(nb));
+        let percent =
+            view(ChartKind::Line, vec![series("Totalt", &["12.99", "12.14"])], &["2023", "2024"]);
+        let svg = draw(&percent, true, &Palette::default()).expect("svg");
+        assert_eq!(ticks(&svg), ["0 %", "5 %", "10 %", "15 %"].map(nb));
+        // One series: each point is labelled with its figure as printed.
+        assert!(svg.contains("<tspan>12,99</tspan>") && svg.contains("<tspan>12,14</tspan>"));
+    }
+
+    #[test]
+    fn text_is_escaped_and_long_labels_wrap() {
+        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        assert!(svg.contains(
+            "<title id=\"diagram-1-tittel\">Netto &lt;driftsutgifter&gt; &amp; mer</title>"
+        ));
+        assert!(
+            svg.contains("<desc id=\"diagram-1-beskrivelse\">Søylediagram &quot;x&quot;</desc>")
+        );
+        assert!(svg.contains("font-family=\"Inter\""));
+        assert_eq!(wrap("Funksjonsområde 2A Barnehager og skole", 11.0, 120.0, 3).len(), 2);
+        assert_eq!(wrap("a b c d e f g h", 11.0, 5.0, 3), ["a", "b", "c…"]);
+    }
+
+    #[test]
+    fn a_negative_figure_draws_left_of_zero() {
+        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        // The zero line is drawn last; every bar starts at it or ends at it.
+        let zero =
+            svg.rsplit("<line x1=\"").next().and_then(|s| s.split('"').next()).expect("zero");
+        let zero: f64 = zero.parse().expect("x");
+        let rects: Vec<(f64, f64)> = svg
+            .split("<g class=\"bars\">")
+            .nth(1)
+            .unwrap_or_default()
+            .split("<rect x=\"")
+            .skip(1)
+            .filter_map(|r| {
+                let x: f64 = r.split('"').next()?.parse().ok()?;
+                let w: f64 = r.split("width=\"").nth(1)?.split('"').next()?.parse().ok()?;
+                Some((x, w))
+            })
+            .collect();
+        assert_eq!(rects.len(), 6);
+        assert!(
+            rects.iter().all(|(x, w)| (*x - zero).abs() < 0.11 || (*x + *w - zero).abs() < 0.11)
+        );
+        assert!(rects.iter().any(|(x, _)| *x < zero - 1.0), "the −21 893 bar");
+    }
+
+    #[test]
+    fn figures_beyond_exact_arithmetic_draw_no_chart() {
+        let mut v = bars();
+        v.series[0].values[0] = Decimal::MAX;
+        v.series[1].values[0] = Decimal::MIN;
+        assert!(draw(&v, false, &Palette::default()).is_none());
+    }
 }
