@@ -290,7 +290,7 @@ pub struct Chart {
     pub table: Option<usize>,
     /// Bar, grouped bar or line.
     pub kind: ChartKind,
-    /// Caption above the chart: as written, else the table's caption.
+    /// Caption above the chart: as written, else «Diagram – Tabell 0.1 B <the table's caption>».
     pub caption: String,
     /// Alternative text as written; else generated from the figures by the renderers.
     pub alt: Option<String>,

@@ -88,7 +88,12 @@ fn resolve_one(
     chart.table = Some(ti);
     chart.rows = rows;
     chart.columns = columns;
-    chart.caption = p.caption.clone().unwrap_or_else(|| table.caption.clone());
+    // By default the chart is named after its table, and apart from it.
+    chart.caption =
+        p.caption.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| match &table.number {
+            Some(n) => format!("Diagram – Tabell {n} {}", table.caption.trim()),
+            None => format!("Diagram – {}", table.caption.trim()),
+        });
     if settle_kind(&mut chart, s, &id.span, table, out) {
         figures(&chart, &id.span, table, out);
     }

@@ -110,6 +110,7 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         // and `refs`.
         let sum_rows = crate::validate::sum_rows::targets(report, &l.specs);
         crate::validate::sum_rows::apply(report, &sum_rows);
+        table::distinct_captions(&mut report.tables);
         // Charts name rows, and a chart's default rows leave the sum rows out.
         report.charts = charts::resolve(&l.charts, &report.tables, &l.specs, &mut l.out);
     }

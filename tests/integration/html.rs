@@ -788,6 +788,11 @@ fn real_report_renders_with_working_links_and_headings() {
         })
         .collect();
     assert_eq!(charts.len(), 2, "the budget and sick-leave charts: {charts:?}");
+    // The five indicator tables of FO2A share a caption: their first rows tell them apart.
+    assert!(
+        names.iter().any(|n| n.starts_with("Resultatindikatorer FO2A – Dekningsgrad 1-5 åringer")),
+        "{names:?}"
+    );
     let mut anchors = HashSet::new();
     for (_, doc) in site.pages() {
         for element in doc.select(&sel("[id]")) {

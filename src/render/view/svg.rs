@@ -178,7 +178,7 @@ fn legend(out: &mut String, v: &ChartView, palette: &Palette) -> f64 {
                 palette.ink
             );
         }
-        text(out, x + 18.0, y, "start", &[s.name.clone()], "");
+        text(out, x + 18.0, y, "start", std::slice::from_ref(&s.name), "");
         x += w;
     }
     out.push_str("</g>");
@@ -354,7 +354,7 @@ fn line(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palett
                     *x,
                     *y - 8.0,
                     "middle",
-                    &[t.clone()],
+                    std::slice::from_ref(t),
                     &format!(" font-size=\"{TICK_SIZE}\""),
                 );
             }
