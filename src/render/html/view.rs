@@ -121,6 +121,8 @@ pub(crate) struct ChartHtml {
     pub kind_name: &'static str,
     /// The SVG document (made by arsrapport; every text in it escaped).
     pub svg: String,
+    /// The same for narrow screens.
+    pub svg_narrow: String,
     /// A link to the table the figures are from, if the table is placed.
     pub table_href: Option<String>,
     pub table_name: String,
@@ -429,6 +431,7 @@ impl<'a> PageBuilder<'a> {
             unit: chart.unit_line.clone(),
             kind_name: chart.kind_name,
             svg: chart.svg.clone(),
+            svg_narrow: chart.svg_narrow.clone(),
             table_href: self.inline.href(&chart.table_anchor),
             table_name: chart.table_name.clone(),
             category_header: chart.category_header.clone(),

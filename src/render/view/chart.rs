@@ -36,8 +36,10 @@ pub struct ChartView {
     pub series: Vec<SeriesView>,
     /// Alternative text: as written, else generated from the figures.
     pub alt: String,
-    /// The chart as an SVG document (text in the report's font, deterministic).
+    /// The chart as an SVG document (text in the report's font, deterministic), 640 wide.
     pub svg: String,
+    /// The same chart for narrow screens, 360 wide, labels above the bars.
+    pub svg_narrow: String,
 }
 
 /// One series of a chart.
@@ -112,9 +114,11 @@ pub fn chart(c: &Chart, table: &Table, n: usize, palette: &Palette) -> Option<Ch
         series,
         alt: String::new(),
         svg: String::new(),
+        svg_narrow: String::new(),
     };
     view.alt = c.alt.clone().unwrap_or_else(|| alt_text(&view));
-    view.svg = svg::draw(&view, percent, palette)?;
+    view.svg = svg::draw(&view, percent, palette, svg::Layout::Wide)?;
+    view.svg_narrow = svg::draw(&view, percent, palette, svg::Layout::Narrow)?;
     Some(view)
 }
 

@@ -18,26 +18,51 @@ use super::chart::ChartView;
 use super::palette::Palette;
 use super::ticks::{Ticks, nice};
 
-/// Width of every chart, in SVG units (CSS pixels on the site; scaled to the text width in
-/// the PDF).
-pub const WIDTH: f64 = 640.0;
+/// How a chart is laid out: the wide drawing (the PDF, and the site on wide screens) or the
+/// narrow one (phones), where a bar's label stands on its own line above the bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// 640 units wide (CSS pixels on the site; scaled to the text width in the PDF).
+    Wide,
+    /// 360 units wide, labels above the bars.
+    Narrow,
+}
+
+impl Layout {
+    fn width(self) -> f64 {
+        match self {
+            Layout::Wide => 640.0,
+            Layout::Narrow => 360.0,
+        }
+    }
+
+    /// The suffix of the ids of the title and description (unique on a page with both).
+    fn id(self) -> &'static str {
+        match self {
+            Layout::Wide => "",
+            Layout::Narrow => "-smal",
+        }
+    }
+}
 const LABEL_SIZE: f64 = 11.0;
 const TICK_SIZE: f64 = 10.0;
 const LINE_HEIGHT: f64 = 13.0;
 const BAR: f64 = 14.0;
 
 /// The chart as an SVG document; `None` when its figures are too large to place exactly.
-pub fn draw(v: &ChartView, percent: bool, palette: &Palette) -> Option<String> {
+pub fn draw(v: &ChartView, percent: bool, palette: &Palette, layout: Layout) -> Option<String> {
     let all = v.series.iter().flat_map(|s| s.values.iter().copied());
     let min = all.clone().min().unwrap_or(Decimal::ZERO);
     let max = all.max().unwrap_or(Decimal::ZERO);
     let ticks = nice(min, max, 5)?;
     let axis = Axis { ticks, percent };
     let mut body = String::new();
-    let legend = if v.series.len() > 1 { legend(&mut body, v, palette) } else { 0.0 };
+    let legend = if v.series.len() > 1 { legend(&mut body, v, palette, layout) } else { 0.0 };
     let height = match v.kind {
-        ChartKind::Line => line(&mut body, v, &axis, legend, palette)?,
-        ChartKind::Bar | ChartKind::GroupedBar => bars(&mut body, v, &axis, legend, palette)?,
+        ChartKind::Line => line(&mut body, v, &axis, legend, palette, layout)?,
+        ChartKind::Bar | ChartKind::GroupedBar => {
+            bars(&mut body, v, &axis, legend, palette, layout)?
+        }
     };
     let mut out = String::new();
     let _ = write!(
@@ -46,11 +71,11 @@ pub fn draw(v: &ChartView, percent: bool, palette: &Palette) -> Option<String> {
          height=\"{h}\" font-family=\"{font}\" font-size=\"{LABEL_SIZE}\" fill=\"{text}\" \
          role=\"img\" aria-labelledby=\"{a}-tittel {a}-beskrivelse\">\
          <title id=\"{a}-tittel\">{title}</title><desc id=\"{a}-beskrivelse\">{desc}</desc>",
-        w = num(WIDTH),
+        w = num(layout.width()),
         h = num(height),
         font = esc(&palette.font),
         text = palette.text,
-        a = esc(&v.anchor),
+        a = esc(&format!("{}{}", v.anchor, layout.id())),
         title = esc(&v.caption),
         desc = esc(&v.alt),
     );
@@ -148,12 +173,12 @@ fn text(out: &mut String, x: f64, y: f64, anchor: &str, lines: &[String], attrs:
 }
 
 /// The legend (one swatch and name per series, wrapping): returns its height.
-fn legend(out: &mut String, v: &ChartView, palette: &Palette) -> f64 {
+fn legend(out: &mut String, v: &ChartView, palette: &Palette, layout: Layout) -> f64 {
     let (mut x, mut y) = (0.0, 14.0);
     out.push_str("<g class=\"legend\">");
     for (i, s) in v.series.iter().enumerate() {
         let w = 18.0 + width(&s.name, LABEL_SIZE) + 16.0;
-        if x > 0.0 && x + w > WIDTH {
+        if x > 0.0 && x + w > layout.width() {
             x = 0.0;
             y += 18.0;
         }
@@ -223,11 +248,20 @@ fn marker(out: &mut String, i: usize, x: f64, y: f64, palette: &Palette) {
 }
 
 /// Horizontal bars: a band per category, a bar per series; returns the chart's height.
-fn bars(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palette) -> Option<f64> {
+fn bars(
+    out: &mut String,
+    v: &ChartView,
+    axis: &Axis,
+    top: f64,
+    palette: &Palette,
+    layout: Layout,
+) -> Option<f64> {
+    let above = layout == Layout::Narrow;
     let longest = v.categories.iter().map(|c| width(c, LABEL_SIZE)).fold(0.0, f64::max);
-    let label_w = longest.clamp(40.0, 190.0);
-    let x0 = label_w + 12.0;
-    let x1 = WIDTH - 24.0;
+    // Narrow: the label spans the drawing above its bars; the axis' end labels need room.
+    let label_w = if above { layout.width() - 8.0 } else { longest.clamp(40.0, 190.0) };
+    let x0 = if above { 24.0 } else { label_w + 12.0 };
+    let x1 = layout.width() - 24.0;
     let pos = |value: Decimal| axis.share(value).map(|s| x0 + s * (x1 - x0));
     let zero = pos(Decimal::ZERO)?;
     let n = v.series.len() as f64;
@@ -236,10 +270,16 @@ fn bars(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palett
     let mut y = top + 8.0;
     let mut body = String::new();
     for (k, lines) in labels.iter().enumerate() {
-        let band = (n * BAR).max(lines.len() as f64 * LINE_HEIGHT) + 10.0;
-        let bars_top = y + (band - n * BAR) / 2.0;
-        let label_top = y + (band - lines.len() as f64 * LINE_HEIGHT) / 2.0 + 10.0;
-        text(&mut body, label_w, label_top, "end", lines, "");
+        let label_h = lines.len() as f64 * LINE_HEIGHT;
+        let (band, bars_top) = if above {
+            text(&mut body, x0, y + 10.0, "start", lines, "");
+            (label_h + n * BAR + 12.0, y + label_h + 2.0)
+        } else {
+            let band = (n * BAR).max(label_h) + 10.0;
+            let label_top = y + (band - label_h) / 2.0 + 10.0;
+            text(&mut body, label_w, label_top, "end", lines, "");
+            (band, y + (band - n * BAR) / 2.0)
+        };
         for (i, s) in v.series.iter().enumerate() {
             let value = *s.values.get(k)?;
             let end = pos(value)?;
@@ -302,11 +342,18 @@ fn bar_label(out: &mut String, t: &str, end: f64, zero: f64, y: f64, x0: f64, x1
 }
 
 /// Lines over the categories; returns the chart's height.
-fn line(out: &mut String, v: &ChartView, axis: &Axis, top: f64, palette: &Palette) -> Option<f64> {
+fn line(
+    out: &mut String,
+    v: &ChartView,
+    axis: &Axis,
+    top: f64,
+    palette: &Palette,
+    layout: Layout,
+) -> Option<f64> {
     let tick_w =
         axis.ticks.values.iter().map(|&t| width(&axis.label(t), TICK_SIZE)).fold(0.0, f64::max);
     let x0 = tick_w + 10.0;
-    let x1 = WIDTH - 10.0;
+    let x1 = layout.width() - 10.0;
     let y0 = top + 10.0;
     let y1 = y0 + 200.0;
     let step = (x1 - x0) / v.categories.len().max(1) as f64;
@@ -391,6 +438,7 @@ mod tests {
             series,
             alt: "Søylediagram \"x\"".into(),
             svg: String::new(),
+            svg_narrow: String::new(),
         }
     }
 
@@ -416,22 +464,33 @@ mod tests {
     }
 
     #[test]
+    fn the_narrow_drawing_puts_labels_above_the_bars() {
+        let p = Palette::default();
+        let svg = draw(&bars(), false, &p, Layout::Narrow).expect("svg");
+        assert!(svg.contains("viewBox=\"0 0 360 "));
+        assert!(svg.contains("<title id=\"diagram-1-smal-tittel\">"));
+        // Every label starts at the left edge of the bars.
+        let labels = svg.split("<g class=\"bars\">").nth(1).unwrap_or_default();
+        assert!(labels.matches("<text x=\"24\" y=").count() >= 3, "{svg}");
+    }
+
+    #[test]
     fn the_same_figures_give_the_same_bytes() {
         let p = Palette::default();
-        let a = draw(&bars(), false, &p).expect("svg");
-        assert_eq!(a, draw(&bars(), false, &p).expect("svg"));
+        let a = draw(&bars(), false, &p, Layout::Wide).expect("svg");
+        assert_eq!(a, draw(&bars(), false, &p, Layout::Wide).expect("svg"));
         assert!(a.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "));
         assert!(a.ends_with("</svg>\n"));
     }
 
     #[test]
     fn axes_have_nice_ticks_in_norwegian_figures() {
-        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        let svg = draw(&bars(), false, &Palette::default(), Layout::Wide).expect("svg");
         let nb = |s: &str| s.replace(' ', "\u{a0}").replace('-', "\u{2212}");
         assert_eq!(ticks(&svg), ["-200 000", "0", "200 000", "400 000", "600 000"].map(nb));
         let percent =
             view(ChartKind::Line, vec![series("Totalt", &["12.99", "12.14"])], &["2023", "2024"]);
-        let svg = draw(&percent, true, &Palette::default()).expect("svg");
+        let svg = draw(&percent, true, &Palette::default(), Layout::Wide).expect("svg");
         assert_eq!(ticks(&svg), ["0 %", "5 %", "10 %", "15 %"].map(nb));
         // One series: each point is labelled with its figure as printed.
         assert!(svg.contains("<tspan>12,99</tspan>") && svg.contains("<tspan>12,14</tspan>"));
@@ -439,7 +498,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_long_labels_wrap() {
-        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        let svg = draw(&bars(), false, &Palette::default(), Layout::Wide).expect("svg");
         assert!(svg.contains(
             "<title id=\"diagram-1-tittel\">Netto &lt;driftsutgifter&gt; &amp; mer</title>"
         ));
@@ -453,7 +512,7 @@ mod tests {
 
     #[test]
     fn a_negative_figure_draws_left_of_zero() {
-        let svg = draw(&bars(), false, &Palette::default()).expect("svg");
+        let svg = draw(&bars(), false, &Palette::default(), Layout::Wide).expect("svg");
         // The zero line is drawn last; every bar starts at it or ends at it.
         let zero =
             svg.rsplit("<line x1=\"").next().and_then(|s| s.split('"').next()).expect("zero");
@@ -482,6 +541,6 @@ mod tests {
         let mut v = bars();
         v.series[0].values[0] = Decimal::MAX;
         v.series[1].values[0] = Decimal::MIN;
-        assert!(draw(&v, false, &Palette::default()).is_none());
+        assert!(draw(&v, false, &Palette::default(), Layout::Wide).is_none());
     }
 }
