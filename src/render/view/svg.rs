@@ -272,7 +272,9 @@ fn bars(
     for (k, lines) in labels.iter().enumerate() {
         let label_h = lines.len() as f64 * LINE_HEIGHT;
         let (band, bars_top) = if above {
-            text(&mut body, x0, y + 10.0, "start", lines, "");
+            // A white halo keeps the label readable where the zero line and grid cross it.
+            let halo = " stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\"";
+            text(&mut body, x0 + 2.0, y + 10.0, "start", lines, halo);
             (label_h + n * BAR + 12.0, y + label_h + 2.0)
         } else {
             let band = (n * BAR).max(label_h) + 10.0;
@@ -314,16 +316,18 @@ fn bars(
         );
         text(out, x, bottom + 14.0, "middle", &[axis.label(t)], &muted(palette));
     }
-    out.push_str("</g><g class=\"bars\">");
-    out.push_str(&body);
+    // The zero line under the bars (which start at it) and under the labels' halo.
     let _ = write!(
         out,
-        "</g><line x1=\"{z}\" y1=\"{}\" x2=\"{z}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
+        "</g><line class=\"zero\" x1=\"{z}\" y1=\"{}\" x2=\"{z}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
         num(top + 4.0),
         num(bottom),
         palette.ink,
         z = num(zero)
     );
+    out.push_str("<g class=\"bars\">");
+    out.push_str(&body);
+    out.push_str("</g>");
     Some(bottom + 22.0)
 }
 
@@ -471,7 +475,7 @@ mod tests {
         assert!(svg.contains("<title id=\"diagram-1-smal-tittel\">"));
         // Every label starts at the left edge of the bars.
         let labels = svg.split("<g class=\"bars\">").nth(1).unwrap_or_default();
-        assert!(labels.matches("<text x=\"24\" y=").count() >= 3, "{svg}");
+        assert!(labels.matches("<text x=\"26\" y=").count() >= 3, "{svg}");
     }
 
     #[test]
@@ -513,9 +517,12 @@ mod tests {
     #[test]
     fn a_negative_figure_draws_left_of_zero() {
         let svg = draw(&bars(), false, &Palette::default(), Layout::Wide).expect("svg");
-        // The zero line is drawn last; every bar starts at it or ends at it.
-        let zero =
-            svg.rsplit("<line x1=\"").next().and_then(|s| s.split('"').next()).expect("zero");
+        // Every bar starts or ends at the zero line.
+        let zero = svg
+            .split("<line class=\"zero\" x1=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("zero");
         let zero: f64 = zero.parse().expect("x");
         let rects: Vec<(f64, f64)> = svg
             .split("<g class=\"bars\">")
