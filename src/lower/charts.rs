@@ -291,3 +291,73 @@ fn column(table: &Table, name: &Spanned<String>, out: &mut Vec<Diagnostic>) -> O
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::testing::table;
+
+    /// A place in a (made-up) chapter file, file 9.
+    fn rule_span(_: &str) -> Span {
+        Span::new(9, 0..1)
+    }
+
+    fn source(columns: Option<&[&str]>, kind: Option<ChartKind>) -> PendingChart {
+        let s = |x: &str| Spanned::new(x.to_string(), rule_span(x));
+        PendingChart {
+            source: ChartSource {
+                table: Some(s("oversikt")),
+                kind: kind.map(|k| Spanned::new(k, rule_span("kind"))),
+                series: None,
+                rows: None,
+                columns: columns
+                    .map(|c| Spanned::new(c.iter().map(|x| s(x)).collect(), rule_span("columns"))),
+                caption: None,
+                alt: None,
+                span: rule_span("chart"),
+            },
+            caption: None,
+            alt: None,
+        }
+    }
+
+    fn tables() -> Vec<Table> {
+        let mut t = table(
+            "oversikt",
+            "omrade;regulert;regnskap;merknad:text",
+            "Område;Regulert;Regnskap;Merknad\nFO1;60 654;98 290;x\nFO2A;579 616;516 981;\nSum;640 270;615 271;",
+        );
+        t.number = Some("0.1 B".into());
+        t.caption = "Netto driftsutgifter".into();
+        t.rows[2].style = RowStyle::Sum;
+        vec![t]
+    }
+
+    fn resolve_one_chart(p: PendingChart) -> (Chart, Vec<Diagnostic>) {
+        let mut out = Vec::new();
+        let charts = resolve(&[p], &tables(), &[], &mut out);
+        (charts.into_iter().next().expect("a chart"), out)
+    }
+
+    #[test]
+    fn defaults_every_ordinary_row_every_figure_column_and_a_kind_by_series() {
+        let (chart, out) = resolve_one_chart(source(None, None));
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(chart.table, Some(0));
+        assert_eq!(chart.rows, [0, 1], "the sum row is left out");
+        assert_eq!(chart.columns, [1, 2], "the text column is left out");
+        assert_eq!(chart.kind, ChartKind::GroupedBar);
+        assert_eq!(chart.caption, "Diagram – Tabell 0.1 B Netto driftsutgifter");
+        let (chart, out) = resolve_one_chart(source(Some(&["Regnskap"]), None));
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!((chart.columns.as_slice(), chart.kind), (&[2][..], ChartKind::Bar));
+    }
+
+    #[test]
+    fn a_bar_chart_of_two_series_is_the_wrong_kind() {
+        let (_, out) = resolve_one_chart(source(None, Some(ChartKind::Bar)));
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].code, Code::Chart);
+        assert!(out[0].message.contains("one series; this one has 2"), "{}", out[0].message);
+    }
+}
