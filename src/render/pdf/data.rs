@@ -36,7 +36,7 @@ pub fn build(
     view: &ReportView,
     options: &PdfOptions,
 ) -> Result<Data, RenderError> {
-    let mut b = Builder { view, images: Vec::new(), anchors: Vec::new(), error: None };
+    let mut b = Builder { view, figures: 0, images: Vec::new(), anchors: Vec::new(), error: None };
     let chapters: Vec<Value> = report.chapters.iter().map(|c| b.chapter(c)).collect();
     if let Some(e) = b.error {
         return Err(e);
@@ -96,6 +96,9 @@ pub fn document_title(report: &Report) -> String {
 
 struct Builder<'a> {
     view: &'a ReportView,
+    /// Figures (images from the report folder) so far: `/img/1.png` …; charts are
+    /// `/img/diagram-<n>.svg`.
+    figures: usize,
     images: Vec<(String, Arc<Vec<u8>>)>,
     anchors: Vec<String>,
     /// The first image that could not be used.
@@ -226,7 +229,8 @@ impl Builder<'_> {
                     });
                     return None;
                 };
-                let path = format!("img/{}.{ext}", self.images.len() + 1);
+                self.figures += 1;
+                let path = format!("img/{}.{ext}", self.figures);
                 self.images.push((path.clone(), f.data.clone()));
                 json!({
                     "type": "figure",
