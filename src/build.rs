@@ -217,12 +217,14 @@ pub fn build(
     let want_pdf = outputs != Output::Html;
     let want_html = outputs != Output::Pdf;
 
+    // Decided once, laid out twice: the PDF and the site read the same render view.
+    let view = render::view::ReportView::new(report);
     let mut pdf = None;
     if want_pdf {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
-        let bytes =
-            render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
+        let bytes = render::pdf::render_view(report, &view, &templates, &options)
+            .context("rendering the PDF")?;
         log.progress(
             "Rendered",
             &format!(
@@ -244,7 +246,7 @@ pub fn build(
         let t = Instant::now();
         let options =
             render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
-        let mut files = render::html::render(report, &templates, &options)
+        let mut files = render::html::render_view(report, &view, &templates, &options)
             .context("rendering the HTML site")?;
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });

@@ -25,6 +25,8 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// Named facts declared in `report.yaml` (`facts:`), by name.
     pub facts: BTreeMap<String, Fact>,
+    /// Every chart of the report, in order of placement ([`Block::Chart`] points here).
+    pub charts: Vec<Chart>,
 }
 
 impl Report {
@@ -149,6 +151,11 @@ pub enum Block {
     },
     /// An image with mandatory alternative text.
     Figure(Figure),
+    /// A chart drawn from a table's figures: index into [`Report::charts`].
+    Chart {
+        /// Index into `Report::charts`.
+        index: usize,
+    },
 }
 
 /// One list item, possibly with a nested list.
@@ -271,6 +278,53 @@ pub struct Figure {
     /// The file's bytes are read by the loader; renderers use these.
     #[serde(skip)]
     pub data: std::sync::Arc<Vec<u8>>,
+}
+
+/// A chart of some of a table's figures (`chart:`).
+///
+/// It holds no figures of its own: it names cells of [`Report::tables`], so what it shows is
+/// what the table prints and what `check` has checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Index into [`Report::tables`]; `None` when the table named does not exist (reported).
+    pub table: Option<usize>,
+    /// Bar, grouped bar or line.
+    pub kind: ChartKind,
+    /// Caption above the chart: as written, else «Diagram – Tabell 0.1 B <the table's caption>».
+    pub caption: String,
+    /// Alternative text as written; else generated from the figures by the renderers.
+    pub alt: Option<String>,
+    /// The rows shown (indices into the table's rows), in order.
+    pub rows: Vec<usize>,
+    /// The columns shown (indices into the table's columns), in order.
+    pub columns: Vec<usize>,
+    /// Whether each column (default) or each row is a series; the other is the categories.
+    pub series: SeriesIn,
+    /// The `chart:` block (for diagnostics only).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A chart's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// One series, one bar per category.
+    Bar,
+    /// Several series, a group of bars per category.
+    GroupedBar,
+    /// One line per series over the categories (years, for example).
+    Line,
+}
+
+/// Which of a chart's table dimensions are its series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesIn {
+    /// Each column is a series; the rows are the categories.
+    Columns,
+    /// Each row is a series; the columns are the categories.
+    Rows,
 }
 
 /// A data table loaded from CSV.

@@ -105,6 +105,7 @@ codes! {
     ExcelArtefact = "AR313", "excel-artefact", "empty columns and rows left by Excel are dropped";
     ColumnYear = "AR314", "column-year", "a column heading states the year its column holds";
     RangeLabel = "AR315", "range-label", "a sum row whose label states a range adds exactly that range";
+    Chart = "AR316", "chart", "a chart names a table, rows and columns that exist and hold figures";
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";

@@ -110,6 +110,16 @@ impl Lowerer<'_> {
             BlockSource::Checklist(list) => Block::Checklist(self.checklist(list)),
             BlockSource::Table(table) => Block::Table { index: self.table(table)? },
             BlockSource::Figure(figure) => Block::Figure(self.figure(figure)?),
+            BlockSource::Chart(chart) => {
+                let caption = chart.caption.as_ref().map(|c| self.plain(c));
+                let alt = chart.alt.as_ref().map(|a| self.plain(a));
+                self.charts.push(super::charts::PendingChart {
+                    source: (**chart).clone(),
+                    caption,
+                    alt,
+                });
+                Block::Chart { index: self.charts.len() - 1 }
+            }
         })
     }
 

@@ -10,6 +10,7 @@
 
 mod blocks;
 mod chapters;
+mod charts;
 pub mod links;
 mod meta;
 mod printable;
@@ -68,6 +69,8 @@ struct Lowerer<'f> {
     section_titles: BTreeMap<String, usize>,
     /// How often each caption of a goal table or checklist has been given (to keep them distinct).
     captions: BTreeMap<String, usize>,
+    /// The `chart:` blocks, resolved once every table is known.
+    charts: Vec<charts::PendingChart>,
 }
 
 /// Lowers a parsed report.
@@ -90,17 +93,26 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         titles: Vec::new(),
         section_titles: chapters::section_titles(&parsed.chapters),
         captions: BTreeMap::new(),
+        charts: Vec::new(),
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
     let chapters = l.chapters(&parsed.chapters);
-    let mut report =
-        meta.map(|meta| Report { meta, chapters, tables: std::mem::take(&mut l.tables), facts });
+    let mut report = meta.map(|meta| Report {
+        meta,
+        chapters,
+        tables: std::mem::take(&mut l.tables),
+        facts,
+        charts: Vec::new(),
+    });
     if let Some(report) = report.as_mut() {
         // Sum rows are settled here, once: printed bold, and read as sum rows by `validate`
         // and `refs`.
         let sum_rows = crate::validate::sum_rows::targets(report, &l.specs);
         crate::validate::sum_rows::apply(report, &sum_rows);
+        table::distinct_captions(&mut report.tables);
+        // Charts name rows, and a chart's default rows leave the sum rows out.
+        report.charts = charts::resolve(&l.charts, &report.tables, &l.specs, &mut l.out);
     }
     if let Some(report) = &report {
         l.out.extend(links::check(report, &l.links));

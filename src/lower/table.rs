@@ -209,3 +209,34 @@ impl Lowerer<'_> {
 fn header_span(raw: &RawCsv, file: FileId) -> Span {
     raw.header.first().map_or(Span::new(file, 0..0), |h| h.span.clone())
 }
+
+/// Captions that name one table each: an unnumbered table whose caption another unnumbered
+/// table shares (the five «Resultatindikatorer FO2A» of one section) is told apart by its first
+/// row's label («Resultatindikatorer FO2A – Dekningsgrad 1-5 åringer»), and « (2)», « (3)» …
+/// when that is shared too. A numbered table is named by its number. Decided here once, so the
+/// PDF, the site and its accessible names agree.
+pub(super) fn distinct_captions(tables: &mut [Table]) {
+    use std::collections::BTreeMap;
+    let key = |t: &Table| t.caption.trim().to_lowercase();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for t in tables.iter().filter(|t| t.number.is_none() && !t.caption.trim().is_empty()) {
+        *count.entry(key(t)).or_insert(0) += 1;
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for t in tables.iter_mut().filter(|t| t.number.is_none() && !t.caption.trim().is_empty()) {
+        if count.get(&key(t)).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let first = t
+            .rows
+            .iter()
+            .find(|r| r.style != crate::model::RowStyle::Group)
+            .map(|r| r.label().trim().to_string())
+            .unwrap_or_default();
+        let base = t.caption.trim().trim_end_matches(['.', ':']).to_string();
+        let named = if first.is_empty() { base } else { format!("{base} – {first}") };
+        let n = seen.entry(named.to_lowercase()).or_insert(0);
+        *n += 1;
+        t.caption = if *n == 1 { named } else { format!("{named} ({n})") };
+    }
+}

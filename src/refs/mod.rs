@@ -211,7 +211,7 @@ fn blocks(list: &mut [Block], f: &mut dyn FnMut(&mut String)) {
                     inlines(caption, f);
                 }
             }
-            Block::Table { .. } => {}
+            Block::Table { .. } | Block::Chart { .. } => {}
         }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod html;
 pub mod pdf;
+pub mod view;
 
 use std::path::{Path, PathBuf};
 

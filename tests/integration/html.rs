@@ -190,7 +190,7 @@ fn pages_have_language_metadata_skip_link_and_landmarks() {
         assert_eq!(meta("keywords"), "årsberetning, Oslo kommune, Bydel Bjerke");
         assert_eq!(meta("date"), "2025-03-01");
         assert!(meta("generator").starts_with("arsrapport "));
-        assert!(text(one(&doc, "title")).contains("Årsberetning 2024"), "{path}");
+        assert!(text(one(&doc, "head > title")).contains("Årsberetning 2024"), "{path}");
         assert!(one(&doc, "meta[name=viewport]").value().attr("content").is_some());
 
         // The skip link is the first link of the page and leads to <main>.
@@ -459,6 +459,78 @@ fn checklists_have_one_column_per_answer_with_an_x_a_screen_reader_hears() {
     assert_eq!(marks(rows[2]), [none.clone(), x("Delvis"), none.clone(), none.clone()]);
 }
 
+/// A chart: an inline SVG that is one image with a name and a description, and its figures as a
+/// table behind a disclosure, with a link to the table they come from.
+#[test]
+fn charts_are_inline_svg_with_their_figures_behind_a_disclosure() {
+    let site = Site::of(&load("examples/minimal"));
+    let page = site.page("kapittel-2.html");
+    let chart = one(&page, "figure.chart#diagram-1");
+    let caption = one_in(chart, "figcaption");
+    assert_eq!(chart.value().attr("aria-labelledby"), caption.value().attr("id"));
+    assert!(text(caption).starts_with("Regulert budsjett og regnskap 2024 per funksjonsområde"));
+    let svg = one_in(chart, ".chart-wide svg");
+    // The narrow drawing (shown instead on phones) has ids of its own.
+    let narrow = one_in(chart, ".chart-narrow svg");
+    assert_eq!(
+        narrow.value().attr("aria-labelledby"),
+        Some("diagram-1-smal-tittel diagram-1-smal-beskrivelse")
+    );
+    assert_eq!(svg.value().attr("role"), Some("img"));
+    let title = one_in(svg, "title");
+    let desc = one_in(svg, "desc");
+    assert_eq!(
+        svg.value().attr("aria-labelledby").map(str::to_string),
+        Some(format!(
+            "{} {}",
+            title.value().id().unwrap_or_default(),
+            desc.value().id().unwrap_or_default()
+        ))
+    );
+    // The description reads the figures as the table prints them.
+    let alt = text(desc);
+    assert!(alt.starts_with("Gruppert søylediagram: Regulert budsjett og regnskap"), "{alt}");
+    assert!(alt.contains(&format!("regulert budsjett 2024 187{NBSP}710")), "{alt}");
+    // Axis ticks in Norwegian figures.
+    let ticks: Vec<String> = svg.select(&sel("g.grid text")).map(text).collect();
+    assert!(ticks.contains(&format!("100{NBSP}000")), "{ticks:?}");
+    let details = one_in(chart, "details");
+    assert_eq!(text(one_in(details, "summary")), "Tallene i diagrammet");
+    let table = one_in(details, "table");
+    let heads: Vec<String> = table.select(&sel("thead th[scope=col]")).map(text).collect();
+    assert_eq!(heads, ["Netto driftsutgifter", "Regulert budsjett 2024", "Regnskap 2024"]);
+    let rows: Vec<ElementRef<'_>> = table.select(&sel("tbody tr")).collect();
+    assert_eq!(rows.len(), 3, "the sum row is not a bar");
+    assert_eq!(text(one_in(rows[1], "th[scope=row]")), "Funksjonsområde 2A Barnehager");
+    let cells: Vec<String> = rows[1].select(&sel("td")).map(text).collect();
+    assert_eq!(cells, [format!("187{NBSP}710"), format!("183{NBSP}784")]);
+    let link = one_in(details, "a");
+    assert_eq!(link.value().attr("href"), Some("#tabell-0-1-b"));
+    // The line chart of the key figures, on the page of section 2.3.
+    let line = site.pages().into_iter().find_map(|(_, doc)| {
+        doc.select(&sel("figure.chart")).map(text).find(|t| t.contains("Barn med barnehageplass"))
+    });
+    assert!(line.is_some_and(|t| t.contains("Linjediagram")), "a line chart with its data table");
+    // Markup characters in a caption are text in the SVG, not elements.
+    let sample = Site::of(&sample());
+    let caption = r##"Regnskap 2024 <i>per</i> funksjonsområde & "#set""##;
+    let titles: Vec<String> = sample
+        .pages()
+        .iter()
+        .flat_map(|(_, doc)| {
+            let charts: Vec<String> = doc
+                .select(&sel("figure.chart .chart-wide svg"))
+                .map(|svg| {
+                    assert_eq!(svg.select(&sel("i")).count(), 0, "an <i> element in the SVG");
+                    text(one_in(svg, "title"))
+                })
+                .collect();
+            charts
+        })
+        .collect();
+    assert_eq!(titles, [caption]);
+}
+
 #[test]
 fn pdf_link_on_every_page_only_when_there_is_a_pdf() {
     let site = Site::of(&sample());
@@ -499,7 +571,7 @@ fn hostile_text_is_escaped_and_forbidden_links_are_not_emitted() {
         assert!(!raw.contains("<img src=x"), "{path}: raw img tag");
         let scripts: Vec<_> = doc.select(&sel("script")).collect();
         assert_eq!(scripts.len(), 1, "{path}: only the site's own script");
-        assert_eq!(one(&doc, "title").text().count(), 1);
+        assert_eq!(one(&doc, "head > title").text().count(), 1);
         for element in doc.root_element().descendants().filter_map(ElementRef::wrap) {
             for (name, value) in element.value().attrs() {
                 assert!(!name.starts_with("on"), "{path}: event handler attribute {name}={value}");
@@ -512,7 +584,7 @@ fn hostile_text_is_escaped_and_forbidden_links_are_not_emitted() {
             }
         }
         // The text is there, as text.
-        assert!(text(one(&doc, "title")).contains("</title><script>"), "{path}");
+        assert!(text(one(&doc, "head > title")).contains("</title><script>"), "{path}");
     }
     let page = site.page("beretning.html");
     let paragraph = page.select(&sel("main p")).next().expect("paragraph");
@@ -725,6 +797,26 @@ fn real_report_renders_with_working_links_and_headings() {
         }
     }
     assert!(names.contains("Mål og tiltak – Funksjonsområde 2A Barnehager (2)"), "{names:?}");
+    // Every data table, chart and chart data table has a distinct accessible name too.
+    for (path, doc) in site.pages() {
+        for caption in doc.select(&sel("table.data > caption, figure.chart > figcaption")) {
+            let name = text(caption);
+            assert!(names.insert(name.clone()), "{path}: «{name}» names two tables or charts");
+        }
+    }
+    let charts: Vec<String> = site
+        .pages()
+        .iter()
+        .flat_map(|(_, doc)| {
+            doc.select(&sel("figure.chart > figcaption")).map(text).collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(charts.len(), 2, "the budget and sick-leave charts: {charts:?}");
+    // The five indicator tables of FO2A share a caption: their first rows tell them apart.
+    assert!(
+        names.iter().any(|n| n.starts_with("Resultatindikatorer FO2A – Dekningsgrad 1-5 åringer")),
+        "{names:?}"
+    );
     let mut anchors = HashSet::new();
     for (_, doc) in site.pages() {
         for element in doc.select(&sel("[id]")) {

@@ -452,3 +452,42 @@ fn checklists_print_their_answer_columns_and_row_headers_are_tagged() {
     let row_headers = structure.lines().filter(|l| l.trim() == "/Scope /Row").count();
     assert!(row_headers >= checklist.items.len(), "row headers with Scope Row:\n{structure}");
 }
+
+/// The strings of every `/Alt` entry in the PDF (UTF-16BE hex strings, as Typst writes them).
+fn alt_texts(pdf: &Path) -> Vec<String> {
+    let bytes = std::fs::read(pdf).expect("read the PDF");
+    let mut out = Vec::new();
+    let mut rest = bytes.as_slice();
+    while let Some(at) = rest.windows(5).position(|w| w == b"/Alt<") {
+        let hex: Vec<u8> =
+            rest[at + 5..].iter().copied().take_while(|b| b.is_ascii_hexdigit()).collect();
+        let digits = std::str::from_utf8(&hex).expect("hex");
+        let units: Vec<u16> = (0..digits.len() / 4)
+            .filter_map(|i| u16::from_str_radix(&digits[i * 4..i * 4 + 4], 16).ok())
+            .collect();
+        out.push(String::from_utf16_lossy(units.strip_prefix(&[0xfeff]).unwrap_or(&units)));
+        rest = &rest[at + 5..];
+    }
+    out
+}
+
+#[test]
+fn charts_are_tagged_figures_with_alt_text_from_their_figures() {
+    let report = load("examples/minimal");
+    let (_dir, pdf) = render_to_file(&report, &options(&report));
+    let alts = alt_texts(&pdf);
+    let bars = alts
+        .iter()
+        .find(|a| a.starts_with("Gruppert søylediagram: Regulert budsjett og regnskap 2024"))
+        .unwrap_or_else(|| panic!("no alt text of the bar chart in {alts:?}"));
+    assert!(bars.contains("Funksjonsområde 2A Barnehager: regulert budsjett 2024 187\u{a0}710, regnskap 2024 183\u{a0}784."), "{bars}");
+    let line = alts.iter().find(|a| a.starts_with("Linjediagram: Barn med barnehageplass"));
+    assert!(line.is_some_and(|a| a.contains("2021 412, 2022 405")), "{alts:?}");
+    // The SVG's text is real text in the embedded font: captions and the axis' figures.
+    let text = flat(&text_of(&pdf, false));
+    assert!(text.contains("Regulert budsjett og regnskap 2024 per funksjonsområde"));
+    assert!(text.contains(&flat("100\u{a0}000")), "axis ticks in Norwegian figures");
+    let structure = poppler("pdfinfo", &["-struct", &pdf.to_string_lossy()]);
+    let figures = structure.lines().filter(|l| l.trim() == "Figure:").count();
+    assert!(figures >= 3, "the image and the two charts are Figures:\n{structure}");
+}

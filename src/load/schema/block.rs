@@ -5,11 +5,21 @@ use crate::load::read::{Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail};
 use crate::load::yaml::{Node, Value, did_you_mean};
 use crate::source::Span;
 
-use super::TableSource;
+use super::{ChartSource, TableSource};
 
 /// The block kinds, as written.
-const KINDS: &[&str] =
-    &["p", "heading", "list", "numbered_list", "note", "goals", "checklist", "table", "figure"];
+const KINDS: &[&str] = &[
+    "p",
+    "heading",
+    "list",
+    "numbered_list",
+    "note",
+    "goals",
+    "checklist",
+    "table",
+    "figure",
+    "chart",
+];
 
 /// A block as written: a map with one key naming its kind.
 #[derive(Debug, Clone)]
@@ -35,6 +45,8 @@ pub enum BlockSource {
     Table(Box<TableSource>),
     /// `figure:`
     Figure(FigureSource),
+    /// `chart:`
+    Chart(Box<ChartSource>),
 }
 
 impl FromYaml for BlockSource {
@@ -80,6 +92,7 @@ impl FromYaml for BlockSource {
             "checklist" => BlockSource::Checklist(ChecklistSource::from_yaml(value, out)?),
             "table" => BlockSource::Table(Box::new(TableSource::from_yaml(value, out)?)),
             "figure" => BlockSource::Figure(FigureSource::from_yaml(value, out)?),
+            "chart" => BlockSource::Chart(Box::new(ChartSource::from_yaml(value, out)?)),
             other => {
                 let mut d = Diagnostic::error(Code::YamlSchema, format!("unknown block `{other}`"))
                     .at(key_node.span.clone())

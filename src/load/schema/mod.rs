@@ -8,6 +8,7 @@
 
 mod block;
 mod chapter;
+mod chart;
 mod report;
 mod table;
 
@@ -16,6 +17,7 @@ pub use block::{
     ListItemSource, MeasureSource, NoteSource,
 };
 pub use chapter::{ChapterSource, SectionItem, SectionSource};
+pub use chart::ChartSource;
 pub use report::{FactSource, ReportSource, TableNumbers};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,

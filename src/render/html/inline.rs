@@ -77,6 +77,11 @@ impl<'a> InlineRenderer<'a> {
         InlineRenderer { anchors, page, footnotes: Vec::new() }
     }
 
+    /// The href of an in-report anchor as seen from this page, if the anchor is placed.
+    pub(crate) fn href(&self, anchor: &str) -> Option<String> {
+        self.anchors.href(anchor, self.page)
+    }
+
     /// The footnotes met so far, in order.
     pub(crate) fn take_footnotes(&mut self) -> Vec<Footnote> {
         std::mem::take(&mut self.footnotes)

@@ -27,6 +27,7 @@ use tera::Context;
 
 use crate::format;
 use crate::model::{Block, Chapter, Report, Section};
+use crate::render::view::ReportView;
 use crate::render::{RenderError, SiteFile, TemplateDir, TemplateError};
 
 use inline::{Anchors, InlineRenderer};
@@ -47,6 +48,17 @@ pub struct HtmlOptions {
 /// be read.
 pub fn render(
     report: &Report,
+    templates: &TemplateDir,
+    options: &HtmlOptions,
+) -> Result<Vec<SiteFile>, RenderError> {
+    render_view(report, &ReportView::new(report), templates, options)
+}
+
+/// [`render`] with the report's render view already built (the build builds it once for both
+/// outputs).
+pub fn render_view(
+    report: &Report,
+    view: &ReportView,
     templates: &TemplateDir,
     options: &HtmlOptions,
 ) -> Result<Vec<SiteFile>, RenderError> {
@@ -86,7 +98,7 @@ pub fn render(
     for (i, chapter) in report.chapters.iter().enumerate() {
         let file = &files[i];
         let mut builder =
-            PageBuilder::new(report, InlineRenderer::new(&anchors, file), &figure_paths);
+            PageBuilder::new(view, InlineRenderer::new(&anchors, file), &figure_paths);
         let blocks = builder.blocks(&chapter.blocks, 1);
         let sections = builder.sections(&chapter.sections, 2);
         let prev = match i {

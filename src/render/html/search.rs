@@ -111,6 +111,9 @@ fn blocks_text(report: &Report, blocks: &[Block]) -> String {
             Block::Figure(figure) => {
                 parts.extend(figure.caption.as_ref().map(|c| plain_text(c)));
             }
+            Block::Chart { index } => {
+                parts.extend(report.charts.get(*index).map(|c| c.caption.clone()));
+            }
         }
     }
     parts.retain(|p| !p.trim().is_empty());

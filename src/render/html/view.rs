@@ -7,10 +7,10 @@
 
 use serde::Serialize;
 
-use crate::format;
-use crate::model::{
-    Block, Cell, Checklist, Column, ColumnKind, Figure, Goals, ListItem, Report, Row, RowStyle,
-    Section, Table,
+use crate::model::{Block, Checklist, Figure, Goals, ListItem, RowStyle, Section};
+use crate::render::view::{
+    ChartView as SharedChart, ColumnRole, ColumnView as SharedColumn, ReportView,
+    RowView as SharedRow, TableView as SharedTable,
 };
 
 use super::inline::{Footnote, InlineRenderer};
@@ -103,6 +103,42 @@ pub(crate) enum BlockView {
     Checklist(ChecklistView),
     Table(TableView),
     Figure(FigureView),
+    Chart(ChartHtml),
+}
+
+/// A chart: the SVG drawn by the shared view, inline, and its figures as a table behind a
+/// disclosure.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChartHtml {
+    /// The chart's anchor (`diagram-1`), the id of its figure.
+    pub anchor: String,
+    /// `<anchor>-overskrift`, the id of the caption.
+    pub caption_id: String,
+    pub caption: String,
+    /// «Tall i 1000 kr», if the table has a unit.
+    pub unit: Option<String>,
+    /// «Søylediagram» …
+    pub kind_name: &'static str,
+    /// The SVG document (made by arsrapport; every text in it escaped).
+    pub svg: String,
+    /// The same for narrow screens.
+    pub svg_narrow: String,
+    /// A link to the table the figures are from, if the table is placed.
+    pub table_href: Option<String>,
+    pub table_name: String,
+    /// The header of the categories' column in the data table.
+    pub category_header: String,
+    /// The series' names: the data table's column headers.
+    pub series: Vec<String>,
+    /// The data table's rows: one per category.
+    pub rows: Vec<ChartRowHtml>,
+}
+
+/// One row of a chart's data table: a category and its figures, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChartRowHtml {
+    pub label: String,
+    pub cells: Vec<String>,
 }
 
 /// A list item.
@@ -240,7 +276,7 @@ pub(crate) struct FigureView {
 
 /// Builds the views of one page; owns the page's footnote numbering and id counters.
 pub(crate) struct PageBuilder<'a> {
-    pub report: &'a Report,
+    pub view: &'a ReportView,
     pub inline: InlineRenderer<'a>,
     /// Site path of each figure by its source path.
     pub figures: &'a std::collections::HashMap<String, String>,
@@ -249,11 +285,11 @@ pub(crate) struct PageBuilder<'a> {
 
 impl<'a> PageBuilder<'a> {
     pub(crate) fn new(
-        report: &'a Report,
+        view: &'a ReportView,
         inline: InlineRenderer<'a>,
         figures: &'a std::collections::HashMap<String, String>,
     ) -> Self {
-        PageBuilder { report, inline, figures, counter: 0 }
+        PageBuilder { view, inline, figures, counter: 0 }
     }
 
     pub(crate) fn footnotes(&mut self) -> Vec<Footnote> {
@@ -302,7 +338,8 @@ impl<'a> PageBuilder<'a> {
             },
             Block::Goals(goals) => BlockView::Goals(self.goals(goals)),
             Block::Checklist(checklist) => BlockView::Checklist(self.checklist(checklist)),
-            Block::Table { index } => BlockView::Table(self.table(self.report.tables.get(*index)?)),
+            Block::Table { index } => BlockView::Table(self.table(self.view.table(*index)?)),
+            Block::Chart { index } => BlockView::Chart(self.chart(self.view.chart(*index)?)),
             Block::Figure(figure) => BlockView::Figure(self.figure(figure)),
         })
     }
@@ -382,63 +419,70 @@ impl<'a> PageBuilder<'a> {
         }
     }
 
-    pub(crate) fn table(&mut self, table: &Table) -> TableView {
+    pub(crate) fn table(&mut self, table: &SharedTable) -> TableView {
         table_view(table, |footnote| self.inline.render(footnote))
+    }
+
+    fn chart(&mut self, chart: &SharedChart) -> ChartHtml {
+        ChartHtml {
+            anchor: chart.anchor.clone(),
+            caption_id: format!("{}-overskrift", chart.anchor),
+            caption: chart.caption.clone(),
+            unit: chart.unit_line.clone(),
+            kind_name: chart.kind_name,
+            svg: chart.svg.clone(),
+            svg_narrow: chart.svg_narrow.clone(),
+            table_href: self.inline.href(&chart.table_anchor),
+            table_name: chart.table_name.clone(),
+            category_header: chart.category_header.clone(),
+            series: chart.series.iter().map(|s| s.name.clone()).collect(),
+            rows: chart
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(k, label)| ChartRowHtml {
+                    label: label.clone(),
+                    cells: chart
+                        .series
+                        .iter()
+                        .map(|s| s.texts.get(k).cloned().unwrap_or_default())
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 }
 
-/// The view of a data table; `inline` renders its footnotes.
+/// The HTML view of a data table (ids, CSS classes, row groups) from the shared view;
+/// `inline` renders its footnotes.
 pub(crate) fn table_view(
-    table: &Table,
+    table: &SharedTable,
     mut inline: impl FnMut(&[crate::model::Inline]) -> String,
 ) -> TableView {
     let columns: Vec<ColumnView> = table
         .columns
         .iter()
-        .enumerate()
-        .map(|(i, c)| ColumnView { header: c.header.clone(), class: column_class(c, i) })
-        .collect();
-    // Text columns holding prose (any cell longer than 30 characters) get room to wrap.
-    let prose: Vec<bool> = (0..table.columns.len())
-        .map(|i| {
-            i > 0
-                && table.columns[i].kind == ColumnKind::Text
-                && table.rows.iter().any(
-                    |r| matches!(r.cells.get(i), Some(Cell::Text(t)) if t.chars().count() > 30),
-                )
-        })
+        .map(|c| ColumnView { header: c.header.clone(), class: column_class(c.role) })
         .collect();
     let mut bodies = vec![BodyView { group: None, rows: Vec::new() }];
     for row in &table.rows {
         if row.style == RowStyle::Group {
-            bodies.push(BodyView { group: Some(row_label(row, &table.columns)), rows: Vec::new() });
+            bodies.push(BodyView { group: Some(row.label().to_string()), rows: Vec::new() });
             continue;
         }
         if let Some(body) = bodies.last_mut() {
-            body.rows.push(row_view(row, &table.columns, &prose));
+            body.rows.push(row_view(row, &table.columns));
         }
     }
     bodies.retain(|b| b.group.is_some() || !b.rows.is_empty());
-    let caption_hidden = table.caption.trim().is_empty() && table.number.is_none();
-    let caption = if caption_hidden {
-        let header = table.columns.first().map(|c| c.header.trim()).unwrap_or_default();
-        let label = table.rows.first().map(|r| r.label().trim()).unwrap_or_default();
-        match (header, label) {
-            ("", "") => "Tabell".to_string(),
-            ("", label) => format!("Tabell: {label}"),
-            (header, _) => format!("Tabell: {header}"),
-        }
-    } else {
-        table.caption.clone()
-    };
     TableView {
         anchor: table.anchor.clone(),
         caption_id: format!("{}-tittel", table.anchor),
         notes_id: format!("{}-noter", table.anchor),
-        label: table.number.as_ref().map(|n| format!("Tabell {n}")),
-        caption,
-        caption_hidden,
-        unit: table.unit.as_ref().map(|u| format!("Tall i {u}")),
+        label: table.label.clone(),
+        caption: table.caption.clone(),
+        caption_hidden: table.caption_hidden,
+        unit: table.unit_line.clone(),
         kind: serde_json::to_value(table.kind)
             .ok()
             .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
@@ -446,7 +490,7 @@ pub(crate) fn table_view(
         header_groups: table
             .header_groups
             .iter()
-            .map(|g| HeaderGroupView { title: g.title.clone(), span: g.span.max(1) })
+            .map(|g| HeaderGroupView { title: g.title.clone(), span: g.span })
             .collect(),
         columns,
         bodies,
@@ -454,54 +498,34 @@ pub(crate) fn table_view(
     }
 }
 
-fn column_class(column: &Column, index: usize) -> &'static str {
-    match column.kind {
-        _ if index == 0 => "text",
-        ColumnKind::Text => "text",
-        ColumnKind::Number => "num",
-        ColumnKind::Code => "code",
+fn column_class(role: ColumnRole) -> &'static str {
+    match role {
+        ColumnRole::Label | ColumnRole::Text | ColumnRole::Prose => "text",
+        ColumnRole::Number => "num",
+        ColumnRole::Code => "code",
     }
 }
 
-fn row_label(row: &Row, columns: &[Column]) -> String {
-    match (row.cells.first(), columns.first()) {
-        (Some(cell), Some(column)) => format::cell(cell, column.kind),
-        (Some(cell), None) => format::cell(cell, ColumnKind::Text),
-        _ => String::new(),
-    }
-}
-
-fn row_view(row: &Row, columns: &[Column], prose: &[bool]) -> RowView {
+fn row_view(row: &SharedRow, columns: &[SharedColumn]) -> RowView {
     let cells = row
         .cells
         .iter()
-        .enumerate()
+        .zip(columns)
         .skip(1)
-        .map(|(i, cell)| {
-            let kind = columns.get(i).map_or(ColumnKind::Number, |c| c.kind);
-            let class = match (kind, cell) {
-                (ColumnKind::Text, _) if prose.get(i) == Some(&true) => "text prose",
-                (ColumnKind::Text, _) => "text",
-                (ColumnKind::Code, _) => "code",
-                (ColumnKind::Number, Cell::Number(_)) if format::is_negative(cell) => "num neg",
-                (ColumnKind::Number, _) => "num",
+        .map(|(cell, column)| {
+            let class = match column.role {
+                ColumnRole::Prose => "text prose",
+                ColumnRole::Label | ColumnRole::Text => "text",
+                ColumnRole::Code => "code",
+                ColumnRole::Number if cell.negative => "num neg",
+                ColumnRole::Number => "num",
             };
-            CellView { text: format::cell(cell, kind), class }
+            CellView { text: cell.text.clone(), class }
         })
-        .collect::<Vec<_>>();
-    // A short row (the validator reports it) still prints as a full row.
-    let mut cells = cells;
-    for column in columns.iter().skip(cells.len() + 1) {
-        let class = match column.kind {
-            ColumnKind::Text => "text",
-            ColumnKind::Code => "code",
-            ColumnKind::Number => "num",
-        };
-        cells.push(CellView { text: String::new(), class });
-    }
+        .collect();
     RowView {
         style: if row.style == RowStyle::Sum { "sum" } else { "normal" },
-        label: row_label(row, columns),
+        label: row.label().to_string(),
         cells,
     }
 }

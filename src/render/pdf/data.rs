@@ -1,7 +1,9 @@
 //! The report as data for the Typst templates (`/data.json`).
 //!
-//! Every figure is formatted here with [`crate::format`] (no-break spaces between thousands,
-//! U+2212 minus, `89,4 %`, `–` for zero, `*`); section and table numbers are the model's.
+//! Tables and charts are the shared render view ([`crate::render::view`]) serialised as it is:
+//! every figure formatted with [`crate::format`] (no-break spaces between thousands, U+2212
+//! minus, `89,4 %`, `–` for zero, `*`), labels («Tabell 0.1 B»), unit lines and header spans
+//! decided there; section and table numbers are the model's. Charts arrive as SVG images.
 //! Inline text stays a tree of typed nodes (`text`, `strong`, `emph`, `link`, `footnote`,
 //! `line_break`, exactly as [`Inline`] serialises) that the template turns into content, so user
 //! text is never parsed as Typst markup. The shape is documented in docs/pdf.md.
@@ -11,9 +13,8 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use crate::format;
-use crate::model::{
-    Block, Chapter, ColumnKind, Inline, ListItem, Report, RowStyle, Section, Table,
-};
+use crate::model::{Block, Chapter, Inline, ListItem, Report, Section};
+use crate::render::view::{ChartView, ReportView, TableView};
 
 use super::PdfOptions;
 use super::world::DocumentDefaults;
@@ -30,8 +31,12 @@ pub struct Data {
 }
 
 /// Builds the template data. Fails only on an image whose bytes are not an image.
-pub fn build(report: &Report, options: &PdfOptions) -> Result<Data, RenderError> {
-    let mut b = Builder { report, images: Vec::new(), anchors: Vec::new(), error: None };
+pub fn build(
+    report: &Report,
+    view: &ReportView,
+    options: &PdfOptions,
+) -> Result<Data, RenderError> {
+    let mut b = Builder { view, figures: 0, images: Vec::new(), anchors: Vec::new(), error: None };
     let chapters: Vec<Value> = report.chapters.iter().map(|c| b.chapter(c)).collect();
     if let Some(e) = b.error {
         return Err(e);
@@ -90,7 +95,10 @@ pub fn document_title(report: &Report) -> String {
 }
 
 struct Builder<'a> {
-    report: &'a Report,
+    view: &'a ReportView,
+    /// Figures (images from the report folder) so far: `/img/1.png` …; charts are
+    /// `/img/diagram-<n>.svg`.
+    figures: usize,
     images: Vec<(String, Arc<Vec<u8>>)>,
     anchors: Vec<String>,
     /// The first image that could not be used.
@@ -113,28 +121,6 @@ fn image_format(bytes: &[u8]) -> Option<&'static str> {
         let text = text.trim_start_matches('\u{feff}').trim_start();
         (text.starts_with('<') && text.contains("<svg")).then_some("svg")
     }
-}
-
-/// Header groups that span exactly the table's columns (Typst refuses a span beyond the last
-/// column): spans are cut at the last column, and a blank group fills up a short row.
-fn header_groups(t: &Table) -> Vec<Value> {
-    if t.header_groups.is_empty() {
-        return Vec::new();
-    }
-    let columns = t.columns.len();
-    let mut used = 0;
-    let mut groups = Vec::new();
-    for g in &t.header_groups {
-        let span = g.span.min(columns - used);
-        if span > 0 {
-            groups.push(json!({"title": g.title, "span": span}));
-            used += span;
-        }
-    }
-    if used < columns {
-        groups.push(json!({"title": "", "span": columns - used}));
-    }
-    groups
 }
 
 fn inlines(xs: &[Inline]) -> Value {
@@ -163,99 +149,31 @@ fn list(items: &[ListItem]) -> Value {
     )
 }
 
-fn column_kind(kind: ColumnKind) -> &'static str {
-    match kind {
-        ColumnKind::Text => "text",
-        ColumnKind::Number => "number",
-        ColumnKind::Code => "code",
-    }
-}
-
-fn row_style(style: RowStyle) -> &'static str {
-    match style {
-        RowStyle::Normal => "normal",
-        RowStyle::Sum => "sum",
-        RowStyle::Group => "group",
-    }
-}
-
-fn table_kind(t: &Table) -> Value {
-    serde_json::to_value(t.kind).unwrap_or(Value::Null)
-}
-
 impl Builder<'_> {
-    fn table(&mut self, t: &Table) -> Value {
+    fn table(&mut self, t: &TableView) -> Value {
         self.anchors.push(t.anchor.clone());
-        let texts: Vec<Vec<String>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                t.columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, col)| {
-                        r.cells.get(i).map_or(String::new(), |c| format::cell(c, col.kind))
-                    })
-                    .collect()
-            })
-            .collect();
-        let columns: Vec<Value> = t
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                // Lengths of the column's cells (group rows' labels span the table: left out),
-                // for the template's choice of column widths.
-                let lengths: Vec<usize> = t
-                    .rows
-                    .iter()
-                    .zip(&texts)
-                    .filter(|(r, _)| r.style != RowStyle::Group)
-                    .map(|(_, cells)| cells[i].chars().count())
-                    .collect();
-                let max = lengths.iter().copied().max().unwrap_or(0);
-                let avg = if lengths.is_empty() {
-                    0
-                } else {
-                    lengths.iter().sum::<usize>() / lengths.len()
-                };
-                json!({
-                    "key": c.key,
-                    "header": c.header,
-                    "kind": column_kind(c.kind),
-                    "max_chars": max,
-                    "avg_chars": avg,
-                })
-            })
-            .collect();
-        let rows: Vec<Value> = t
-            .rows
-            .iter()
-            .zip(texts)
-            .map(|(r, texts)| {
-                let cells: Vec<Value> = texts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        let negative = r.cells.get(i).is_some_and(format::is_negative);
-                        json!({"text": text, "negative": negative})
-                    })
-                    .collect();
-                json!({"style": row_style(r.style), "cells": cells})
-            })
-            .collect();
+        let mut value = serde_json::to_value(t).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut value {
+            map.insert("type".into(), json!("table"));
+        }
+        value
+    }
+
+    /// A chart: its SVG as an image, its caption, unit line and alternative text.
+    fn chart(&mut self, c: &ChartView) -> Value {
+        self.anchors.push(c.anchor.clone());
+        let path = format!("img/{}.svg", c.anchor);
+        self.images.push((path.clone(), Arc::new(c.svg.clone().into_bytes())));
         json!({
-            "type": "table",
-            "kind": table_kind(t),
-            "id": t.id,
-            "anchor": t.anchor,
-            "number": t.number,
-            "caption": t.caption,
-            "unit": t.unit,
-            "columns": columns,
-            "header_groups": header_groups(t),
-            "rows": rows,
-            "footnotes": t.footnotes.iter().map(|f| inlines(f)).collect::<Vec<_>>(),
+            "type": "chart",
+            "anchor": c.anchor,
+            "kind": c.kind,
+            "path": format!("/{path}"),
+            "caption": c.caption,
+            "unit_line": c.unit_line,
+            "alt": c.alt,
+            "table_anchor": c.table_anchor,
+            "table_name": c.table_name,
         })
     }
 
@@ -299,7 +217,8 @@ impl Builder<'_> {
                     "comment": inlines(&i.comment),
                 })).collect::<Vec<_>>(),
             }),
-            Block::Table { index } => self.table(self.report.tables.get(*index)?),
+            Block::Table { index } => self.table(self.view.table(*index)?),
+            Block::Chart { index } => self.chart(self.view.chart(*index)?),
             Block::Figure(f) => {
                 let Some(ext) = image_format(&f.data) else {
                     self.error.get_or_insert_with(|| {
@@ -310,7 +229,8 @@ impl Builder<'_> {
                     });
                     return None;
                 };
-                let path = format!("img/{}.{ext}", self.images.len() + 1);
+                self.figures += 1;
+                let path = format!("img/{}.{ext}", self.figures);
                 self.images.push((path.clone(), f.data.clone()));
                 json!({
                     "type": "figure",
@@ -366,7 +286,8 @@ mod tests {
     }
 
     fn data() -> Value {
-        build(&sample_site(), &options()).expect("data").json
+        let report = sample_site();
+        build(&report, &ReportView::new(&report), &options()).expect("data").json
     }
 
     fn table<'a>(d: &'a Value, number: &str) -> &'a Value {
@@ -419,7 +340,7 @@ mod tests {
         let lang = |tag: &str| {
             let mut report = sample_site();
             report.meta.language = tag.into();
-            let d = build(&report, &options()).expect("data").json;
+            let d = build(&report, &ReportView::new(&report), &options()).expect("data").json;
             (d["meta"]["lang"].clone(), d["meta"]["region"].clone())
         };
         assert_eq!(lang("nb"), (json!("nb"), Value::Null));
@@ -455,27 +376,8 @@ mod tests {
             }
         }
         assert_eq!(replaced, 1, "the figure of section 1.1.1");
-        let err = build(&report, &options()).err().expect("an error");
+        let err = build(&report, &ReportView::new(&report), &options()).err().expect("an error");
         assert!(err.to_string().contains("bilder/søyler.svg: not a PNG"), "{err}");
-    }
-
-    #[test]
-    fn header_groups_span_the_columns_exactly() {
-        let report = sample_site();
-        let mut t = match report.tables.iter().find(|t| t.id == "brutto-oversikt") {
-            Some(t) => t.clone(),
-            None => panic!("no table brutto-oversikt"),
-        };
-        assert_eq!(t.columns.len(), 6);
-        t.header_groups = vec![
-            crate::model::HeaderGroup { title: "A".into(), span: 2 },
-            crate::model::HeaderGroup { title: "B".into(), span: 9 },
-        ];
-        let spans: Vec<u64> = header_groups(&t).iter().filter_map(|g| g["span"].as_u64()).collect();
-        assert_eq!(spans, [2, 4]);
-        t.header_groups.truncate(1);
-        let spans: Vec<u64> = header_groups(&t).iter().filter_map(|g| g["span"].as_u64()).collect();
-        assert_eq!(spans, [2, 4]);
     }
 
     #[test]

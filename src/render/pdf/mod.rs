@@ -16,6 +16,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions as TypstPdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use super::view::ReportView;
 use super::{RenderError, TemplateDir, TemplateError};
 use crate::model::{Date, Report};
 pub use data::document_title;
@@ -46,7 +47,18 @@ pub fn prepare(
     templates: &TemplateDir,
     options: &PdfOptions,
 ) -> Result<Prepared, RenderError> {
-    let data = data::build(report, options)?;
+    prepare_view(report, &ReportView::new(report), templates, options)
+}
+
+/// [`prepare`] with the report's render view already built (the build builds it once for both
+/// outputs).
+pub fn prepare_view(
+    report: &Report,
+    view: &ReportView,
+    templates: &TemplateDir,
+    options: &PdfOptions,
+) -> Result<Prepared, RenderError> {
+    let data = data::build(report, view, options)?;
     let json = serde_json::to_vec(&data.json).map_err(|e| RenderError::Other(e.to_string()))?;
     let world = ReportWorld::new(templates, json, data.images, &data.defaults, options.date)?;
     Ok(Prepared { world, date: options.date, ident: report.meta.output_name.clone() })
@@ -87,7 +99,17 @@ pub fn render(
     templates: &TemplateDir,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    let prepared = prepare(report, templates, options)?;
+    render_view(report, &ReportView::new(report), templates, options)
+}
+
+/// [`render`] with the report's render view already built.
+pub fn render_view(
+    report: &Report,
+    view: &ReportView,
+    templates: &TemplateDir,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let prepared = prepare_view(report, view, templates, options)?;
     let document = compile(&prepared)?;
     export(&prepared, &document)
 }
