@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::cycle;
 use crate::diag::{Code, Diagnostic, Summary};
 use crate::load;
 use crate::model::Report;
@@ -56,6 +57,9 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
         cells_checked = validation.cells_checked;
         // Once, before any renderer sees the report: PDF and HTML print the same text.
         diagnostics.extend(refs::resolve(r, &loaded));
+        // The annual cycle: cells awaiting figures, and last year's report (`previous:`).
+        diagnostics.extend(cycle::awaiting::check(r, &loaded.specs));
+        diagnostics.extend(cycle::previous::check(dir, r, &mut loaded));
     } else {
         // Order input problems by file and position.
         diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (s.file, s.range.start)));

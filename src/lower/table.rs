@@ -7,6 +7,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{RawCsv, RawRecord};
 use crate::load::number;
 use crate::load::schema::{HeaderGroupSource, TableSource};
+use crate::cycle::AWAITING;
 use crate::load::slug;
 use crate::load::spec::TableSpec;
 use crate::model::{Cell, Column, ColumnKind, HeaderGroup, Row, RowStyle, Table, TableKind};
@@ -39,6 +40,8 @@ impl Lowerer<'_> {
             kostra: kind == TableKind::Kostra,
             ..TableSpec::default()
         };
+        spec.awaiting = awaiting(&raw);
+        spec.previous = t.previous.clone();
         self.preset_rules(&mut spec, kind, &kind_span, &rows);
         self.declared_rules(&mut spec, t);
         let number = self.next_table_number(t.number.as_ref());
@@ -184,6 +187,9 @@ impl Lowerer<'_> {
 
     fn cell(&mut self, text: &str, span: &Span, col: &Column, table: &str, label: &str) -> Cell {
         self.printable_cell(text, span);
+        if text == AWAITING {
+            return Cell::Empty;
+        }
         match col.kind {
             ColumnKind::Text | ColumnKind::Code if text.is_empty() => Cell::Empty,
             ColumnKind::Text | ColumnKind::Code => Cell::Text(text.to_string()),
@@ -208,4 +214,17 @@ impl Lowerer<'_> {
 /// The place of a table's header line (for table-wide problems).
 fn header_span(raw: &RawCsv, file: FileId) -> Span {
     raw.header.first().map_or(Span::new(file, 0..0), |h| h.span.clone())
+}
+
+/// The cells written `?` (not in the label column): (row, column).
+fn awaiting(raw: &RawCsv) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (r, record) in raw.rows.iter().enumerate() {
+        for (c, field) in record.fields.iter().enumerate().skip(1) {
+            if field.text.trim() == AWAITING {
+                out.push((r, c));
+            }
+        }
+    }
+    out
 }

@@ -19,7 +19,7 @@ pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use report::{FactSource, ReportSource, TableNumbers};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
-    LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
+    LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
     TotalSource,
 };
 

@@ -1,0 +1,342 @@
+//! `arsrapport diff OLD NEW`: what changed between two versions of a report.
+//!
+//! Both versions are checked as `check` reads them (figures in text filled in), then compared
+//! ([`compare`]): settings, facts, tables (by id; columns by key, rows by label) down to each
+//! figure with its difference, chapters and sections (by id) added or removed, and the text of
+//! each section word by word ([`text`]). [`output`] prints it for the terminal, as JSON, or as
+//! an HTML page styled like the site; [`version`] reads an old version from git.
+
+mod output;
+pub mod text;
+mod version;
+
+use serde::Serialize;
+
+use crate::format;
+use crate::model::{Cell, Report, Table};
+
+pub use output::{DiffFormat, run};
+
+/// Everything that changed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Changes {
+    /// The old version: where it came from, and its title.
+    pub old: Version,
+    /// The new version.
+    pub new: Version,
+    /// Settings in `report.yaml` that changed.
+    pub settings: Vec<Setting>,
+    /// Facts added, removed or changed.
+    pub facts: Vec<Fact>,
+    /// Tables added, removed or changed.
+    pub tables: Vec<TableChange>,
+    /// Chapters and sections added or removed.
+    pub sections: Vec<SectionChange>,
+    /// Texts added, removed or changed.
+    pub texts: Vec<text::TextChange>,
+}
+
+/// One version of the report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Version {
+    /// The folder or `REV:PATH` it was read from.
+    pub source: String,
+    /// Its title and district.
+    pub title: String,
+    /// Its year.
+    pub year: i32,
+}
+
+/// Whether something was added, removed or changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+    /// In both, different.
+    Changed,
+}
+
+/// A changed setting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Setting {
+    /// Its key in `report.yaml`.
+    pub key: String,
+    /// Old value.
+    pub old: String,
+    /// New value.
+    pub new: String,
+}
+
+/// A fact added, removed or changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Its name.
+    pub name: String,
+    /// What happened.
+    pub status: Status,
+    /// Old figure as printed.
+    pub old: Option<String>,
+    /// New figure as printed.
+    pub new: Option<String>,
+    /// New − old.
+    pub difference: Option<String>,
+}
+
+/// A table added, removed or changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableChange {
+    /// Its id.
+    pub id: String,
+    /// Its caption (the new one when both).
+    pub caption: String,
+    /// What happened.
+    pub status: Status,
+    /// Column headings only in the new version.
+    pub columns_added: Vec<String>,
+    /// Column headings only in the old version.
+    pub columns_removed: Vec<String>,
+    /// Row labels only in the new version.
+    pub rows_added: Vec<String>,
+    /// Row labels only in the old version.
+    pub rows_removed: Vec<String>,
+    /// Column headings that changed: (old, new).
+    pub headings: Vec<(String, String)>,
+    /// Figures that changed.
+    pub figures: Vec<FigureChange>,
+}
+
+/// One changed cell.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureChange {
+    /// The row's label.
+    pub row: String,
+    /// The column's heading (new version).
+    pub column: String,
+    /// As printed in the old version (`""` for an empty cell).
+    pub old: String,
+    /// As printed in the new version.
+    pub new: String,
+    /// New − old, when both are figures.
+    pub difference: Option<String>,
+}
+
+/// A chapter or section added or removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionChange {
+    /// What happened.
+    pub status: Status,
+    /// Its id.
+    pub id: String,
+    /// Its number and title.
+    pub title: String,
+}
+
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.settings.is_empty()
+            && self.facts.is_empty()
+            && self.tables.is_empty()
+            && self.sections.is_empty()
+            && self.texts.is_empty()
+    }
+}
+
+/// Compares two versions of a report.
+pub fn compare(old: &Report, new: &Report) -> Changes {
+    let version = |r: &Report| Version {
+        source: String::new(),
+        title: format!("{} {}", r.meta.title, r.meta.district),
+        year: r.meta.year,
+    };
+    let (sections, texts) = text::compare(old, new);
+    Changes {
+        old: version(old),
+        new: version(new),
+        settings: settings(old, new),
+        facts: facts(old, new),
+        tables: tables(old, new),
+        sections,
+        texts,
+    }
+}
+
+fn settings(old: &Report, new: &Report) -> Vec<Setting> {
+    let values = |r: &Report| {
+        let m = &r.meta;
+        vec![
+            ("title", m.title.clone()),
+            ("subtitle", m.subtitle.clone().unwrap_or_default()),
+            ("district", m.district.clone()),
+            ("organisation", m.organisation.clone()),
+            ("year", m.year.to_string()),
+            ("date", format::date(m.date)),
+            ("unit", m.unit.clone()),
+            ("running_header", m.running_header.clone()),
+            ("output_name", m.output_name.clone()),
+            ("keywords", m.keywords.join(", ")),
+            ("region", m.region.clone().unwrap_or_default()),
+        ]
+    };
+    values(old)
+        .into_iter()
+        .zip(values(new))
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|((key, old), (_, new))| Setting { key: key.to_string(), old, new })
+        .collect()
+}
+
+fn facts(old: &Report, new: &Report) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for (name, fact) in &old.facts {
+        let printed = format::number(&fact.value);
+        match new.facts.get(name) {
+            None => out.push(Fact {
+                name: name.clone(),
+                status: Status::Removed,
+                old: Some(printed),
+                new: None,
+                difference: None,
+            }),
+            Some(now) if now.value.value != fact.value.value || now.value != fact.value => {
+                let difference = now.value.value.checked_sub(fact.value.value);
+                out.push(Fact {
+                    name: name.clone(),
+                    status: Status::Changed,
+                    old: Some(printed),
+                    new: Some(format::number(&now.value)),
+                    difference: difference.map(signed),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for (name, fact) in new.facts.iter().filter(|(n, _)| !old.facts.contains_key(*n)) {
+        out.push(Fact {
+            name: name.clone(),
+            status: Status::Added,
+            old: None,
+            new: Some(format::number(&fact.value)),
+            difference: None,
+        });
+    }
+    out
+}
+
+/// A difference with its sign: `+50`, `−41`, `0`.
+fn signed(d: rust_decimal::Decimal) -> String {
+    let text = format::decimal(d, d.scale(), true);
+    if d.is_sign_positive() && !d.is_zero() { format!("+{text}") } else { text }
+}
+
+fn tables(old: &Report, new: &Report) -> Vec<TableChange> {
+    let mut out = Vec::new();
+    let empty = |t: &Table, status| TableChange {
+        id: t.id.clone(),
+        caption: t.caption.clone(),
+        status,
+        columns_added: Vec::new(),
+        columns_removed: Vec::new(),
+        rows_added: Vec::new(),
+        rows_removed: Vec::new(),
+        headings: Vec::new(),
+        figures: Vec::new(),
+    };
+    for t in &old.tables {
+        match new.table(&t.id) {
+            None => out.push(empty(t, Status::Removed)),
+            Some(n) => {
+                let change = table(t, n, empty(n, Status::Changed));
+                let changed = !(change.columns_added.is_empty()
+                    && change.columns_removed.is_empty()
+                    && change.rows_added.is_empty()
+                    && change.rows_removed.is_empty()
+                    && change.headings.is_empty()
+                    && change.figures.is_empty());
+                if changed || t.caption != n.caption {
+                    out.push(change);
+                }
+            }
+        }
+    }
+    for t in new.tables.iter().filter(|t| old.table(&t.id).is_none()) {
+        out.push(empty(t, Status::Added));
+    }
+    out
+}
+
+/// Rows paired by label: the k-th row with a label in the old table with the k-th in the new.
+fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+    let keys = |t: &Table| t.rows.iter().map(|r| super::key(r.label())).collect::<Vec<_>>();
+    let (ok, nk) = (keys(old), keys(new));
+    let mut used = vec![false; nk.len()];
+    let mut pairs = Vec::new();
+    let mut removed = Vec::new();
+    for (o, k) in ok.iter().enumerate() {
+        match (0..nk.len()).find(|&n| !used[n] && &nk[n] == k) {
+            Some(n) => {
+                used[n] = true;
+                pairs.push((o, n));
+            }
+            None => removed.push(o),
+        }
+    }
+    let added = (0..nk.len()).filter(|&n| !used[n]).collect();
+    (pairs, removed, added)
+}
+
+fn table(old: &Table, new: &Table, mut change: TableChange) -> TableChange {
+    let column = |t: &Table, key: &str| t.columns.iter().position(|c| c.key == key);
+    let mut columns = Vec::new();
+    for (n, c) in new.columns.iter().enumerate().skip(1) {
+        match column(old, &c.key) {
+            Some(o) => {
+                if old.columns[o].header != c.header {
+                    change.headings.push((old.columns[o].header.clone(), c.header.clone()));
+                }
+                columns.push((o, n));
+            }
+            None => change.columns_added.push(c.header.clone()),
+        }
+    }
+    for c in old.columns.iter().skip(1).filter(|c| column(new, &c.key).is_none()) {
+        change.columns_removed.push(c.header.clone());
+    }
+    let (rows, removed, added) = pair_rows(old, new);
+    change.rows_removed = removed.iter().map(|&r| old.rows[r].label().to_string()).collect();
+    change.rows_added = added.iter().map(|&r| new.rows[r].label().to_string()).collect();
+    for (o, n) in rows {
+        for &(oc, nc) in &columns {
+            let (a, b) = (cell(old, o, oc), cell(new, n, nc));
+            if a.0 == b.0 {
+                continue;
+            }
+            let difference = match (a.1, b.1) {
+                (Some(x), Some(y)) => y.checked_sub(x).map(signed),
+                _ => None,
+            };
+            change.figures.push(FigureChange {
+                row: new.rows[n].label().to_string(),
+                column: new.columns[nc].header.clone(),
+                old: a.0,
+                new: b.0,
+                difference,
+            });
+        }
+    }
+    change
+}
+
+/// A cell as printed, and its value when it is a figure.
+fn cell(t: &Table, row: usize, column: usize) -> (String, Option<rust_decimal::Decimal>) {
+    let Some(c) = t.rows[row].cells.get(column) else { return (String::new(), None) };
+    let kind = t.columns[column].kind;
+    match c {
+        Cell::Empty => (String::new(), None),
+        Cell::NotAvailable => ("*".into(), None),
+        other => (format::cell(other, kind), other.value(false)),
+    }
+}
