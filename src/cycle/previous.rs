@@ -26,7 +26,7 @@ use super::{column_headings, key, years};
 pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic> {
     let Some(previous) = loaded.previous.clone() else { return Vec::new() };
     let written = previous.value.trim();
-    let folder = dir.join(written);
+    let folder = lexical(&dir.join(written));
     if let Some(problem) = folder_problem(dir, &folder) {
         return vec![unreadable(written, &problem, previous.span)];
     }
@@ -69,6 +69,24 @@ pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic
         old_report.meta.year,
     ));
     out
+}
+
+/// `2025/../2024` → `2024`: the folder as the user would name it (for the paths shown).
+fn lexical(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() { ".".into() } else { out }
 }
 
 /// Why `previous:` names no report that can be read.
@@ -218,9 +236,10 @@ fn unpaired_rows(table: &Table, labels: &[String], span: Span) -> Diagnostic {
     let mut d = Diagnostic::note(
         Code::PreviousUnmatched,
         format!(
-            "{} of table `{}` with figures for earlier years are not in last year's table: {}",
+            "{} of table `{}` with figures for earlier years {} not in last year's table: {}",
             if labels.len() == 1 { "1 row".to_string() } else { format!("{} rows", labels.len()) },
             table.id,
+            if labels.len() == 1 { "is" } else { "are" },
             labels.join(", ")
         ),
     )

@@ -220,7 +220,7 @@ impl Roller<'_> {
                 let Some(year) = &r.year else { return };
                 let text = &self.sources.get(year.span.file).text;
                 let end = text[year.span.range.end..].find('\n').map_or(text.len(), |i| year.span.range.end + i + 1);
-                let line = format!("previous: {value}   # last year's report: `check` compares with it\n");
+                let line = format!("previous: {value}   # fjorårets rapport: `check` sammenligner tallene og teksten med den\n");
                 let line = if end == text.len() && !text.ends_with('\n') { format!("\n{line}") } else { line };
                 self.edits.replace(year.span.file, end..end, line);
             }

@@ -144,6 +144,8 @@ fn keep(slot: &Slot, failure: Failure) -> tera::Error {
 struct Data {
     tables: Vec<Table>,
     row_keys: Vec<Option<String>>,
+    /// Per table, the cells written `?` (awaiting figures).
+    awaiting: Vec<Vec<(usize, usize)>>,
 }
 
 /// A column of a table: one key, or a formula over keys.
@@ -294,6 +296,14 @@ impl Data {
             Some(Cell::Number(n)) => Ok((n.value, n.scale)),
             Some(Cell::Dash) => Ok((Decimal::ZERO, 0)),
             Some(Cell::Empty) | None if empty_is_zero => Ok((Decimal::ZERO, 0)),
+            Some(Cell::Empty) | None
+                if self.awaiting.get(ti).is_some_and(|a| a.contains(&(ri, col))) =>
+            {
+                Err(Failure::expression(
+                    format!("{} still waits for its figure (`?`)", self.place_of(ti, ri, col)),
+                    Place::Whole,
+                ))
+            }
             Some(Cell::Empty) | None => Err(Failure::expression(
                 format!("{} is empty", self.place_of(ti, ri, col)),
                 Place::Whole,
@@ -563,6 +573,9 @@ impl Evaluator {
             tables: report.tables.clone(),
             row_keys: (0..report.tables.len())
                 .map(|i| specs.get(i).and_then(|s| s.row_key.clone()))
+                .collect(),
+            awaiting: (0..report.tables.len())
+                .map(|i| specs.get(i).map(|s| s.awaiting.clone()).unwrap_or_default())
                 .collect(),
         });
         let mut tera = Tera::default();

@@ -249,7 +249,7 @@ fn tables(old: &Report, new: &Report) -> Vec<TableChange> {
         match new.table(&t.id) {
             None => out.push(empty(t, Status::Removed)),
             Some(n) => {
-                let change = table(t, n, empty(n, Status::Changed));
+                let change = table(t, n, old.meta.year == new.meta.year, empty(n, Status::Changed));
                 let changed = !(change.columns_added.is_empty()
                     && change.columns_removed.is_empty()
                     && change.rows_added.is_empty()
@@ -288,22 +288,21 @@ fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<
     (pairs, removed, added)
 }
 
-fn table(old: &Table, new: &Table, mut change: TableChange) -> TableChange {
-    let column = |t: &Table, key: &str| t.columns.iter().position(|c| c.key == key);
-    let mut columns = Vec::new();
+fn table(old: &Table, new: &Table, same_year: bool, mut change: TableChange) -> TableChange {
+    let columns = pair_columns(old, new, same_year);
     for (n, c) in new.columns.iter().enumerate().skip(1) {
-        match column(old, &c.key) {
-            Some(o) => {
-                if old.columns[o].header != c.header {
-                    change.headings.push((old.columns[o].header.clone(), c.header.clone()));
-                }
-                columns.push((o, n));
+        match columns.iter().find(|p| p.1 == n) {
+            Some(&(o, _)) if old.columns[o].header != c.header => {
+                change.headings.push((old.columns[o].header.clone(), c.header.clone()));
             }
+            Some(_) => {}
             None => change.columns_added.push(c.header.clone()),
         }
     }
-    for c in old.columns.iter().skip(1).filter(|c| column(new, &c.key).is_none()) {
-        change.columns_removed.push(c.header.clone());
+    for (o, c) in old.columns.iter().enumerate().skip(1) {
+        if !columns.iter().any(|p| p.0 == o) {
+            change.columns_removed.push(c.header.clone());
+        }
     }
     let (rows, removed, added) = pair_rows(old, new);
     change.rows_removed = removed.iter().map(|&r| old.rows[r].label().to_string()).collect();
@@ -328,6 +327,40 @@ fn table(old: &Table, new: &Table, mut change: TableChange) -> TableChange {
         }
     }
     change
+}
+
+/// Columns (old, new) holding the same figures: the same heading (with its header group); then,
+/// between versions of the same year, the same key (a heading that was edited). Between two
+/// years only headings pair: «Regnskap 2024» is last year's `regnskap` and this year's
+/// `regnskap_fjor`.
+fn pair_columns(old: &Table, new: &Table, same_year: bool) -> Vec<(usize, usize)> {
+    let headings = |t: &Table| {
+        let h: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
+        let g: Vec<(String, usize)> = t.header_groups.iter().map(|g| (g.title.clone(), g.span)).collect();
+        super::column_headings(&h, &g).iter().map(|h| super::key(h)).collect::<Vec<_>>()
+    };
+    let (oh, nh) = (headings(old), headings(new));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for n in 1..new.columns.len() {
+        let taken = |o: usize, pairs: &[(usize, usize)]| pairs.iter().any(|p| p.0 == o);
+        if let Some(o) = (1..old.columns.len()).find(|&o| oh[o] == nh[n] && !taken(o, &pairs)) {
+            pairs.push((o, n));
+        }
+    }
+    if same_year {
+        for n in 1..new.columns.len() {
+            if pairs.iter().any(|p| p.1 == n) {
+                continue;
+            }
+            let free = (1..old.columns.len())
+                .find(|&o| old.columns[o].key == new.columns[n].key && !pairs.iter().any(|p| p.0 == o));
+            if let Some(o) = free {
+                pairs.push((o, n));
+            }
+        }
+    }
+    pairs.sort_by_key(|p| p.1);
+    pairs
 }
 
 /// A cell as printed, and its value when it is a figure.

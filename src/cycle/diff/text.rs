@@ -199,22 +199,69 @@ fn compare_texts(old: &Part, new: &Part) -> Vec<TextChange> {
     out
 }
 
-/// A text's change word by word; runs of the same kind merged.
+/// A text's change word by word: the words deleted and inserted between two unchanged runs
+/// are one deletion and one insertion (`[-i løpet av året-]{+igjen+}`), not word by word.
 pub fn words(old: &str, new: &str) -> Vec<Words> {
     let diff = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(old, new);
     let mut out: Vec<Words> = Vec::new();
+    let (mut del, mut ins, mut gap) = (String::new(), String::new(), String::new());
     for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => "equal",
-            ChangeTag::Delete => "delete",
-            ChangeTag::Insert => "insert",
-        };
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => out.push(Words { op, text: change.value().to_string() }),
+        let value = change.value();
+        match change.tag() {
+            ChangeTag::Equal if value.trim().is_empty() && !(del.is_empty() && ins.is_empty()) => {
+                gap.push_str(value);
+            }
+            ChangeTag::Equal => {
+                flush(&mut out, &mut del, &mut ins, &mut gap);
+                push(&mut out, "equal", value);
+            }
+            ChangeTag::Delete => {
+                if !del.is_empty() {
+                    del.push_str(&gap);
+                }
+                del.push_str(value);
+                if !ins.is_empty() {
+                    ins.push_str(&gap);
+                }
+                gap.clear();
+            }
+            ChangeTag::Insert => {
+                if !ins.is_empty() {
+                    ins.push_str(&gap);
+                }
+                ins.push_str(value);
+                if !del.is_empty() {
+                    del.push_str(&gap);
+                }
+                gap.clear();
+            }
         }
     }
+    flush(&mut out, &mut del, &mut ins, &mut gap);
     out
+}
+
+fn push(out: &mut Vec<Words>, op: &'static str, text: &str) {
+    match out.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => out.push(Words { op, text: text.to_string() }),
+    }
+}
+
+fn flush(out: &mut Vec<Words>, del: &mut String, ins: &mut String, gap: &mut String) {
+    for (op, text) in [("delete", &mut *del), ("insert", &mut *ins)] {
+        let kept = text.trim_end().len();
+        if kept > 0 {
+            push(out, op, &text[..kept]);
+            gap.insert_str(0, &text[kept..]);
+        }
+        text.clear();
+    }
+    if !gap.is_empty() {
+        let g = std::mem::take(gap);
+        let g: String = if g.chars().all(char::is_whitespace) && g.len() > 1 { " ".into() } else { g };
+        push(out, "equal", &g);
+    }
 }
 
 #[cfg(test)]
@@ -226,5 +273,8 @@ mod tests {
         let w = words("Bydelen hadde 1657 saker i 2024.", "Bydelen hadde 1702 saker i 2025.");
         let changed: Vec<_> = w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
         assert_eq!(changed, [("delete", "1657"), ("insert", "1702"), ("delete", "2024."), ("insert", "2025.")]);
+        let w = words("økte i løpet av året.", "økte igjen, til 74 %.");
+        let changed: Vec<_> = w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
+        assert_eq!(changed, [("delete", "i løpet av året."), ("insert", "igjen, til 74 %.")]);
     }
 }
