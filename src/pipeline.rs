@@ -41,6 +41,8 @@ pub struct Checked {
     pub fatal: bool,
     /// Unacknowledged errors (or warnings with `deny_warnings`) were found (exit code 1).
     pub failed: bool,
+    /// Per table of the report, the cells written `?` (awaiting figures): (row, column).
+    pub awaiting: Vec<Vec<(usize, usize)>>,
 }
 
 /// Loads and validates the report in `dir`.
@@ -77,5 +79,6 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     };
     summary.count(&diagnostics);
     let failed = fatal || diagnostics.iter().any(|d| d.fails(options.deny_warnings));
-    Checked { sources: loaded.sources, diagnostics, summary, report, fatal, failed }
+    let awaiting = loaded.specs.iter().map(|s| s.awaiting.clone()).collect();
+    Checked { sources: loaded.sources, diagnostics, summary, report, fatal, failed, awaiting }
 }

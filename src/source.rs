@@ -38,22 +38,21 @@ pub struct SourceFile {
     /// The folder of another report this file belongs to (last year's, see `previous:`), as
     /// seen from the current directory.
     base: Option<String>,
+    /// For such a file, its name as seen from this report's folder (`../2024/tabeller/fo1.csv`).
+    shown: Option<String>,
 }
 
 impl SourceFile {
     fn new(name: String, text: String) -> Self {
         let line_starts =
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { name, text, line_starts, base: None }
+        SourceFile { name, text, line_starts, base: None, shown: None }
     }
 
     /// The name to show: relative to the report folder, or, for a file of last year's report,
     /// with that report's folder in front (`../2024/tabeller/fo1.csv`).
     pub fn display_name(&self) -> String {
-        match &self.base {
-            Some(base) => format!("{base}/{}", self.name),
-            None => self.name.clone(),
-        }
+        self.shown.clone().unwrap_or_else(|| self.name.clone())
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -130,12 +129,14 @@ impl Sources {
     }
 
     /// Adds every file of another report's sources (last year's report), each keeping that
-    /// report's folder for [`Sources::path`]; returns the offset to add to its file ids.
-    pub fn absorb(&mut self, other: Sources) -> FileId {
+    /// report's folder for [`Sources::path`] and shown with `folder` (that report's folder as
+    /// seen from this one, `../2024`) in front; returns the offset to add to its file ids.
+    pub fn absorb(&mut self, other: Sources, folder: &str) -> FileId {
         let offset = self.files.len();
         let base = other.base().to_string();
         for mut file in other.files {
             file.base = Some(file.base.take().unwrap_or_else(|| base.clone()));
+            file.shown = Some(format!("{}/{}", folder.trim_end_matches('/'), file.name));
             self.files.push(file);
         }
         offset

@@ -36,7 +36,7 @@ pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic
         let problem = first.map_or("it has errors".to_string(), |d| d.message.clone());
         return vec![unreadable(written, &problem, previous.span)];
     };
-    let offset = loaded.sources.absorb(std::mem::take(&mut old.sources));
+    let offset = loaded.sources.absorb(std::mem::take(&mut old.sources), written);
     let shift = |span: &Span| Span::new(span.file + offset, span.range.clone());
     let mut out = Vec::new();
     if old_report.meta.year != report.meta.year - 1 {

@@ -145,8 +145,17 @@ impl Changes {
     }
 }
 
+/// One version as read: the report and, per table, its cells awaiting figures (row, column).
+pub struct Side<'a> {
+    /// The report.
+    pub report: &'a Report,
+    /// Per table, the cells written `?`.
+    pub awaiting: &'a [Vec<(usize, usize)>],
+}
+
 /// Compares two versions of a report.
-pub fn compare(old: &Report, new: &Report) -> Changes {
+pub fn compare(old_side: &Side<'_>, new_side: &Side<'_>) -> Changes {
+    let (old, new) = (old_side.report, new_side.report);
     let version = |r: &Report| Version {
         source: String::new(),
         title: format!("{} {}", r.meta.title, r.meta.district),
@@ -158,7 +167,7 @@ pub fn compare(old: &Report, new: &Report) -> Changes {
         new: version(new),
         settings: settings(old, new),
         facts: facts(old, new),
-        tables: tables(old, new),
+        tables: tables(old_side, new_side),
         sections,
         texts,
     }
@@ -232,7 +241,12 @@ fn signed(d: rust_decimal::Decimal) -> String {
     if d.is_sign_positive() && !d.is_zero() { format!("+{text}") } else { text }
 }
 
-fn tables(old: &Report, new: &Report) -> Vec<TableChange> {
+fn tables(old_side: &Side<'_>, new_side: &Side<'_>) -> Vec<TableChange> {
+    let (old, new) = (old_side.report, new_side.report);
+    let waiting = |side: &Side<'_>, t: &Table| {
+        let i = side.report.tables.iter().position(|x| x.id == t.id).unwrap_or(usize::MAX);
+        side.awaiting.get(i).cloned().unwrap_or_default()
+    };
     let mut out = Vec::new();
     let empty = |t: &Table, status| TableChange {
         id: t.id.clone(),
@@ -249,7 +263,9 @@ fn tables(old: &Report, new: &Report) -> Vec<TableChange> {
         match new.table(&t.id) {
             None => out.push(empty(t, Status::Removed)),
             Some(n) => {
-                let change = table(t, n, old.meta.year == new.meta.year, empty(n, Status::Changed));
+                let sides = [waiting(old_side, t), waiting(new_side, n)];
+                let same_year = old.meta.year == new.meta.year;
+                let change = table(t, n, same_year, &sides, empty(n, Status::Changed));
                 let changed = !(change.columns_added.is_empty()
                     && change.columns_removed.is_empty()
                     && change.rows_added.is_empty()
@@ -288,7 +304,13 @@ fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<
     (pairs, removed, added)
 }
 
-fn table(old: &Table, new: &Table, same_year: bool, mut change: TableChange) -> TableChange {
+fn table(
+    old: &Table,
+    new: &Table,
+    same_year: bool,
+    awaiting: &[Vec<(usize, usize)>; 2],
+    mut change: TableChange,
+) -> TableChange {
     let columns = pair_columns(old, new, same_year);
     for (n, c) in new.columns.iter().enumerate().skip(1) {
         match columns.iter().find(|p| p.1 == n) {
@@ -309,7 +331,7 @@ fn table(old: &Table, new: &Table, same_year: bool, mut change: TableChange) -> 
     change.rows_added = added.iter().map(|&r| new.rows[r].label().to_string()).collect();
     for (o, n) in rows {
         for &(oc, nc) in &columns {
-            let (a, b) = (cell(old, o, oc), cell(new, n, nc));
+            let (a, b) = (cell(old, o, oc, &awaiting[0]), cell(new, n, nc, &awaiting[1]));
             if a.0 == b.0 {
                 continue;
             }
@@ -363,11 +385,17 @@ fn pair_columns(old: &Table, new: &Table, same_year: bool) -> Vec<(usize, usize)
     pairs
 }
 
-/// A cell as printed, and its value when it is a figure.
-fn cell(t: &Table, row: usize, column: usize) -> (String, Option<rust_decimal::Decimal>) {
+/// A cell as printed (`?` awaiting figures), and its value when it is a figure.
+fn cell(
+    t: &Table,
+    row: usize,
+    column: usize,
+    awaiting: &[(usize, usize)],
+) -> (String, Option<rust_decimal::Decimal>) {
     let Some(c) = t.rows[row].cells.get(column) else { return (String::new(), None) };
     let kind = t.columns[column].kind;
     match c {
+        Cell::Empty if awaiting.contains(&(row, column)) => (super::AWAITING.into(), None),
         Cell::Empty => (String::new(), None),
         Cell::NotAvailable => ("*".into(), None),
         other => (format::cell(other, kind), other.value(false)),

@@ -48,14 +48,19 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 fn changes(args: &DiffArgs) -> Result<Changes, String> {
     let old = version::open(&args.old, &args.new)?;
     let read = |dir: &std::path::Path, label: &str| {
-        pipeline::check(dir, &CheckOptions::default()).report.ok_or_else(|| {
+        let checked = pipeline::check(dir, &CheckOptions::default());
+        let awaiting = checked.awaiting;
+        checked.report.map(|r| (r, awaiting)).ok_or_else(|| {
             format!("the report {label} cannot be read; run `arsrapport check` on it")
         })
     };
     let old_report = read(&old.dir, &old.label)?;
     let new_label = args.new.display().to_string();
     let new_report = read(&args.new, &new_label)?;
-    let mut changes = super::compare(&old_report, &new_report);
+    let mut changes = super::compare(
+        &super::Side { report: &old_report.0, awaiting: &old_report.1 },
+        &super::Side { report: &new_report.0, awaiting: &new_report.1 },
+    );
     changes.old.source = old.label.clone();
     changes.new.source = new_label;
     Ok(changes)

@@ -1,0 +1,180 @@
+//! The annual cycle: `roll-forward`, `check` against last year's report (`previous:`), and
+//! `diff`, on the small fixture in `tests/fixtures/cycle/` (2024, the rolled 2025 exactly as
+//! `roll-forward` writes it, and 2025 with figures and text filled in) and on `report-data`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::check::run_in;
+
+fn cycle() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cycle")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create");
+    for entry in fs::read_dir(from).expect("read").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn files(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
+    let mut entries: Vec<_> = fs::read_dir(dir).expect("read").flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if entry.path().is_dir() {
+            files(&entry.path(), base, out);
+        } else {
+            let name = entry.path().strip_prefix(base).expect("inside").to_string_lossy().into_owned();
+            out.push((name, fs::read_to_string(entry.path()).expect("text")));
+        }
+    }
+}
+
+fn snapshot(name: &str, value: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, value));
+}
+
+#[test]
+fn roll_forward_writes_exactly_the_rolled_fixture() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_dir(&cycle().join("2024"), &temp.path().join("2024"));
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    snapshot("cycle-roll-forward", &stderr);
+    let (mut written, mut expected) = (Vec::new(), Vec::new());
+    files(&temp.path().join("2025"), &temp.path().join("2025"), &mut written);
+    files(&cycle().join("2025-rolled"), &cycle().join("2025-rolled"), &mut expected);
+    assert_eq!(written, expected);
+
+    // Rolled, the report lists what waits (no cell errors), and passes `check` with warnings.
+    let (code, _, stderr) = run_in(&cycle(), &["check", "2025-rolled"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("0 errors, 7 warnings"), "{stderr}");
+    assert_eq!(stderr.matches("warning[AR601/awaiting-figures]").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches("warning[AR602/unrevised-text]").count(), 5, "{stderr}");
+}
+
+#[test]
+fn roll_forward_refuses_a_folder_in_use_or_inside_the_report() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_dir(&cycle().join("2024"), &temp.path().join("2024"));
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2024"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists and is not empty"), "{stderr}");
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2024/neste"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("lies inside the report folder"), "{stderr}");
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "finnes-ikke", "--to", "2025"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot be read"), "{stderr}");
+}
+
+#[test]
+fn check_compares_with_last_years_report() {
+    let (code, stdout, stderr) = run_in(&cycle(), &["check", "2025"]);
+    assert_eq!(code, 1, "one deliberate mismatch: {stderr}");
+    assert_eq!(stdout, "");
+    snapshot("cycle-check-2025", &stderr);
+}
+
+#[test]
+fn build_refuses_unfinished_figures_and_text_without_draft() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let out = temp.path().join("out");
+    let out = out.to_string_lossy();
+    let (code, _, stderr) = run_in(&cycle(), &["build", "2025-rolled", "-o", &out]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error: not publishing: 7 table(s) still wait"), "{stderr}");
+    assert!(!temp.path().join("out").exists());
+}
+
+#[test]
+fn previous_that_cannot_be_read_is_an_error_at_the_setting() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_dir(&cycle().join("2025-rolled"), &temp.path().join("2025"));
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[AR605/previous-report]: last year's report «../2024» cannot be read"), "{stderr}");
+    assert!(stderr.contains("report.yaml:6:11"), "{stderr}");
+}
+
+#[test]
+fn diff_shows_figures_text_and_structure() {
+    let (code, stdout, stderr) = run_in(&cycle(), &["diff", "2024", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    snapshot("cycle-diff-2024-2025", &stdout);
+    let (code, stdout, stderr) = run_in(&cycle(), &["diff", "2025-rolled", "2025", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    snapshot("cycle-diff-rolled-filled-json", &stdout);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let first = &json["tables"][0]["figures"][0];
+    assert_eq!((&first["old"], &first["new"]), (&"?".into(), &"50\u{a0}000".into()));
+
+    let temp = tempfile::tempdir().expect("tempdir");
+    let page = temp.path().join("endringer.html");
+    let (code, _, stderr) =
+        run_in(&cycle(), &["diff", "2024", "2025", "--html", &page.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = fs::read_to_string(&page).expect("page");
+    assert!(html.contains("--oslo-dark-blue"), "the site's stylesheet");
+    assert!(html.contains("<del>vakante stillinger.</del><ins>lavere utgifter til husleie.</ins>") || html.contains("<del>vakante stillinger.</del> <ins>lavere utgifter til husleie.</ins>"), "{html}");
+    assert!(html.contains("<html lang=\"nb\">"));
+}
+
+#[test]
+fn diff_reads_an_old_version_from_git() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !repo.join(".git").exists() {
+        return;
+    }
+    let (code, stdout, stderr) = run_in(repo, &["diff", "HEAD:tests/fixtures/cycle/2024", "tests/fixtures/cycle/2024"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("Changes from HEAD:tests/fixtures/cycle/2024"), "{stdout}");
+    let (code, _, stderr) = run_in(repo, &["diff", "HEAD:finnes/ikke", "tests/fixtures/cycle/2024"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("there is no report in «finnes/ikke» at revision HEAD"), "{stderr}");
+}
+
+/// `report-data` (Bydel Bjerke 2024) rolled forward to 2025: every figure kept about 2024 and
+/// earlier is the one published, until one is changed.
+#[test]
+fn report_data_rolls_forward_and_a_changed_figure_is_found() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("report-data");
+    copy_dir(&data, &temp.path().join("2024"));
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Wrote the 2025 report in 2025"), "{stderr}");
+    let dir = temp.path().join("2025");
+    let yaml = fs::read_to_string(dir.join("report.yaml")).expect("yaml");
+    for line in ["year: 2025", "previous: ../2024", "date: 2026-03-01", "title: Årsberetning 2025"] {
+        assert!(yaml.lines().any(|l| l.starts_with(line)), "{line}:\n{yaml}");
+    }
+    let netto = fs::read_to_string(dir.join("tabeller/fo1-netto.csv")).expect("csv");
+    assert!(netto.starts_with("Netto driftsutgifter pr. KOSTRA-funksjon;Regnskap 2024;Oppr. Budsjett 2025;Regulert budsjett 2025;Regnskap 2025;Avvik reg.bud/regnskap 2025\n100 Politisk styring;850;?;?;?;?\n"), "{netto}");
+
+    let cycle_codes = "awaiting-figures,previous-year,previous-unmatched,previous-report";
+    let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "previous-year,previous-report"]);
+    assert!(stderr.contains(": 0 errors, 0 warnings, 0 notes"), "every kept figure is the published one:\n{stderr}");
+
+    // Fill in a few figures of 2025; one figure about 2024 copied wrongly.
+    let filled = netto
+        .replace("100 Politisk styring;850;?;?;?;?", "100 Politisk styring;805;2 400;2 450;2 300;150")
+        .replace("110 Kontroll og revisjon;310;?;?;?;?", "110 Kontroll og revisjon;310;660;660;320;340");
+    fs::write(dir.join("tabeller/fo1-netto.csv"), filled).expect("write");
+    let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", cycle_codes]);
+    let mismatch = stderr.split("\n\n").find(|f| f.contains("AR603")).unwrap_or_default();
+    snapshot("cycle-report-data-mismatch", mismatch);
+    assert!(stderr.contains("44 cells of table `netto-fo1` still wait for figures"), "{stderr}");
+    let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "unrevised-text"]);
+    assert!(stderr.matches("warning[AR602/unrevised-text]").count() > 300, "{stderr}");
+}
