@@ -61,7 +61,7 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
         diagnostics.extend(refs::resolve(r, &loaded));
         // The annual cycle: cells awaiting figures, and last year's report (`previous:`).
         diagnostics.extend(cycle::awaiting::check(r, &loaded.specs));
-        diagnostics.extend(cycle::previous::check(dir, r, &mut loaded));
+        cycle::previous::check_into(dir, r, &mut loaded, &mut diagnostics);
     } else {
         // Order input problems by file and position.
         diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (s.file, s.range.start)));

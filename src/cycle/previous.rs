@@ -21,6 +21,35 @@ use crate::source::Span;
 
 use super::{column_headings, key, years};
 
+/// Checks the report against last year's (see [`check`]) and settles acknowledgements: a
+/// mismatch a table acknowledges (`rule: previous-year`) is marked so, and the acknowledgement
+/// is no longer reported as unused (AR307) among `diagnostics`.
+pub fn check_into(dir: &Path, report: &Report, loaded: &mut Loaded, diagnostics: &mut Vec<Diagnostic>) {
+    let mut found = check(dir, report, loaded);
+    let mut used: Vec<Span> = Vec::new();
+    for d in found.iter_mut().filter(|d| d.code == Code::PreviousYear) {
+        let Some(ti) = d.table.as_ref().and_then(|id| report.tables.iter().position(|t| &t.id == id)) else {
+            continue;
+        };
+        let Some(spec) = loaded.specs.get(ti) else { continue };
+        let row = d.row.as_deref().map(key);
+        let column = d.column.as_deref().and_then(|c| c.split('`').nth(1));
+        let ack = spec.acknowledge.iter().find(|a| {
+            a.code == Code::PreviousYear
+                && a.row.as_deref().is_none_or(|r| Some(key(r)) == row)
+                && a.column.as_deref().is_none_or(|c| Some(c.trim()) == column)
+        });
+        if let Some(ack) = ack {
+            d.acknowledged = Some(ack.reason.clone());
+            used.push(ack.span.clone());
+        }
+    }
+    diagnostics.retain(|d| {
+        d.code != Code::UnusedAcknowledgement || d.span.as_ref().is_none_or(|s| !used.contains(s))
+    });
+    diagnostics.extend(found);
+}
+
 /// Reads the report `previous:` names and checks this one against it; its files are added to
 /// `loaded.sources`. Nothing happens without `previous:`.
 pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic> {
