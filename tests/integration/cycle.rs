@@ -178,3 +178,35 @@ fn report_data_rolls_forward_and_a_changed_figure_is_found() {
     let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "unrevised-text"]);
     assert!(stderr.matches("warning[AR602/unrevised-text]").count() > 300, "{stderr}");
 }
+
+#[test]
+fn a_mismatch_can_be_acknowledged_and_unchanged_marks_are_checked() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_dir(&cycle().join("2024"), &temp.path().join("2024"));
+    copy_dir(&cycle().join("2025"), &temp.path().join("2025"));
+    let chapter = temp.path().join("2025/kapitler/01-okonomi.yaml");
+    let text = fs::read_to_string(&chapter).expect("chapter");
+    let acknowledged = format!(
+        "{text}          acknowledge:\n            - rule: previous-year\n              row: Sykefravær totalt\n              column: resultat_1\n              reason: Sykefraværet for 2023 ble rettet etter publiseringen.\n"
+    );
+    fs::write(&chapter, &acknowledged).expect("write");
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("0 errors, 3 warnings, 1 note (1 acknowledged)"), "{stderr}");
+    assert!(!stderr.contains("AR307"), "the acknowledgement is used: {stderr}");
+
+    // A mark on a text that was revised after all is a note; a mark on a heading an error.
+    let marked = acknowledged.replace(
+        "      - p: Bydelen hadde et mindreforbruk i 2025, hovedsakelig på grunn av lavere utgifter til husleie.",
+        "      - p: {text: Bydelen hadde et mindreforbruk i 2025 på grunn av lavere husleie., unchanged: true}\n      - heading: {text: Husleie, unchanged: true}",
+    );
+    fs::write(&chapter, marked).expect("write");
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("`unchanged` applies only to paragraphs, notes, list items and comments"), "{stderr}");
+    let revised = fs::read_to_string(&chapter).expect("chapter").replace("\n      - heading: {text: Husleie, unchanged: true}", "");
+    fs::write(&chapter, revised).expect("write");
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("note[AR602/unrevised-text]: this text is marked `unchanged: true`, but it differs"), "{stderr}");
+}
