@@ -157,7 +157,8 @@ pub fn build_report(
         ));
         return Outcome::NotBuilt { errors };
     }
-    let unfinished = checked.diagnostics.iter().filter(|d| crate::cycle::blocks_publishing(d)).count();
+    let unfinished =
+        checked.diagnostics.iter().filter(|d| crate::cycle::blocks_publishing(d)).count();
     if unfinished > 0 && !args.draft {
         log.line(&format!(
             "error: not publishing: {unfinished} table(s) still wait for figures or text(s) are unrevised since last year's report (AR601, AR602). Fill them in, revise or mark the texts `unchanged: true`, or build a draft with --draft."

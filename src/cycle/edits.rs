@@ -72,7 +72,8 @@ mod tests {
     #[test]
     fn replacements_keep_everything_else() {
         let mut sources = Sources::default();
-        let id = sources.add("r.yaml", "# kommentar\ntitle: Årsberetning 2024 # x\nyear: 2024\n".into());
+        let id =
+            sources.add("r.yaml", "# kommentar\ntitle: Årsberetning 2024 # x\nyear: 2024\n".into());
         let mut edits = Edits::default();
         let text = &sources.get(id).text;
         let start = text.find("Årsberetning").unwrap_or(0);

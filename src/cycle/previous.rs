@@ -24,11 +24,18 @@ use super::{column_headings, key, years};
 /// Checks the report against last year's (see [`check`]) and settles acknowledgements: a
 /// mismatch a table acknowledges (`rule: previous-year`) is marked so, and the acknowledgement
 /// is no longer reported as unused (AR307) among `diagnostics`.
-pub fn check_into(dir: &Path, report: &Report, loaded: &mut Loaded, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check_into(
+    dir: &Path,
+    report: &Report,
+    loaded: &mut Loaded,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut found = check(dir, report, loaded);
     let mut used: Vec<Span> = Vec::new();
     for d in found.iter_mut().filter(|d| d.code == Code::PreviousYear) {
-        let Some(ti) = d.table.as_ref().and_then(|id| report.tables.iter().position(|t| &t.id == id)) else {
+        let Some(ti) =
+            d.table.as_ref().and_then(|id| report.tables.iter().position(|t| &t.id == id))
+        else {
             continue;
         };
         let Some(spec) = loaded.specs.get(ti) else { continue };
@@ -86,11 +93,8 @@ pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic
         out.extend(check_table(table, spec, report.meta.year, &old_side));
     }
     out.extend(check_facts(report, loaded, &old_report, &old, &shift));
-    let old_texts: Vec<_> = old
-        .texts
-        .iter()
-        .map(|t| load::TextSource { span: shift(&t.span), ..t.clone() })
-        .collect();
+    let old_texts: Vec<_> =
+        old.texts.iter().map(|t| load::TextSource { span: shift(&t.span), ..t.clone() }).collect();
     out.extend(super::unrevised::check(
         &loaded.sources,
         &loaded.texts,
@@ -166,14 +170,17 @@ fn check_table(table: &Table, spec: &TableSpec, year: i32, old: &Side<'_>) -> Ve
         .flat_map(|p| &p.rows)
         .map(|(new, old)| (key(&new.value), key(&old.value)))
         .collect();
+    let mut old_rows: BTreeMap<String, Vec<&crate::model::Row>> = BTreeMap::new();
+    for r in old_table.rows.iter().filter(|r| !r.malformed) {
+        old_rows.entry(key(r.label())).or_default().push(r);
+    }
     let mut out = Vec::new();
     let mut unpaired = Vec::new();
     for row in table.rows.iter().filter(|r| r.style != RowStyle::Group && !r.malformed) {
         let wanted = key(row.label());
         let wanted = renames.get(&wanted).cloned().unwrap_or(wanted);
-        let matches: Vec<_> =
-            old_table.rows.iter().filter(|r| !r.malformed && key(r.label()) == wanted).collect();
-        let [old_row] = matches.as_slice() else {
+        let matches: &[&crate::model::Row] = old_rows.get(&wanted).map_or(&[], Vec::as_slice);
+        let [old_row] = matches else {
             let has_figures = columns.iter().any(|&(c, _)| row.cells[c].value(false).is_some());
             if matches.is_empty() && has_figures {
                 unpaired.push(row);
@@ -187,7 +194,8 @@ fn check_table(table: &Table, spec: &TableSpec, year: i32, old: &Side<'_>) -> Ve
             if differs(here, there) {
                 let spans = (row.cell_spans.get(c).cloned(), old_row.cell_spans.get(oc));
                 let there_span = spans.1.map(|s| (old.shift)(s));
-                let place = Place { table, row: row.label(), column: c, year: old.report.meta.year };
+                let place =
+                    Place { table, row: row.label(), column: c, year: old.report.meta.year };
                 out.push(mismatch(&place, here, there, spans.0, there_span));
             }
         }
@@ -322,15 +330,17 @@ fn pair_columns(table: &Table, old: &Table, old_year: i32) -> Vec<(usize, usize)
         column_headings(&headings, &groups)
     };
     let (here, there) = (keys(table), keys(old));
+    let mut by_heading: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for o in (1..old.columns.len()).filter(|&o| old.columns[o].kind == ColumnKind::Number) {
+        by_heading.entry(key(&there[o])).or_default().push(o);
+    }
     let mut pairs = Vec::new();
     for (c, column) in table.columns.iter().enumerate().skip(1) {
         if column.kind != ColumnKind::Number || years(&here[c]).is_empty() {
             continue;
         }
-        let same: Vec<usize> = (1..old.columns.len())
-            .filter(|&o| old.columns[o].kind == ColumnKind::Number && key(&there[o]) == key(&here[c]))
-            .collect();
-        let paired = match same.as_slice() {
+        let same: &[usize] = by_heading.get(&key(&here[c])).map_or(&[], Vec::as_slice);
+        let paired = match same {
             [one] => Some(*one),
             [] => by_role(table.kind, &column.key, &here[c], old, old_year),
             _ => None,
@@ -344,7 +354,13 @@ fn pair_columns(table: &Table, old: &Table, old_year: i32) -> Vec<(usize, usize)
 
 /// Where headings do not pair a column: last year's accounts are last year's `regnskap`; an
 /// indicator's result for last year is last year's `resultat`.
-fn by_role(kind: TableKind, column: &str, heading: &str, old: &Table, old_year: i32) -> Option<usize> {
+fn by_role(
+    kind: TableKind,
+    column: &str,
+    heading: &str,
+    old: &Table,
+    old_year: i32,
+) -> Option<usize> {
     let states_old_year = years(heading).iter().all(|y| y.1 == old_year);
     let source = match (kind, column) {
         (TableKind::Kostra | TableKind::Overview, "regnskap_fjor") => "regnskap",
@@ -384,7 +400,10 @@ fn check_facts(
         .at_opt(loaded.fact_spans.get(name).cloned())
         .with_label(format!("the {} report: {expected}", old_report.meta.year));
         if let Some(span) = old.fact_spans.get(name) {
-            d.related.push((shift(span), format!("published here in the {} report", old_report.meta.year)));
+            d.related.push((
+                shift(span),
+                format!("published here in the {} report", old_report.meta.year),
+            ));
         }
         d.found = Some(found);
         d.expected = Some(expected);

@@ -80,14 +80,16 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
         .chain(lowered.iter().flat_map(|l| &l.diagnostics))
         .find(|d| d.code.is_fatal())
         .map(|d| d.message.clone());
-    let unreadable = |problem: String| RollError::Unreadable { dir: dir.display().to_string(), problem };
+    let unreadable =
+        |problem: String| RollError::Unreadable { dir: dir.display().to_string(), problem };
     let (Some(parsed), Some(report)) = (parsed, lowered.and_then(|l| l.report)) else {
         return Err(unreadable(fatal.unwrap_or_else(|| "its settings are incomplete".into())));
     };
     if let Some(problem) = fatal {
         return Err(unreadable(problem));
     }
-    let mut roll = Roller { sources: &files.sources, edits: Edits::default(), rolled: Rolled::default() };
+    let mut roll =
+        Roller { sources: &files.sources, edits: Edits::default(), rolled: Rolled::default() };
     roll.rolled.year = report.meta.year + 1;
     let previous = relative_path(to, dir);
     roll.settings(&parsed, &previous);
@@ -98,7 +100,8 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
     rolled.files = copy_tree(dir, to)?;
     for (name, text) in edits.apply(&files.sources) {
         let path = to.join(&name);
-        std::fs::write(&path, text).map_err(|source| RollError::Io { path: path.display().to_string(), source })?;
+        std::fs::write(&path, text)
+            .map_err(|source| RollError::Io { path: path.display().to_string(), source })?;
     }
     Ok(rolled)
 }
@@ -219,9 +222,17 @@ impl Roller<'_> {
             None => {
                 let Some(year) = &r.year else { return };
                 let text = &self.sources.get(year.span.file).text;
-                let end = text[year.span.range.end..].find('\n').map_or(text.len(), |i| year.span.range.end + i + 1);
-                let line = format!("previous: {value}   # fjorårets rapport: `check` sammenligner tallene og teksten med den\n");
-                let line = if end == text.len() && !text.ends_with('\n') { format!("\n{line}") } else { line };
+                let end = text[year.span.range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| year.span.range.end + i + 1);
+                let line = format!(
+                    "previous: {value}   # fjorårets rapport: `check` sammenligner tallene og teksten med den\n"
+                );
+                let line = if end == text.len() && !text.ends_with('\n') {
+                    format!("\n{line}")
+                } else {
+                    line
+                };
                 self.edits.replace(year.span.file, end..end, line);
             }
         }
@@ -279,7 +290,12 @@ impl Roller<'_> {
                 }
                 g.value
                     .iter()
-                    .map(|g| (g.title.as_ref().map_or(String::new(), |t| t.value.clone()), g.columns.as_ref().map_or(1, |c| c.value)))
+                    .map(|g| {
+                        (
+                            g.title.as_ref().map_or(String::new(), |t| t.value.clone()),
+                            g.columns.as_ref().map_or(1, |c| c.value),
+                        )
+                    })
                     .collect()
             }
             None => Vec::new(),
@@ -297,7 +313,8 @@ impl Roller<'_> {
     fn csv(&mut self, table: &Table, raw: &RawCsv, groups: &[(String, usize)]) {
         let headings: Vec<String> = raw.header.iter().map(|h| h.text.clone()).collect();
         let new_headings: Vec<String> = headings.iter().map(|h| advance_years(h, 1)).collect();
-        let new_groups: Vec<(String, usize)> = groups.iter().map(|(t, n)| (advance_years(t, 1), *n)).collect();
+        let new_groups: Vec<(String, usize)> =
+            groups.iter().map(|(t, n)| (advance_years(t, 1), *n)).collect();
         let old_keys = column_headings(&headings, groups);
         let new_keys = column_headings(&new_headings, &new_groups);
         let sources = sources_of(table, &old_keys, &new_keys);
@@ -336,6 +353,10 @@ impl Roller<'_> {
 
 /// For each column of the new table: the column of last year's table its figures come from.
 fn sources_of(table: &Table, old_keys: &[String], new_keys: &[String]) -> Vec<Option<usize>> {
+    let mut by_heading: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for o in (1..old_keys.len()).filter(|&o| table.columns[o].kind == ColumnKind::Number) {
+        by_heading.entry(key(&old_keys[o])).or_default().push(o);
+    }
     new_keys
         .iter()
         .enumerate()
@@ -343,10 +364,7 @@ fn sources_of(table: &Table, old_keys: &[String], new_keys: &[String]) -> Vec<Op
             if c == 0 || years(heading).is_empty() || table.columns[c].kind != ColumnKind::Number {
                 return None;
             }
-            let same: Vec<usize> = (1..old_keys.len())
-                .filter(|&o| table.columns[o].kind == ColumnKind::Number && key(&old_keys[o]) == key(heading))
-                .collect();
-            match same.as_slice() {
+            match by_heading.get(&key(heading)).map_or(&[][..], Vec::as_slice) {
                 [one] => Some(*one),
                 _ => None,
             }
@@ -354,7 +372,12 @@ fn sources_of(table: &Table, old_keys: &[String], new_keys: &[String]) -> Vec<Op
         .collect()
 }
 
-fn table_log(table: &Table, new_keys: &[String], old_keys: &[String], sources: &[Option<usize>]) -> String {
+fn table_log(
+    table: &Table,
+    new_keys: &[String],
+    old_keys: &[String],
+    sources: &[Option<usize>],
+) -> String {
     let mut moved = Vec::new();
     let mut waiting = Vec::new();
     for (c, column) in table.columns.iter().enumerate().skip(1) {
@@ -371,7 +394,11 @@ fn table_log(table: &Table, new_keys: &[String], old_keys: &[String], sources: &
         line.push_str(&format!(" kept {}", moved.join(", ")));
     }
     if !waiting.is_empty() {
-        line.push_str(&format!("{} awaiting figures: {}", if moved.is_empty() { "" } else { ";" }, waiting.join(", ")));
+        line.push_str(&format!(
+            "{} awaiting figures: {}",
+            if moved.is_empty() { "" } else { ";" },
+            waiting.join(", ")
+        ));
     }
     line
 }
@@ -390,12 +417,21 @@ fn delimiter_of(text: &str) -> char {
             _ => {}
         }
     }
-    if semis > 0 { ';' } else if tabs > 0 { '\t' } else if commas > 0 { ',' } else { ';' }
+    if semis > 0 {
+        ';'
+    } else if tabs > 0 {
+        '\t'
+    } else if commas > 0 {
+        ','
+    } else {
+        ';'
+    }
 }
 
 /// A CSV field, quoted when it holds the delimiter, a quote or a line break.
 fn quoted(text: &str, delimiter: char) -> String {
-    if text.contains(delimiter) || text.contains('"') || text.contains('\n') || text.contains('\r') {
+    if text.contains(delimiter) || text.contains('"') || text.contains('\n') || text.contains('\r')
+    {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
@@ -405,7 +441,11 @@ fn quoted(text: &str, delimiter: char) -> String {
 /// A path as a YAML value (quoted when YAML would read it otherwise).
 fn yaml_text(text: &str) -> String {
     let plain = text.chars().all(|c| c.is_alphanumeric() || "./-_".contains(c));
-    if plain { text.to_string() } else { format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")) }
+    if plain {
+        text.to_string()
+    } else {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 mod columns;
 mod rules;
 
+use crate::cycle::AWAITING;
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{RawCsv, RawRecord};
 use crate::load::number;
 use crate::load::schema::{HeaderGroupSource, TableSource};
-use crate::cycle::AWAITING;
 use crate::load::slug;
 use crate::load::spec::TableSpec;
 use crate::model::{Cell, Column, ColumnKind, HeaderGroup, Row, RowStyle, Table, TableKind};

@@ -145,7 +145,7 @@ struct Data {
     tables: Vec<Table>,
     row_keys: Vec<Option<String>>,
     /// Per table, the cells written `?` (awaiting figures).
-    awaiting: Vec<Vec<(usize, usize)>>,
+    awaiting: Vec<std::collections::BTreeSet<(usize, usize)>>,
 }
 
 /// A column of a table: one key, or a formula over keys.
@@ -575,7 +575,9 @@ impl Evaluator {
                 .map(|i| specs.get(i).and_then(|s| s.row_key.clone()))
                 .collect(),
             awaiting: (0..report.tables.len())
-                .map(|i| specs.get(i).map(|s| s.awaiting.clone()).unwrap_or_default())
+                .map(|i| {
+                    specs.get(i).map(|s| s.awaiting.iter().copied().collect()).unwrap_or_default()
+                })
                 .collect(),
         });
         let mut tera = Tera::default();

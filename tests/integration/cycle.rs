@@ -30,7 +30,8 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
         if entry.path().is_dir() {
             files(&entry.path(), base, out);
         } else {
-            let name = entry.path().strip_prefix(base).expect("inside").to_string_lossy().into_owned();
+            let name =
+                entry.path().strip_prefix(base).expect("inside").to_string_lossy().into_owned();
             out.push((name, fs::read_to_string(entry.path()).expect("text")));
         }
     }
@@ -103,7 +104,11 @@ fn previous_that_cannot_be_read_is_an_error_at_the_setting() {
     copy_dir(&cycle().join("2025-rolled"), &temp.path().join("2025"));
     let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("error[AR605/previous-report]: last year's report «../2024» cannot be read"), "{stderr}");
+    assert!(
+        stderr
+            .contains("error[AR605/previous-report]: last year's report «../2024» cannot be read"),
+        "{stderr}"
+    );
     assert!(stderr.contains("report.yaml:6:11"), "{stderr}");
 }
 
@@ -112,7 +117,8 @@ fn diff_shows_figures_text_and_structure() {
     let (code, stdout, stderr) = run_in(&cycle(), &["diff", "2024", "2025"]);
     assert_eq!(code, 0, "{stderr}");
     snapshot("cycle-diff-2024-2025", &stdout);
-    let (code, stdout, stderr) = run_in(&cycle(), &["diff", "2025-rolled", "2025", "--format", "json"]);
+    let (code, stdout, stderr) =
+        run_in(&cycle(), &["diff", "2025-rolled", "2025", "--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     snapshot("cycle-diff-rolled-filled-json", &stdout);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
@@ -126,7 +132,12 @@ fn diff_shows_figures_text_and_structure() {
     assert_eq!(code, 0, "{stderr}");
     let html = fs::read_to_string(&page).expect("page");
     assert!(html.contains("--oslo-dark-blue"), "the site's stylesheet");
-    assert!(html.contains("<del>vakante stillinger.</del><ins>lavere utgifter til husleie.</ins>") || html.contains("<del>vakante stillinger.</del> <ins>lavere utgifter til husleie.</ins>"), "{html}");
+    assert!(
+        html.contains("<del>vakante stillinger.</del><ins>lavere utgifter til husleie.</ins>")
+            || html
+                .contains("<del>vakante stillinger.</del> <ins>lavere utgifter til husleie.</ins>"),
+        "{html}"
+    );
     assert!(html.contains("<html lang=\"nb\">"));
 }
 
@@ -136,10 +147,12 @@ fn diff_reads_an_old_version_from_git() {
     if !repo.join(".git").exists() {
         return;
     }
-    let (code, stdout, stderr) = run_in(repo, &["diff", "HEAD:tests/fixtures/cycle/2024", "tests/fixtures/cycle/2024"]);
+    let (code, stdout, stderr) =
+        run_in(repo, &["diff", "HEAD:tests/fixtures/cycle/2024", "tests/fixtures/cycle/2024"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("Changes from HEAD:tests/fixtures/cycle/2024"), "{stdout}");
-    let (code, _, stderr) = run_in(repo, &["diff", "HEAD:finnes/ikke", "tests/fixtures/cycle/2024"]);
+    let (code, _, stderr) =
+        run_in(repo, &["diff", "HEAD:finnes/ikke", "tests/fixtures/cycle/2024"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("there is no report in «finnes/ikke» at revision HEAD"), "{stderr}");
 }
@@ -156,20 +169,31 @@ fn report_data_rolls_forward_and_a_changed_figure_is_found() {
     assert!(stderr.contains("Wrote the 2025 report in 2025"), "{stderr}");
     let dir = temp.path().join("2025");
     let yaml = fs::read_to_string(dir.join("report.yaml")).expect("yaml");
-    for line in ["year: 2025", "previous: ../2024", "date: 2026-03-01", "title: Årsberetning 2025"] {
+    for line in ["year: 2025", "previous: ../2024", "date: 2026-03-01", "title: Årsberetning 2025"]
+    {
         assert!(yaml.lines().any(|l| l.starts_with(line)), "{line}:\n{yaml}");
     }
     let netto = fs::read_to_string(dir.join("tabeller/fo1-netto.csv")).expect("csv");
     assert!(netto.starts_with("Netto driftsutgifter pr. KOSTRA-funksjon;Regnskap 2024;Oppr. Budsjett 2025;Regulert budsjett 2025;Regnskap 2025;Avvik reg.bud/regnskap 2025\n100 Politisk styring;850;?;?;?;?\n"), "{netto}");
 
     let cycle_codes = "awaiting-figures,previous-year,previous-unmatched,previous-report";
-    let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "previous-year,previous-report"]);
-    assert!(stderr.contains(": 0 errors, 0 warnings, 0 notes"), "every kept figure is the published one:\n{stderr}");
+    let (_, _, stderr) =
+        run_in(temp.path(), &["check", "2025", "--only", "previous-year,previous-report"]);
+    assert!(
+        stderr.contains(": 0 errors, 0 warnings, 0 notes"),
+        "every kept figure is the published one:\n{stderr}"
+    );
 
     // Fill in a few figures of 2025; one figure about 2024 copied wrongly.
     let filled = netto
-        .replace("100 Politisk styring;850;?;?;?;?", "100 Politisk styring;805;2 400;2 450;2 300;150")
-        .replace("110 Kontroll og revisjon;310;?;?;?;?", "110 Kontroll og revisjon;310;660;660;320;340");
+        .replace(
+            "100 Politisk styring;850;?;?;?;?",
+            "100 Politisk styring;805;2 400;2 450;2 300;150",
+        )
+        .replace(
+            "110 Kontroll og revisjon;310;?;?;?;?",
+            "110 Kontroll og revisjon;310;660;660;320;340",
+        );
     fs::write(dir.join("tabeller/fo1-netto.csv"), filled).expect("write");
     let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", cycle_codes]);
     let mismatch = stderr.split("\n\n").find(|f| f.contains("AR603")).unwrap_or_default();
@@ -203,10 +227,20 @@ fn a_mismatch_can_be_acknowledged_and_unchanged_marks_are_checked() {
     fs::write(&chapter, marked).expect("write");
     let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("`unchanged` applies only to paragraphs, notes, list items and comments"), "{stderr}");
-    let revised = fs::read_to_string(&chapter).expect("chapter").replace("\n      - heading: {text: Husleie, unchanged: true}", "");
+    assert!(
+        stderr.contains("`unchanged` applies only to paragraphs, notes, list items and comments"),
+        "{stderr}"
+    );
+    let revised = fs::read_to_string(&chapter)
+        .expect("chapter")
+        .replace("\n      - heading: {text: Husleie, unchanged: true}", "");
     fs::write(&chapter, revised).expect("write");
     let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("note[AR602/unrevised-text]: this text is marked `unchanged: true`, but it differs"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "note[AR602/unrevised-text]: this text is marked `unchanged: true`, but it differs"
+        ),
+        "{stderr}"
+    );
 }

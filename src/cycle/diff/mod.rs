@@ -10,6 +10,8 @@ mod output;
 pub mod text;
 mod version;
 
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
 use serde::Serialize;
 
 use crate::format;
@@ -243,9 +245,9 @@ fn signed(d: rust_decimal::Decimal) -> String {
 
 fn tables(old_side: &Side<'_>, new_side: &Side<'_>) -> Vec<TableChange> {
     let (old, new) = (old_side.report, new_side.report);
-    let waiting = |side: &Side<'_>, t: &Table| {
+    let waiting = |side: &Side<'_>, t: &Table| -> BTreeSet<(usize, usize)> {
         let i = side.report.tables.iter().position(|x| x.id == t.id).unwrap_or(usize::MAX);
-        side.awaiting.get(i).cloned().unwrap_or_default()
+        side.awaiting.get(i).map(|a| a.iter().copied().collect()).unwrap_or_default()
     };
     let mut out = Vec::new();
     let empty = |t: &Table, status| TableChange {
@@ -286,13 +288,15 @@ fn tables(old_side: &Side<'_>, new_side: &Side<'_>) -> Vec<TableChange> {
 
 /// Rows paired by label: the k-th row with a label in the old table with the k-th in the new.
 fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
-    let keys = |t: &Table| t.rows.iter().map(|r| super::key(r.label())).collect::<Vec<_>>();
-    let (ok, nk) = (keys(old), keys(new));
-    let mut used = vec![false; nk.len()];
+    let mut by_key: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
+    for (n, row) in new.rows.iter().enumerate() {
+        by_key.entry(super::key(row.label())).or_default().push_back(n);
+    }
+    let mut used = vec![false; new.rows.len()];
     let mut pairs = Vec::new();
     let mut removed = Vec::new();
-    for (o, k) in ok.iter().enumerate() {
-        match (0..nk.len()).find(|&n| !used[n] && &nk[n] == k) {
+    for (o, row) in old.rows.iter().enumerate() {
+        match by_key.get_mut(&super::key(row.label())).and_then(VecDeque::pop_front) {
             Some(n) => {
                 used[n] = true;
                 pairs.push((o, n));
@@ -300,7 +304,8 @@ fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<
             None => removed.push(o),
         }
     }
-    let added = (0..nk.len()).filter(|&n| !used[n]).collect();
+    let nk = &used;
+    let added = (0..nk.len()).filter(|&n| !nk[n]).collect();
     (pairs, removed, added)
 }
 
@@ -308,13 +313,19 @@ fn table(
     old: &Table,
     new: &Table,
     same_year: bool,
-    awaiting: &[Vec<(usize, usize)>; 2],
+    awaiting: &[BTreeSet<(usize, usize)>; 2],
     mut change: TableChange,
 ) -> TableChange {
     let columns = pair_columns(old, new, same_year);
+    let mut old_of = vec![None; new.columns.len()];
+    let mut used = vec![false; old.columns.len()];
+    for &(o, n) in &columns {
+        old_of[n] = Some(o);
+        used[o] = true;
+    }
     for (n, c) in new.columns.iter().enumerate().skip(1) {
-        match columns.iter().find(|p| p.1 == n) {
-            Some(&(o, _)) if old.columns[o].header != c.header => {
+        match old_of[n] {
+            Some(o) if old.columns[o].header != c.header => {
                 change.headings.push((old.columns[o].header.clone(), c.header.clone()));
             }
             Some(_) => {}
@@ -322,7 +333,7 @@ fn table(
         }
     }
     for (o, c) in old.columns.iter().enumerate().skip(1) {
-        if !columns.iter().any(|p| p.0 == o) {
+        if !used[o] {
             change.columns_removed.push(c.header.clone());
         }
     }
@@ -358,25 +369,32 @@ fn table(
 fn pair_columns(old: &Table, new: &Table, same_year: bool) -> Vec<(usize, usize)> {
     let headings = |t: &Table| {
         let h: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
-        let g: Vec<(String, usize)> = t.header_groups.iter().map(|g| (g.title.clone(), g.span)).collect();
+        let g: Vec<(String, usize)> =
+            t.header_groups.iter().map(|g| (g.title.clone(), g.span)).collect();
         super::column_headings(&h, &g).iter().map(|h| super::key(h)).collect::<Vec<_>>()
     };
     let (oh, nh) = (headings(old), headings(new));
+    let mut free: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
+    for (o, h) in oh.iter().enumerate().skip(1) {
+        free.entry(h.as_str()).or_default().push_back(o);
+    }
+    let mut taken = vec![false; old.columns.len()];
+    let mut paired = vec![false; new.columns.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for n in 1..new.columns.len() {
-        let taken = |o: usize, pairs: &[(usize, usize)]| pairs.iter().any(|p| p.0 == o);
-        if let Some(o) = (1..old.columns.len()).find(|&o| oh[o] == nh[n] && !taken(o, &pairs)) {
+    for (n, h) in nh.iter().enumerate().skip(1) {
+        if let Some(o) = free.get_mut(h.as_str()).and_then(VecDeque::pop_front) {
+            taken[o] = true;
+            paired[n] = true;
             pairs.push((o, n));
         }
     }
     if same_year {
-        for n in 1..new.columns.len() {
-            if pairs.iter().any(|p| p.1 == n) {
-                continue;
-            }
-            let free = (1..old.columns.len())
-                .find(|&o| old.columns[o].key == new.columns[n].key && !pairs.iter().any(|p| p.0 == o));
-            if let Some(o) = free {
+        let mut by_key: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
+        for (o, c) in old.columns.iter().enumerate().skip(1).filter(|(o, _)| !taken[*o]) {
+            by_key.entry(c.key.as_str()).or_default().push_back(o);
+        }
+        for (n, c) in new.columns.iter().enumerate().skip(1).filter(|(n, _)| !paired[*n]) {
+            if let Some(o) = by_key.get_mut(c.key.as_str()).and_then(VecDeque::pop_front) {
                 pairs.push((o, n));
             }
         }
@@ -390,7 +408,7 @@ fn cell(
     t: &Table,
     row: usize,
     column: usize,
-    awaiting: &[(usize, usize)],
+    awaiting: &BTreeSet<(usize, usize)>,
 ) -> (String, Option<rust_decimal::Decimal>) {
     let Some(c) = t.rows[row].cells.get(column) else { return (String::new(), None) };
     let kind = t.columns[column].kind;

@@ -27,7 +27,9 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         Ok(changes) => {
             let printed = match args.format {
                 DiffFormat::Human => human(&changes),
-                DiffFormat::Json => serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n",
+                DiffFormat::Json => {
+                    serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n"
+                }
             };
             print!("{printed}");
             if let Some(file) = &args.html
@@ -141,7 +143,8 @@ pub fn human(c: &Changes) -> String {
                 let _ = writeln!(out, "      - row «{r}»");
             }
             for f in &t.figures {
-                let show = |s: &str| if s.is_empty() { "(empty)".to_string() } else { s.to_string() };
+                let show =
+                    |s: &str| if s.is_empty() { "(empty)".to_string() } else { s.to_string() };
                 let _ = writeln!(
                     out,
                     "      «{}», «{}»: {} → {}{}",
@@ -227,7 +230,13 @@ pub fn html(c: &Changes) -> String {
     if !c.settings.is_empty() || !c.facts.is_empty() {
         body.push_str("<h2>Innstillinger og fakta</h2>\n<table><thead><tr><th scope=\"col\">Navn</th><th scope=\"col\">Før</th><th scope=\"col\">Nå</th><th scope=\"col\">Endring</th></tr></thead><tbody>\n");
         for s in &c.settings {
-            let _ = writeln!(body, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td></td></tr>", esc(&s.key), esc(&s.old), esc(&s.new));
+            let _ = writeln!(
+                body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td></td></tr>",
+                esc(&s.key),
+                esc(&s.old),
+                esc(&s.new)
+            );
         }
         for f in &c.facts {
             let _ = writeln!(
@@ -251,7 +260,12 @@ pub fn html(c: &Changes) -> String {
     if !c.sections.is_empty() {
         body.push_str("<h2>Kapitler og avsnitt</h2>\n<ul>\n");
         for s in &c.sections {
-            let _ = writeln!(body, "<li><span class=\"status\">{}:</span> {}</li>", status_word(s.status), esc(&s.title));
+            let _ = writeln!(
+                body,
+                "<li><span class=\"status\">{}:</span> {}</li>",
+                status_word(s.status),
+                esc(&s.title)
+            );
         }
         body.push_str("</ul>\n");
     }
@@ -288,7 +302,13 @@ pub fn html(c: &Changes) -> String {
 }
 
 fn html_table(body: &mut String, t: &super::TableChange) {
-    let _ = writeln!(body, "<h3><span class=\"status\">{}:</span> {} <code>{}</code></h3>", status_word(t.status), esc(&t.caption), esc(&t.id));
+    let _ = writeln!(
+        body,
+        "<h3><span class=\"status\">{}:</span> {} <code>{}</code></h3>",
+        status_word(t.status),
+        esc(&t.caption),
+        esc(&t.id)
+    );
     let lists = [
         ("Nye kolonner", &t.columns_added),
         ("Fjernede kolonner", &t.columns_removed),
@@ -300,7 +320,12 @@ fn html_table(body: &mut String, t: &super::TableChange) {
         let _ = writeln!(body, "<p>{title}: {}</p>", list.join(", "));
     }
     for (old, new) in &t.headings {
-        let _ = writeln!(body, "<p>Kolonneoverskrift: <del>{}</del> <ins>{}</ins></p>", esc(old), esc(new));
+        let _ = writeln!(
+            body,
+            "<p>Kolonneoverskrift: <del>{}</del> <ins>{}</ins></p>",
+            esc(old),
+            esc(new)
+        );
     }
     if t.figures.is_empty() {
         return;

@@ -120,7 +120,8 @@ fn block_texts(blocks: &[Block]) -> Vec<(&'static str, String)> {
             }
             Block::Checklist(list) => {
                 for item in &list.items {
-                    let answer = item.answer.and_then(|a| list.answers.get(a)).map_or("", String::as_str);
+                    let answer =
+                        item.answer.and_then(|a| list.answers.get(a)).map_or("", String::as_str);
                     out.push(("sjekkliste", format!("{} – {answer}", plain(&item.question))));
                     out.push(("kommentar i sjekkliste", plain(&item.comment)));
                 }
@@ -146,7 +147,9 @@ pub fn plain(inlines: &[Inline]) -> String {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(text),
-            Inline::Strong { content } | Inline::Emph { content } | Inline::Link { content, .. } => {
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => {
                 out.push_str(&plain(content));
             }
             Inline::Footnote { content } => {
@@ -259,7 +262,8 @@ fn flush(out: &mut Vec<Words>, del: &mut String, ins: &mut String, gap: &mut Str
     }
     if !gap.is_empty() {
         let g = std::mem::take(gap);
-        let g: String = if g.chars().all(char::is_whitespace) && g.len() > 1 { " ".into() } else { g };
+        let g: String =
+            if g.chars().all(char::is_whitespace) && g.len() > 1 { " ".into() } else { g };
         push(out, "equal", &g);
     }
 }
@@ -271,10 +275,15 @@ mod tests {
     #[test]
     fn words_show_what_changed() {
         let w = words("Bydelen hadde 1657 saker i 2024.", "Bydelen hadde 1702 saker i 2025.");
-        let changed: Vec<_> = w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
-        assert_eq!(changed, [("delete", "1657"), ("insert", "1702"), ("delete", "2024."), ("insert", "2025.")]);
+        let changed: Vec<_> =
+            w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
+        assert_eq!(
+            changed,
+            [("delete", "1657"), ("insert", "1702"), ("delete", "2024."), ("insert", "2025.")]
+        );
         let w = words("økte i løpet av året.", "økte igjen, til 74 %.");
-        let changed: Vec<_> = w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
+        let changed: Vec<_> =
+            w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
         assert_eq!(changed, [("delete", "i løpet av året."), ("insert", "igjen, til 74 %.")]);
     }
 }

@@ -56,7 +56,9 @@ fn in_repo(new: &Path) -> Result<String, String> {
     let top = text(git(&["rev-parse", "--show-toplevel"], Some(new))?);
     let top = Path::new(&top).canonicalize().map_err(|e| e.to_string())?;
     let dir = new.canonicalize().map_err(|e| format!("{}: {e}", new.display()))?;
-    let rel = dir.strip_prefix(&top).map_err(|_| format!("{} is not in the git repository", new.display()))?;
+    let rel = dir
+        .strip_prefix(&top)
+        .map_err(|_| format!("{} is not in the git repository", new.display()))?;
     Ok(normalise(&rel.to_string_lossy()))
 }
 
@@ -87,10 +89,14 @@ fn extract(rev: &str, path: &str) -> Result<Folder, String> {
         .map(|f| String::from_utf8_lossy(f).into_owned())
         .collect();
     let label = format!("{rev}:{path}");
-    if !files.iter().any(|f| f.strip_prefix(path).is_some_and(|r| r.trim_start_matches('/') == "report.yaml")) {
+    if !files
+        .iter()
+        .any(|f| f.strip_prefix(path).is_some_and(|r| r.trim_start_matches('/') == "report.yaml"))
+    {
         return Err(format!("there is no report in «{path}» at revision {rev} (no report.yaml)"));
     }
-    let temp = tempfile::Builder::new().prefix("arsrapport-diff-").tempdir().map_err(|e| e.to_string())?;
+    let temp =
+        tempfile::Builder::new().prefix("arsrapport-diff-").tempdir().map_err(|e| e.to_string())?;
     for file in &files {
         let rel = file.strip_prefix(path).unwrap_or(file).trim_start_matches('/');
         let target = temp.path().join(rel);

@@ -19,8 +19,8 @@ pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use report::{FactSource, ReportSource, TableNumbers};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
-    LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
-    TotalSource,
+    LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource,
+    SumSource, TableSource, TotalSource,
 };
 
 #[allow(unused_imports)]
