@@ -76,17 +76,12 @@ pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic
     let shift = |span: &Span| Span::new(span.file + offset, span.range.clone());
     let mut out = Vec::new();
     if old_report.meta.year != report.meta.year - 1 {
-        out.push(
-            Diagnostic::warning(
-                Code::PreviousReport,
-                format!(
-                    "the report in «{written}» is for {}, not for the year before this one ({})",
-                    old_report.meta.year,
-                    report.meta.year - 1
-                ),
-            )
-            .at(previous.span.clone()),
-        );
+        out.push(other_year(
+            written,
+            old_report.meta.year,
+            report.meta.year - 1,
+            previous.span.clone(),
+        ));
     }
     let old_side = Side { report: &old_report, shift: &shift };
     for (table, spec) in report.tables.iter().zip(&loaded.specs) {
@@ -132,6 +127,37 @@ fn folder_problem(dir: &Path, folder: &Path) -> Option<String> {
         _ => false,
     };
     same.then(|| "it is this report's own folder".to_string())
+}
+
+fn other_year(written: &str, found: i32, expected: i32, span: Span) -> Diagnostic {
+    Diagnostic::warning(
+        Code::PreviousReport,
+        format!("the report in «{written}» is for {found}, not for the year before this one ({expected})"),
+    )
+    .at(span)
+}
+
+fn fact_mismatch(
+    name: &str,
+    here: &crate::model::Number,
+    there: &crate::model::Number,
+    year: i32,
+    here_span: Option<Span>,
+    there_span: Option<Span>,
+) -> Diagnostic {
+    let (found, expected) = (format::number(here), format::number(there));
+    let mut d = Diagnostic::error(
+        Code::PreviousYear,
+        format!("the fact «{name}» is {found} here, but the {year} report published {expected}"),
+    )
+    .at_opt(here_span)
+    .with_label(format!("the {year} report: {expected}"));
+    if let Some(span) = there_span {
+        d.related.push((span, format!("published here in the {year} report")));
+    }
+    d.found = Some(found);
+    d.expected = Some(expected);
+    d
 }
 
 fn unreadable(written: &str, problem: &str, span: Span) -> Diagnostic {
@@ -389,24 +415,10 @@ fn check_facts(
         if fact.value.value == old_fact.value.value {
             continue;
         }
-        let (found, expected) = (format::number(&fact.value), format::number(&old_fact.value));
-        let mut d = Diagnostic::error(
-            Code::PreviousYear,
-            format!(
-                "the fact «{name}» is {found} here, but the {} report published {expected}",
-                old_report.meta.year
-            ),
-        )
-        .at_opt(loaded.fact_spans.get(name).cloned())
-        .with_label(format!("the {} report: {expected}", old_report.meta.year));
-        if let Some(span) = old.fact_spans.get(name) {
-            d.related.push((
-                shift(span),
-                format!("published here in the {} report", old_report.meta.year),
-            ));
-        }
-        d.found = Some(found);
-        d.expected = Some(expected);
+        let year = old_report.meta.year;
+        let here = loaded.fact_spans.get(name).cloned();
+        let there = old.fact_spans.get(name).map(shift);
+        let d = fact_mismatch(name, &fact.value, &old_fact.value, year, here, there);
         out.push(d);
     }
     out

@@ -103,6 +103,16 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
         std::fs::write(&path, text)
             .map_err(|source| RollError::Io { path: path.display().to_string(), source })?;
     }
+    // The new report must read back; if a rewrite broke it, say so rather than leave it unsaid.
+    let written = crate::load::load(to);
+    if let Some(d) = written.diagnostics.iter().find(|d| d.code.is_fatal()) {
+        rolled.log.push(format!(
+            "warning: the new report cannot be read as written: {} — run `arsrapport check {}` \
+             and correct it (and please report this)",
+            d.message,
+            to.display()
+        ));
+    }
     Ok(rolled)
 }
 
@@ -209,9 +219,12 @@ impl Roller<'_> {
 
     fn settings(&mut self, parsed: &ParsedReport, previous: &str) {
         let r = &parsed.report;
-        let texts = [&r.year, &r.date, &r.title, &r.subtitle, &r.running_header, &r.output_name];
+        let texts = [&r.year, &r.title, &r.subtitle, &r.running_header, &r.output_name];
         for value in texts.into_iter().flatten() {
             self.advance(value);
+        }
+        if let Some(date) = &r.date {
+            self.date(date);
         }
         for keyword in &r.keywords {
             self.advance(keyword);
@@ -243,6 +256,21 @@ impl Roller<'_> {
                 names.len(),
                 names.join(", ")
             ));
+        }
+    }
+
+    /// The document date one year on; 29 February becomes 28 February.
+    fn date(&mut self, date: &Spanned<String>) {
+        let Ok(d) = crate::load::date::parse_date(&date.value) else { return self.advance(date) };
+        let day = if d.month == 2 && d.day == 29 { 28 } else { d.day };
+        let new = format!("{:04}-{:02}-{:02}", d.year + 1, d.month, day);
+        let file = &self.sources.get(date.span.file).text;
+        let written = date.value.trim();
+        let lead = date.value.len() - date.value.trim_start().len();
+        let start = crate::load::yaml::value_offset(file, date.span.range.start, &date.value, lead);
+        match start.filter(|&s| file.get(s..s + written.len()) == Some(written)) {
+            Some(s) => self.edits.replace(date.span.file, s..s + written.len(), new),
+            None => self.advance(date),
         }
     }
 

@@ -244,3 +244,18 @@ fn a_mismatch_can_be_acknowledged_and_unchanged_marks_are_checked() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_fact_about_an_earlier_year_is_checked_against_last_year() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_dir(&cycle().join("2024"), &temp.path().join("2024"));
+    copy_dir(&cycle().join("2025"), &temp.path().join("2025"));
+    let settings = temp.path().join("2025/report.yaml");
+    let text = fs::read_to_string(&settings).expect("yaml");
+    // 2024's users were 426; this year's report repeats the figure wrongly.
+    fs::write(&settings, text.replace("    value: 426", "    value: 462")).expect("write");
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "previous-year"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[AR603/previous-year]: the fact «brukere-2024» is 462 here, but the 2024 report published 426"), "{stderr}");
+    assert!(stderr.contains("../2024/report.yaml:16:12"), "{stderr}");
+}
