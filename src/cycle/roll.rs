@@ -311,6 +311,16 @@ impl Roller<'_> {
         if let Some(caption) = &t.caption {
             self.advance(caption);
         }
+        if let (Some(first), Some(id)) = (t.acknowledge.first(), &t.id) {
+            let (line, _) = self.sources.line_col(&first.span);
+            self.rolled.log.push(format!(
+                "{}:{line}: table `{}` keeps {} acknowledgement(s) of last year's findings: remove \
+                 those that do not apply to this year's figures (check warns for unused ones)",
+                self.sources.name(&first.span),
+                id.value.trim(),
+                t.acknowledge.len()
+            ));
+        }
         let groups: Vec<(String, usize)> = match &t.header_groups {
             Some(g) => {
                 for title in g.value.iter().filter_map(|g| g.title.as_ref()) {

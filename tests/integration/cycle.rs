@@ -259,3 +259,13 @@ fn a_fact_about_an_earlier_year_is_checked_against_last_year() {
     assert!(stderr.contains("error[AR603/previous-year]: the fact «brukere-2024» is 462 here, but the 2024 report published 426"), "{stderr}");
     assert!(stderr.contains("../2024/report.yaml:16:12"), "{stderr}");
 }
+
+#[test]
+fn the_cycle_commands_have_examples_in_their_help() {
+    for command in ["roll-forward", "diff"] {
+        let (code, stdout, _) = run_in(&cycle(), &[command, "--help"]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("Examples:"), "{command} --help:\n{stdout}");
+        assert!(stdout.contains(&format!("arsrapport {command}")), "{command}:\n{stdout}");
+    }
+}
