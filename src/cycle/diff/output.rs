@@ -296,7 +296,8 @@ pub fn html(c: &Changes) -> String {
         body.push_str("</ul>\n");
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Endringer – {}</title>\n<style>\n{SITE_CSS}\n{DIFF_CSS}</style>\n</head>\n<body class=\"diff\">\n<main id=\"innhold\">\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Endringer – {}</title>\n<style>\n{SITE_CSS}\n{DIFF_CSS}</style>\n</head>\n<body class=\"diff\">\n<header class=\"site-header\"><div class=\"site-header-inner\"><span class=\"brand\"><span class=\"brand-org\">Endringer</span><span class=\"brand-title\">{}</span></span></div></header>\n<main id=\"innhold\">\n{body}</main>\n</body>\n</html>\n",
+        esc(&c.new.title),
         esc(&c.new.title)
     )
 }
