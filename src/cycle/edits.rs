@@ -7,6 +7,9 @@ use std::ops::Range;
 use crate::load::yaml::value_offset;
 use crate::source::{FileId, Sources, Span};
 
+/// The most years advanced in one setting, title or caption.
+const MAX_YEARS: usize = 20;
+
 /// Replacements, by file.
 #[derive(Debug, Default)]
 pub struct Edits {
@@ -23,8 +26,14 @@ impl Edits {
     /// not be found in the source (a scalar with escape sequences): the caller says so.
     pub fn advance_scalar(&mut self, sources: &Sources, span: &Span, value: &str) -> bool {
         let file = &sources.get(span.file).text;
+        let years = super::years(value);
+        // Each year is found by walking the scalar from its start: a title or caption states a
+        // few; one stating more is left to the user rather than walked again and again.
+        if years.len() > MAX_YEARS {
+            return false;
+        }
         let mut all = true;
-        for (range, year) in super::years(value) {
+        for (range, year) in years {
             let written = year.to_string();
             let at = value_offset(file, span.range.start, value, range.start);
             match at.filter(|&s| file.get(s..s + 4) == Some(written.as_str())) {

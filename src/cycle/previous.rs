@@ -31,11 +31,11 @@ pub fn check_into(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut found = check(dir, report, loaded);
-    let mut used: Vec<Span> = Vec::new();
+    let mut used: std::collections::BTreeSet<(usize, usize)> = Default::default();
+    let by_id: BTreeMap<&str, usize> =
+        report.tables.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
     for d in found.iter_mut().filter(|d| d.code == Code::PreviousYear) {
-        let Some(ti) =
-            d.table.as_ref().and_then(|id| report.tables.iter().position(|t| &t.id == id))
-        else {
+        let Some(&ti) = d.table.as_deref().and_then(|id| by_id.get(id)) else {
             continue;
         };
         let Some(spec) = loaded.specs.get(ti) else { continue };
@@ -48,11 +48,12 @@ pub fn check_into(
         });
         if let Some(ack) = ack {
             d.acknowledged = Some(ack.reason.clone());
-            used.push(ack.span.clone());
+            used.insert((ack.span.file, ack.span.range.start));
         }
     }
     diagnostics.retain(|d| {
-        d.code != Code::UnusedAcknowledgement || d.span.as_ref().is_none_or(|s| !used.contains(s))
+        d.code != Code::UnusedAcknowledgement
+            || d.span.as_ref().is_none_or(|s| !used.contains(&(s.file, s.range.start)))
     });
     diagnostics.extend(found);
 }

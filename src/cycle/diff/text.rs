@@ -9,6 +9,12 @@ use crate::model::{Block, Chapter, Inline, ListItem, Report, Section};
 
 use super::{SectionChange, Status};
 
+/// Texts longer than this many words are compared as wholes, not word by word.
+pub const MAX_WORDS: usize = 5_000;
+
+/// Sections with more texts than this are compared as wholes: every text removed and added.
+pub const MAX_TEXTS: usize = 5_000;
+
 /// A text added, removed or changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct TextChange {
@@ -167,7 +173,15 @@ fn compare_texts(old: &Part, new: &Part) -> Vec<TextChange> {
     let a: Vec<&(&str, String)> = old.texts.iter().collect();
     let b: Vec<&(&str, String)> = new.texts.iter().collect();
     let mut out = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    let ops = if a.len().max(b.len()) > MAX_TEXTS {
+        vec![
+            DiffOp::Delete { old_index: 0, old_len: a.len(), new_index: 0 },
+            DiffOp::Insert { old_index: a.len(), new_index: 0, new_len: b.len() },
+        ]
+    } else {
+        capture_diff_slices(Algorithm::Myers, &a, &b)
+    };
+    for op in ops {
         let (removed, added) = match op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete { old_index, old_len, .. } => (old_index..old_index + old_len, 0..0),
@@ -205,6 +219,14 @@ fn compare_texts(old: &Part, new: &Part) -> Vec<TextChange> {
 /// A text's change word by word: the words deleted and inserted between two unchanged runs
 /// are one deletion and one insertion (`[-i løpet av året-]{+igjen+}`), not word by word.
 pub fn words(old: &str, new: &str) -> Vec<Words> {
+    // Comparing word by word takes time in proportion to the product of the lengths at worst:
+    // beyond this, a changed text is shown as replaced as a whole.
+    if old.split_whitespace().count().max(new.split_whitespace().count()) > MAX_WORDS {
+        return vec![
+            Words { op: "delete", text: old.into() },
+            Words { op: "insert", text: new.into() },
+        ];
+    }
     let diff = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(old, new);
     let mut out: Vec<Words> = Vec::new();
     let (mut del, mut ins, mut gap) = (String::new(), String::new(), String::new());
@@ -285,5 +307,13 @@ mod tests {
         let changed: Vec<_> =
             w.iter().filter(|w| w.op != "equal").map(|w| (w.op, w.text.as_str())).collect();
         assert_eq!(changed, [("delete", "i løpet av året."), ("insert", "igjen, til 74 %.")]);
+    }
+
+    #[test]
+    fn very_long_texts_are_compared_as_wholes() {
+        let old = "ord ".repeat(MAX_WORDS + 1);
+        let new = format!("{old} til");
+        let w = words(&old, &new);
+        assert_eq!(w.iter().map(|w| w.op).collect::<Vec<_>>(), ["delete", "insert"]);
     }
 }
