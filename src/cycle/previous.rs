@@ -51,6 +51,19 @@ pub fn check_into(
             used.insert((ack.span.file, ack.span.range.start));
         }
     }
+    for d in found.iter_mut().filter(|d| matches!(d.code, Code::PreviousYear | Code::UnrevisedText))
+    {
+        let places: Vec<String> = d
+            .related
+            .iter()
+            .map(|(span, label)| {
+                let (line, column) = loaded.sources.line_col(span);
+                let file = loaded.sources.get(span.file).display_name();
+                place_note(label, &file, line, column)
+            })
+            .collect();
+        d.notes.extend(places);
+    }
     diagnostics.retain(|d| {
         d.code != Code::UnusedAcknowledgement
             || d.span.as_ref().is_none_or(|s| !used.contains(&(s.file, s.range.start)))
@@ -128,6 +141,11 @@ fn folder_problem(dir: &Path, folder: &Path) -> Option<String> {
         _ => false,
     };
     same.then(|| "it is this report's own folder".to_string())
+}
+
+/// Last year's place as a note too, for the formats that show only one place (JSON, GitHub).
+fn place_note(label: &str, file: &str, line: usize, column: usize) -> String {
+    format!("{label}: {file}:{line}:{column}")
 }
 
 fn other_year(written: &str, found: i32, expected: i32, span: Span) -> Diagnostic {
