@@ -43,6 +43,8 @@ pub struct Checked {
     pub failed: bool,
     /// Per table of the report, the cells written `?` (awaiting figures): (row, column).
     pub awaiting: Vec<Vec<(usize, usize)>>,
+    /// Per table of the report, its `previous:` (how it pairs with last year's).
+    pub previous: Vec<Option<crate::load::schema::PreviousSource>>,
 }
 
 /// Loads and validates the report in `dir`.
@@ -80,5 +82,15 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     summary.count(&diagnostics);
     let failed = fatal || diagnostics.iter().any(|d| d.fails(options.deny_warnings));
     let awaiting = loaded.specs.iter().map(|s| s.awaiting.clone()).collect();
-    Checked { sources: loaded.sources, diagnostics, summary, report, fatal, failed, awaiting }
+    let previous = loaded.specs.iter().map(|s| s.previous.clone()).collect();
+    Checked {
+        sources: loaded.sources,
+        diagnostics,
+        summary,
+        report,
+        fatal,
+        failed,
+        awaiting,
+        previous,
+    }
 }

@@ -153,6 +153,8 @@ pub struct Side<'a> {
     pub report: &'a Report,
     /// Per table, the cells written `?`.
     pub awaiting: &'a [Vec<(usize, usize)>],
+    /// Per table, its `previous:` (a renamed table or rows, from last year).
+    pub previous: &'a [Option<crate::load::schema::PreviousSource>],
 }
 
 /// Compares two versions of a report.
@@ -243,13 +245,26 @@ fn signed(d: rust_decimal::Decimal) -> String {
     if d.is_sign_positive() && !d.is_zero() { format!("+{text}") } else { text }
 }
 
+/// A table pairs with the old version's table of the same id; from one year to the next also
+/// with the id the new table names under `previous: {table: …}`.
 fn tables(old_side: &Side<'_>, new_side: &Side<'_>) -> Vec<TableChange> {
     let (old, new) = (old_side.report, new_side.report);
-    let waiting = |side: &Side<'_>, t: &Table| -> BTreeSet<(usize, usize)> {
-        let i = side.report.tables.iter().position(|x| x.id == t.id).unwrap_or(usize::MAX);
+    let next_year = new.meta.year == old.meta.year + 1;
+    let renames =
+        |n: usize| next_year.then(|| new_side.previous.get(n).and_then(Option::as_ref)).flatten();
+    let old_index: BTreeMap<&str, usize> =
+        old.tables.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let mut new_of_old: Vec<Option<usize>> = vec![None; old.tables.len()];
+    for (n, t) in new.tables.iter().enumerate() {
+        let id =
+            renames(n).and_then(|p| p.table.as_ref()).map_or(t.id.as_str(), |i| i.value.trim());
+        if let Some(&o) = old_index.get(id).filter(|&&o| new_of_old[o].is_none()) {
+            new_of_old[o] = Some(n);
+        }
+    }
+    let waiting = |side: &Side<'_>, i: usize| -> BTreeSet<(usize, usize)> {
         side.awaiting.get(i).map(|a| a.iter().copied().collect()).unwrap_or_default()
     };
-    let mut out = Vec::new();
     let empty = |t: &Table, status| TableChange {
         id: t.id.clone(),
         caption: t.caption.clone(),
@@ -261,36 +276,60 @@ fn tables(old_side: &Side<'_>, new_side: &Side<'_>) -> Vec<TableChange> {
         headings: Vec::new(),
         figures: Vec::new(),
     };
-    for t in &old.tables {
-        match new.table(&t.id) {
-            None => out.push(empty(t, Status::Removed)),
-            Some(n) => {
-                let sides = [waiting(old_side, t), waiting(new_side, n)];
-                let same_year = old.meta.year == new.meta.year;
-                let change = table(t, n, same_year, &sides, empty(n, Status::Changed));
-                let changed = !(change.columns_added.is_empty()
-                    && change.columns_removed.is_empty()
-                    && change.rows_added.is_empty()
-                    && change.rows_removed.is_empty()
-                    && change.headings.is_empty()
-                    && change.figures.is_empty());
-                if changed || t.caption != n.caption {
-                    out.push(change);
-                }
-            }
+    let mut out = Vec::new();
+    for (o, t) in old.tables.iter().enumerate() {
+        let Some(n) = new_of_old[o] else {
+            out.push(empty(t, Status::Removed));
+            continue;
+        };
+        let nt = &new.tables[n];
+        let sides = [waiting(old_side, o), waiting(new_side, n)];
+        let rows: BTreeMap<String, String> = renames(n)
+            .iter()
+            .flat_map(|p| &p.rows)
+            .map(|(a, b)| (super::key(&a.value), super::key(&b.value)))
+            .collect();
+        let pairing =
+            Pairing { same_year: old.meta.year == new.meta.year, awaiting: &sides, rows: &rows };
+        let change = table(t, nt, &pairing, empty(nt, Status::Changed));
+        let changed = !(change.columns_added.is_empty()
+            && change.columns_removed.is_empty()
+            && change.rows_added.is_empty()
+            && change.rows_removed.is_empty()
+            && change.headings.is_empty()
+            && change.figures.is_empty());
+        if changed || t.caption != nt.caption || t.id != nt.id {
+            out.push(change);
         }
     }
-    for t in new.tables.iter().filter(|t| old.table(&t.id).is_none()) {
+    let paired: BTreeSet<usize> = new_of_old.iter().flatten().copied().collect();
+    for (_, t) in new.tables.iter().enumerate().filter(|(n, _)| !paired.contains(n)) {
         out.push(empty(t, Status::Added));
     }
     out
 }
 
+/// How the cells of two versions of a table pair.
+struct Pairing<'a> {
+    /// Both versions are of the same year (columns also pair by key).
+    same_year: bool,
+    /// Per version, the cells awaiting figures.
+    awaiting: &'a [BTreeSet<(usize, usize)>; 2],
+    /// Renamed rows: the new label's key → the old label's key.
+    rows: &'a BTreeMap<String, String>,
+}
+
 /// Rows paired by label: the k-th row with a label in the old table with the k-th in the new.
-fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+fn pair_rows(
+    old: &Table,
+    new: &Table,
+    renamed: &BTreeMap<String, String>,
+) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
     let mut by_key: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
     for (n, row) in new.rows.iter().enumerate() {
-        by_key.entry(super::key(row.label())).or_default().push_back(n);
+        let key = super::key(row.label());
+        let key = renamed.get(&key).cloned().unwrap_or(key);
+        by_key.entry(key).or_default().push_back(n);
     }
     let mut used = vec![false; new.rows.len()];
     let mut pairs = Vec::new();
@@ -309,14 +348,9 @@ fn pair_rows(old: &Table, new: &Table) -> (Vec<(usize, usize)>, Vec<usize>, Vec<
     (pairs, removed, added)
 }
 
-fn table(
-    old: &Table,
-    new: &Table,
-    same_year: bool,
-    awaiting: &[BTreeSet<(usize, usize)>; 2],
-    mut change: TableChange,
-) -> TableChange {
-    let columns = pair_columns(old, new, same_year);
+fn table(old: &Table, new: &Table, pairing: &Pairing<'_>, mut change: TableChange) -> TableChange {
+    let awaiting = pairing.awaiting;
+    let columns = pair_columns(old, new, pairing.same_year);
     let mut old_of = vec![None; new.columns.len()];
     let mut used = vec![false; old.columns.len()];
     for &(o, n) in &columns {
@@ -337,7 +371,7 @@ fn table(
             change.columns_removed.push(c.header.clone());
         }
     }
-    let (rows, removed, added) = pair_rows(old, new);
+    let (rows, removed, added) = pair_rows(old, new, pairing.rows);
     change.rows_removed = removed.iter().map(|&r| old.rows[r].label().to_string()).collect();
     change.rows_added = added.iter().map(|&r| new.rows[r].label().to_string()).collect();
     for (o, n) in rows {

@@ -51,8 +51,8 @@ fn changes(args: &DiffArgs) -> Result<Changes, String> {
     let old = version::open(&args.old, &args.new)?;
     let read = |dir: &std::path::Path, label: &str| {
         let checked = pipeline::check(dir, &CheckOptions::default());
-        let awaiting = checked.awaiting;
-        checked.report.map(|r| (r, awaiting)).ok_or_else(|| {
+        let (awaiting, previous) = (checked.awaiting, checked.previous);
+        checked.report.map(|r| (r, awaiting, previous)).ok_or_else(|| {
             format!("the report {label} cannot be read; run `arsrapport check` on it")
         })
     };
@@ -60,8 +60,8 @@ fn changes(args: &DiffArgs) -> Result<Changes, String> {
     let new_label = args.new.display().to_string();
     let new_report = read(&args.new, &new_label)?;
     let mut changes = super::compare(
-        &super::Side { report: &old_report.0, awaiting: &old_report.1 },
-        &super::Side { report: &new_report.0, awaiting: &new_report.1 },
+        &super::Side { report: &old_report.0, awaiting: &old_report.1, previous: &old_report.2 },
+        &super::Side { report: &new_report.0, awaiting: &new_report.1, previous: &new_report.2 },
     );
     changes.old.source = old.label.clone();
     changes.new.source = new_label;
@@ -174,17 +174,26 @@ pub fn human(c: &Changes) -> String {
             let _ = writeln!(out, "  {} {} ({}): {body}", status_mark(t.status), t.place, t.kind);
         }
     }
-    let figures: usize = c.tables.iter().map(|t| t.figures.len()).sum();
-    let _ = writeln!(
-        out,
-        "\n{} settings, {} facts, {} tables ({figures} figures), {} chapters/sections, {} texts changed",
-        c.settings.len(),
-        c.facts.len(),
-        c.tables.len(),
-        c.sections.len(),
-        c.texts.len()
-    );
+    let _ = writeln!(out, "\n{}", summary(c));
     out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The last line: how much changed.
+fn summary(c: &Changes) -> String {
+    let figures: usize = c.tables.iter().map(|t| t.figures.len()).sum();
+    format!(
+        "changed: {}, {}, {} ({}), {}, {}",
+        plural(c.settings.len(), "setting", "settings"),
+        plural(c.facts.len(), "fact", "facts"),
+        plural(c.tables.len(), "table", "tables"),
+        plural(figures, "figure", "figures"),
+        plural(c.sections.len(), "chapter or section", "chapters and sections"),
+        plural(c.texts.len(), "text", "texts"),
+    )
 }
 
 fn esc(text: &str) -> String {
