@@ -173,7 +173,10 @@ impl Lowerer<'_> {
                 Some(field) => self.cell(field.text.trim(), &field.span, col, table, label),
             })
             .collect();
+        // A row whose cells all await figures (`?`) is an ordinary row still to be filled in.
+        let awaits = record.fields.iter().skip(1).any(|f| f.text.trim() == AWAITING);
         let group = ncols > 1
+            && !awaits
             && matches!(cells.first(), Some(Cell::Text(_)))
             && cells[1..].iter().all(|c| matches!(c, Cell::Empty));
         Row {

@@ -269,3 +269,18 @@ fn the_cycle_commands_have_examples_in_their_help() {
         assert!(stdout.contains(&format!("arsrapport {command}")), "{command}:\n{stdout}");
     }
 }
+
+/// The starter report rolled forward checks without errors: rows whose cells all await figures
+/// are rows to fill in (sums still add them), not group headings.
+#[test]
+fn the_example_report_rolls_forward_without_errors() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal");
+    copy_dir(&example, &temp.path().join("2024"));
+    let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run_in(temp.path(), &["check", "2025"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(": 0 errors,"), "{stderr}");
+    assert!(!stderr.contains("has no rows to add"), "{stderr}");
+}
