@@ -299,8 +299,10 @@ impl Data {
             Some(Cell::Empty) | None
                 if self.awaiting.get(ti).is_some_and(|a| a.contains(&(ri, col))) =>
             {
-                Err(Failure::expression(
+                Err(Failure::new(
+                    Code::AwaitingFigures,
                     format!("{} still waits for its figure (`?`)", self.place_of(ti, ri, col)),
+                    "waits for a figure",
                     Place::Whole,
                 ))
             }

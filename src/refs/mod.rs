@@ -29,7 +29,7 @@ mod literal;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::load::inline::{PLACEHOLDER_END, PLACEHOLDER_START};
 use crate::model::{Block, Inline, ListItem, Report, Section};
@@ -92,7 +92,11 @@ fn diagnostic(loaded: &Loaded, reference: &crate::load::Reference, failure: Fail
         Some(r) => inner + r.start..inner + r.end,
         None => reference.range.clone(),
     };
-    let mut d = Diagnostic::error(failure.code, failure.message)
+    // A figure still awaited (`?`) is part of the unfinished report AR601 lists: a warning that
+    // keeps `build` from publishing, not an error in the text.
+    let severity =
+        if failure.code == Code::AwaitingFigures { Severity::Warning } else { Severity::Error };
+    let mut d = Diagnostic::new(severity, failure.code, failure.message)
         .at(source.span_of(&loaded.sources, range))
         .with_label(failure.label);
     d.notes = failure.notes;
