@@ -157,8 +157,16 @@ pub fn build_report(
         ));
         return Outcome::NotBuilt { errors };
     }
-    let draft = args.draft && checked.failed;
-    if args.draft && !checked.failed {
+    let unfinished =
+        checked.diagnostics.iter().filter(|d| crate::cycle::blocks_publishing(d)).count();
+    if unfinished > 0 && !args.draft {
+        log.line(&format!(
+            "error: not publishing: {unfinished} table(s) still wait for figures or text(s) are unrevised since last year's report (AR601, AR602). Fill them in, revise or mark the texts `unchanged: true`, or build a draft with --draft."
+        ));
+        return Outcome::NotBuilt { errors: unfinished };
+    }
+    let draft = args.draft && (checked.failed || unfinished > 0);
+    if args.draft && !draft {
         log.line("note: --draft given, but `check` found no errors: building the final report");
     }
     let build_options =

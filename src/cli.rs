@@ -44,6 +44,15 @@ pub enum Command {
     /// district and year filled in) into a new folder.
     #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
+    /// Start next year's report from this year's: the same chapters, tables, rules and facts,
+    /// the year advanced, last year's figures moved one column back and the new year's cells
+    /// left `?` for the figures.
+    #[command(name = "roll-forward", after_help = ROLL_EXAMPLES)]
+    RollForward(RollArgs),
+    /// Show what changed between two versions of a report: figures, text, tables, sections and
+    /// facts (two folders, or a folder and a git revision).
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -84,6 +93,22 @@ Examples:
 The folder must not exist yet (or be empty). Then `arsrapport check DIR` and
 `arsrapport build DIR`.";
 
+const ROLL_EXAMPLES: &str = "\
+Examples:
+  arsrapport roll-forward rapporter/2024 --to rapporter/2025
+  arsrapport check rapporter/2025       lists the cells awaiting figures and the unrevised text
+
+The new folder must not exist yet (or be empty). Its report.yaml gets `previous:` pointing
+back, so `check` compares every figure about earlier years with last year's report.
+See docs/arssyklus.md.";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  arsrapport diff rapporter/2025-utkast rapporter/2025
+  arsrapport diff HEAD~1 rapporter/2025     the folder as committed one revision ago
+  arsrapport diff v1:rapporter/2025 rapporter/2025 --format json
+  arsrapport diff HEAD rapporter/2025 --html endringer.html";
+
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   arsrapport completions bash > ~/.local/share/bash-completion/completions/arsrapport
@@ -108,6 +133,32 @@ pub struct NewArgs {
     /// The KOSTRA region code, six digits (e.g. 030109 for Bydel Bjerke); optional.
     #[arg(long)]
     pub region: Option<String>,
+}
+
+/// `arsrapport roll-forward`.
+#[derive(Debug, Args)]
+pub struct RollArgs {
+    /// This year's report folder.
+    pub dir: PathBuf,
+    /// The folder for next year's report; it must not exist yet, or be empty.
+    #[arg(long, value_name = "NEWDIR")]
+    pub to: PathBuf,
+}
+
+/// `arsrapport diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a report folder, a git revision (`HEAD~1`: NEW's folder as it was
+    /// then), or `REV:PATH` (a folder at a revision).
+    pub old: String,
+    /// The new version: a report folder.
+    pub new: PathBuf,
+    /// Output format on stdout.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: crate::cycle::diff::DiffFormat,
+    /// Also write an HTML page for reviewers, styled like the site.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 /// `arsrapport completions`.
@@ -313,6 +364,8 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::New(args) => new(&args),
+        Command::RollForward(args) => roll_forward(&args),
+        Command::Diff(args) => crate::cycle::diff::run(&args),
         Command::Completions(args) => {
             use clap::CommandFactory;
             let mut command = Cli::command();
@@ -345,6 +398,29 @@ fn new(args: &NewArgs) -> ExitCode {
             eprintln!(
                 "\nThe text and the figures are a fictitious example: replace them with your own.\n\
                  Next:\n  arsrapport check {dir}\n  arsrapport build {dir}"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(&e.to_string()),
+    }
+}
+
+/// `arsrapport roll-forward`: writes next year's report and says what to review.
+fn roll_forward(args: &RollArgs) -> ExitCode {
+    match crate::cycle::roll::roll_forward(&args.dir, &args.to) {
+        Ok(rolled) => {
+            let to = args.to.display();
+            for line in &rolled.log {
+                eprintln!("  {line}");
+            }
+            eprintln!(
+                "{:>12} the {} report in {to} ({} files; {} cells await figures)",
+                "Wrote", rolled.year, rolled.files, rolled.awaiting
+            );
+            eprintln!(
+                "\nNext: fill in the cells written `?`, revise the text, then\n  arsrapport check {to}\n  \
+                 arsrapport diff {} {to}",
+                args.dir.display()
             );
             ExitCode::SUCCESS
         }

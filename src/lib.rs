@@ -13,6 +13,7 @@
 
 pub mod build;
 pub mod cli;
+pub mod cycle;
 pub mod diag;
 pub mod format;
 pub mod kostra;

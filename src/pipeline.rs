@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::cycle;
 use crate::diag::{Code, Diagnostic, Summary};
 use crate::load;
 use crate::model::Report;
@@ -40,6 +41,10 @@ pub struct Checked {
     pub fatal: bool,
     /// Unacknowledged errors (or warnings with `deny_warnings`) were found (exit code 1).
     pub failed: bool,
+    /// Per table of the report, the cells written `?` (awaiting figures): (row, column).
+    pub awaiting: Vec<Vec<(usize, usize)>>,
+    /// Per table of the report, its `previous:` (how it pairs with last year's).
+    pub previous: Vec<Option<crate::load::schema::PreviousSource>>,
 }
 
 /// Loads and validates the report in `dir`.
@@ -56,6 +61,9 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
         cells_checked = validation.cells_checked;
         // Once, before any renderer sees the report: PDF and HTML print the same text.
         diagnostics.extend(refs::resolve(r, &loaded));
+        // The annual cycle: cells awaiting figures, and last year's report (`previous:`).
+        diagnostics.extend(cycle::awaiting::check(r, &loaded.specs));
+        cycle::previous::check_into(dir, r, &mut loaded, &mut diagnostics);
     } else {
         // Order input problems by file and position.
         diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (s.file, s.range.start)));
@@ -73,5 +81,16 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     };
     summary.count(&diagnostics);
     let failed = fatal || diagnostics.iter().any(|d| d.fails(options.deny_warnings));
-    Checked { sources: loaded.sources, diagnostics, summary, report, fatal, failed }
+    let awaiting = loaded.specs.iter().map(|s| s.awaiting.clone()).collect();
+    let previous = loaded.specs.iter().map(|s| s.previous.clone()).collect();
+    Checked {
+        sources: loaded.sources,
+        diagnostics,
+        summary,
+        report,
+        fatal,
+        failed,
+        awaiting,
+        previous,
+    }
 }

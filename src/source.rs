@@ -35,13 +35,24 @@ pub struct SourceFile {
     /// Decoded text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// The folder of another report this file belongs to (last year's, see `previous:`), as
+    /// seen from the current directory.
+    base: Option<String>,
+    /// For such a file, its name as seen from this report's folder (`../2024/tabeller/fo1.csv`).
+    shown: Option<String>,
 }
 
 impl SourceFile {
     fn new(name: String, text: String) -> Self {
         let line_starts =
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { name, text, line_starts }
+        SourceFile { name, text, line_starts, base: None, shown: None }
+    }
+
+    /// The name to show: relative to the report folder, or, for a file of last year's report,
+    /// with that report's folder in front (`../2024/tabeller/fo1.csv`).
+    pub fn display_name(&self) -> String {
+        self.shown.clone().unwrap_or_else(|| self.name.clone())
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -117,10 +128,25 @@ impl Sources {
         if self.base.is_empty() { "." } else { &self.base }
     }
 
+    /// Adds every file of another report's sources (last year's report), each keeping that
+    /// report's folder for [`Sources::path`] and shown with `folder` (that report's folder as
+    /// seen from this one, `../2024`) in front; returns the offset to add to its file ids.
+    pub fn absorb(&mut self, other: Sources, folder: &str) -> FileId {
+        let offset = self.files.len();
+        let base = other.base().to_string();
+        for mut file in other.files {
+            file.base = Some(file.base.take().unwrap_or_else(|| base.clone()));
+            file.shown = Some(format!("{}/{}", folder.trim_end_matches('/'), file.name));
+            self.files.push(file);
+        }
+        offset
+    }
+
     /// The file of a span as seen from the current directory: `grorud/tabeller/fo1.csv`.
     pub fn path(&self, span: &Span) -> String {
         let name = self.name(span);
-        match self.base() {
+        let own = self.files.get(span.file).and_then(|f| f.base.as_deref());
+        match own.unwrap_or(self.base()) {
             "." => name.to_string(),
             base => format!("{base}/{name}"),
         }

@@ -25,7 +25,7 @@ pub(super) fn emit_human(
 ) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     for file in sources.files() {
-        files.add(file.name.clone(), file.text.clone());
+        files.add(file.display_name(), file.text.clone());
     }
     let config = term::Config::default();
     for d in diagnostics {

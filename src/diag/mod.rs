@@ -109,6 +109,11 @@ codes! {
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";
+    AwaitingFigures = "AR601", "awaiting-figures", "no cell still waits for figures (`?`, left by roll-forward)";
+    UnrevisedText = "AR602", "unrevised-text", "no paragraph is word for word last year's, unless marked unchanged";
+    PreviousYear = "AR603", "previous-year", "a figure about an earlier year is the one last year's report published";
+    PreviousUnmatched = "AR604", "previous-unmatched", "a table or row with earlier years' figures pairs with last year's report";
+    PreviousReport = "AR605", "previous-report", "the report named in `previous:` can be read";
 }
 
 impl Code {

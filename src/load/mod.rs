@@ -60,6 +60,8 @@ pub struct Loaded {
     pub texts: Vec<TextSource>,
     /// Where each fact's value is declared in `report.yaml`.
     pub fact_spans: BTreeMap<String, Span>,
+    /// `previous:` in `report.yaml`: last year's report folder, relative to this one.
+    pub previous: Option<read::Spanned<String>>,
 }
 
 /// An expression `{{ … }}` in inline text, left as a placeholder for [`crate::refs`].
@@ -80,6 +82,21 @@ pub struct TextSource {
     pub span: Span,
     /// The scalar's value, before inline markup is parsed.
     pub text: String,
+    /// Whether the text is prose that is revised every year, and whether it is marked as
+    /// deliberately unchanged (see [`crate::cycle::unrevised`]).
+    pub revise: Revise,
+}
+
+/// Whether a text is compared with last year's report (AR602 `unrevised-text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Revise {
+    /// Not prose that changes yearly: headings, goals, measures, questions, footnotes, captions.
+    #[default]
+    No,
+    /// A paragraph, note, list item or comment: revised every year.
+    Yes,
+    /// Prose marked `unchanged: true`.
+    MarkedUnchanged,
 }
 
 impl TextSource {
@@ -127,6 +144,7 @@ pub fn load(dir: &Path) -> Loaded {
         references: lowered.references,
         texts: lowered.texts,
         fact_spans: lowered.fact_spans,
+        previous: parsed.as_ref().and_then(|p| p.report.previous.clone()),
     }
 }
 

@@ -139,6 +139,9 @@ pub struct Text {
     pub text: String,
     /// The scalar's node.
     pub span: Span,
+    /// `unchanged: true` (the map form `{text: …, unchanged: true}`): the text is deliberately
+    /// the same as in last year's report; where it was written.
+    pub unchanged: Option<Span>,
 }
 
 impl FromYaml for Text {
@@ -146,7 +149,21 @@ impl FromYaml for Text {
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
-            Value::Scalar(s, _) => Some(Text { text: s.clone(), span: node.span.clone() }),
+            Value::Scalar(s, _) => {
+                Some(Text { text: s.clone(), span: node.span.clone(), unchanged: None })
+            }
+            Value::Map(_) => {
+                let mut f = Fields::new(node, "a text, or {text: …, unchanged: true}", out)?;
+                let text: Option<Spanned<String>> = f.req("text", "the text", out);
+                let unchanged: Option<Spanned<bool>> = f.opt("unchanged", out);
+                f.finish(out);
+                let text = text?;
+                Some(Text {
+                    text: text.value,
+                    span: text.span,
+                    unchanged: unchanged.filter(|u| u.value).map(|u| u.span),
+                })
+            }
             _ => fail(node, Self::EXPECTED, out),
         }
     }

@@ -30,6 +30,10 @@ pub struct TableSpec {
     pub kostra: bool,
     /// Spans of the header cells.
     pub header_spans: Vec<Span>,
+    /// Cells written `?`: awaiting figures (row index, column index), in order.
+    pub awaiting: Vec<(usize, usize)>,
+    /// `previous:` how the table pairs with last year's.
+    pub previous: Option<crate::load::schema::PreviousSource>,
 }
 
 /// `target = expression`, evaluated in every row.

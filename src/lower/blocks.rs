@@ -8,7 +8,7 @@ use crate::load::schema::{
     BlockSource, ChecklistSource, FigureSource, GoalsSource, ListItemSource, NoteSource,
 };
 use crate::load::yaml::did_you_mean;
-use crate::load::{Reference, TextSource, image, inline};
+use crate::load::{Reference, Revise, TextSource, image, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
@@ -38,8 +38,31 @@ const IMAGE_EXTENSIONS: &[&str] = &[".png", ".jpg", ".jpeg", ".gif", ".webp", ".
 impl Lowerer<'_> {
     /// Parses inline markup; expressions `{{ … }}` become placeholders listed in `references`.
     pub(super) fn inline(&mut self, text: &Text) -> Vec<Inline> {
+        self.inline_as(text, false)
+    }
+
+    /// Inline text that is prose revised every year (paragraphs, notes, list items, comments):
+    /// compared with last year's report unless marked `unchanged: true`.
+    fn prose(&mut self, text: &Text) -> Vec<Inline> {
+        self.inline_as(text, true)
+    }
+
+    fn prose_opt(&mut self, text: &Option<Text>) -> Vec<Inline> {
+        text.as_ref().map(|t| self.prose(t)).unwrap_or_default()
+    }
+
+    fn inline_as(&mut self, text: &Text, prose: bool) -> Vec<Inline> {
         let parsed = inline::parse_with_references(&text.text, self.references.len());
-        let source = TextSource { span: text.span.clone(), text: text.text.clone() };
+        let revise = match (&text.unchanged, prose) {
+            (Some(_), true) => Revise::MarkedUnchanged,
+            (None, true) => Revise::Yes,
+            (Some(span), false) => {
+                self.push(crate::cycle::unrevised::mark_not_prose(span.clone()));
+                Revise::No
+            }
+            (None, false) => Revise::No,
+        };
+        let source = TextSource { span: text.span.clone(), text: text.text.clone(), revise };
         self.printable(&source);
         for e in parsed.errors {
             // The exact place inside the scalar, also in quoted and folded strings.
@@ -90,17 +113,13 @@ impl Lowerer<'_> {
         value.as_ref().map_or_else(|| default.to_string(), |v| self.plain(v))
     }
 
-    fn inline_opt(&mut self, text: &Option<Text>) -> Vec<Inline> {
-        text.as_ref().map(|t| self.inline(t)).unwrap_or_default()
-    }
-
     pub(super) fn blocks(&mut self, blocks: &[BlockSource]) -> Vec<Block> {
         blocks.iter().filter_map(|b| self.block(b)).collect()
     }
 
     fn block(&mut self, block: &BlockSource) -> Option<Block> {
         Some(match block {
-            BlockSource::Paragraph(t) => Block::Paragraph { content: self.inline(t) },
+            BlockSource::Paragraph(t) => Block::Paragraph { content: self.prose(t) },
             BlockSource::Heading(t) => Block::Heading { content: self.inline(t) },
             BlockSource::List { ordered, items } => {
                 Block::List { ordered: *ordered, items: self.list_items(items, 1) }
@@ -127,7 +146,7 @@ impl Lowerer<'_> {
         items
             .iter()
             .map(|item| {
-                let content = self.inline(&item.text);
+                let content = self.prose(&item.text);
                 let children = match item.items.first() {
                     Some(first) if depth >= MAX_LIST_DEPTH => {
                         self.push(
@@ -151,7 +170,7 @@ impl Lowerer<'_> {
     fn note(&mut self, note: &NoteSource) -> Block {
         Block::Note {
             title: self.or_default(&note.title, "Kommentar"),
-            paragraphs: note.paragraphs.iter().map(|p| self.inline(p)).collect(),
+            paragraphs: note.paragraphs.iter().map(|p| self.prose(p)).collect(),
         }
     }
 
@@ -173,7 +192,7 @@ impl Lowerer<'_> {
                         .iter()
                         .map(|m| Measure {
                             measure: self.inline(&m.measure),
-                            comment: self.inline_opt(&m.comment),
+                            comment: self.prose_opt(&m.comment),
                         })
                         .collect(),
                 })
@@ -196,7 +215,7 @@ impl Lowerer<'_> {
                 .map(|item| ChecklistItem {
                     question: self.inline(&item.question),
                     answer: item.answer.as_ref().and_then(|a| self.checklist_answer(a, &answers)),
-                    comment: self.inline_opt(&item.comment),
+                    comment: self.prose_opt(&item.comment),
                 })
                 .collect(),
             answers,

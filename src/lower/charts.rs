@@ -95,7 +95,8 @@ fn resolve_one(
             None => format!("Diagram – {}", table.caption.trim()),
         });
     if settle_kind(&mut chart, s, &id.span, table, out) {
-        figures(&chart, &id.span, table, out);
+        let awaiting = specs.get(ti).map_or(&[][..], |s| s.awaiting.as_slice());
+        figures(&chart, &id.span, table, awaiting, out);
     }
     chart
 }
@@ -148,11 +149,22 @@ fn settle_kind(
     }
 }
 
-/// Every cell the chart draws holds a figure, and all are percentages or none is.
-fn figures(chart: &Chart, at: &Span, table: &Table, out: &mut Vec<Diagnostic>) {
+/// Every cell the chart draws holds a figure, and all are percentages or none is. A cell still
+/// awaiting its figure (`?`) is left to AR601, which lists it with its table and keeps `build`
+/// from publishing; a draft leaves such a chart out.
+fn figures(
+    chart: &Chart,
+    at: &Span,
+    table: &Table,
+    awaiting: &[(usize, usize)],
+    out: &mut Vec<Diagnostic>,
+) {
     let mut percent = None;
     for &r in &chart.rows {
         for &c in &chart.columns {
+            if awaiting.binary_search(&(r, c)).is_ok() {
+                continue;
+            }
             let row = &table.rows[r];
             let cell = row.cells.get(c).unwrap_or(&Cell::Empty);
             let is_percent = match cell {

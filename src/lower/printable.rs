@@ -25,7 +25,11 @@ impl Lowerer<'_> {
 
     /// Checks a plain setting or title and returns it trimmed.
     pub(super) fn plain(&mut self, value: &Spanned<String>) -> String {
-        self.printable(&TextSource { span: value.span.clone(), text: value.value.clone() });
+        self.printable(&TextSource {
+            span: value.span.clone(),
+            text: value.value.clone(),
+            revise: Default::default(),
+        });
         value.value.trim().to_string()
     }
 

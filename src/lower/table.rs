@@ -3,6 +3,7 @@
 mod columns;
 mod rules;
 
+use crate::cycle::AWAITING;
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{RawCsv, RawRecord};
 use crate::load::number;
@@ -39,6 +40,8 @@ impl Lowerer<'_> {
             kostra: kind == TableKind::Kostra,
             ..TableSpec::default()
         };
+        spec.awaiting = awaiting(&raw);
+        spec.previous = t.previous.clone();
         self.preset_rules(&mut spec, kind, &kind_span, &rows);
         self.declared_rules(&mut spec, t);
         let number = self.next_table_number(t.number.as_ref());
@@ -170,7 +173,10 @@ impl Lowerer<'_> {
                 Some(field) => self.cell(field.text.trim(), &field.span, col, table, label),
             })
             .collect();
+        // A row whose cells all await figures (`?`) is an ordinary row still to be filled in.
+        let awaits = record.fields.iter().skip(1).any(|f| f.text.trim() == AWAITING);
         let group = ncols > 1
+            && !awaits
             && matches!(cells.first(), Some(Cell::Text(_)))
             && cells[1..].iter().all(|c| matches!(c, Cell::Empty));
         Row {
@@ -184,6 +190,9 @@ impl Lowerer<'_> {
 
     fn cell(&mut self, text: &str, span: &Span, col: &Column, table: &str, label: &str) -> Cell {
         self.printable_cell(text, span);
+        if text == AWAITING {
+            return Cell::Empty;
+        }
         match col.kind {
             ColumnKind::Text | ColumnKind::Code if text.is_empty() => Cell::Empty,
             ColumnKind::Text | ColumnKind::Code => Cell::Text(text.to_string()),
@@ -239,4 +248,17 @@ pub(super) fn distinct_captions(tables: &mut [Table]) {
         *n += 1;
         t.caption = if *n == 1 { named } else { format!("{named} ({n})") };
     }
+}
+
+/// The cells written `?` (not in the label column): (row, column).
+fn awaiting(raw: &RawCsv) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (r, record) in raw.rows.iter().enumerate() {
+        for (c, field) in record.fields.iter().enumerate().skip(1) {
+            if field.text.trim() == AWAITING {
+                out.push((r, c));
+            }
+        }
+    }
+    out
 }

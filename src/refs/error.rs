@@ -71,6 +71,8 @@ pub enum Got {
 pub enum CellProblem {
     Malformed,
     Empty,
+    /// Written `?`: the figure is still awaited (AR601).
+    Awaiting,
     NotAvailable,
     Text(String),
 }

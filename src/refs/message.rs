@@ -5,7 +5,7 @@
 use super::error::{CellProblem, Error, ErrorKind, Expected, Got, Unsupported};
 use super::figure::FilterError;
 use super::lex::Span;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::source::Span as SourceSpan;
 use crate::validate::arith::EvalError;
 
@@ -116,8 +116,13 @@ pub fn diagnostic(
 ) -> Diagnostic {
     let found = error.span.as_ref().and_then(|s| expr.get(s.clone())).unwrap_or_default();
     let msg = message(&error.kind, found);
-    let mut d =
-        Diagnostic::error(msg.code, msg.text).at(locate(error.span.clone())).with_label(msg.label);
+    // A figure still awaited (`?`) is part of the unfinished report AR601 lists: a warning that
+    // keeps `build` from publishing, not an error in the text.
+    let severity =
+        if msg.code == Code::AwaitingFigures { Severity::Warning } else { Severity::Error };
+    let mut d = Diagnostic::new(severity, msg.code, msg.text)
+        .at(locate(error.span.clone()))
+        .with_label(msg.label);
     if let ErrorKind::DuplicateArgument { first, .. } = &error.kind {
         d.related.push((locate(Some(first.clone())), "first given here".into()));
     }
@@ -397,13 +402,18 @@ fn tables(kind: &ErrorKind) -> Option<Msg> {
             format!("the formula «{formula}» cannot be read: {reason}"),
         )
         .hint("a formula uses column keys, numbers, + - * / and ( ), e.g. \"regnskap - regnskap_fjor\""),
+        K::Cell { table, row, column, problem: CellProblem::Awaiting } => Msg::new(
+            Code::AwaitingFigures,
+            "waits for a figure",
+            format!("row «{row}», column `{column}` of table `{table}` still waits for its figure (`?`)"),
+        ),
         K::Cell { table, row, column, problem } => {
             let place = format!("row «{row}», column `{column}` of table `{table}`");
             Msg::expression("cannot be evaluated", match problem {
                 CellProblem::Malformed => format!(
                     "{place} cannot be used: the row has more or fewer cells than the header"
                 ),
-                CellProblem::Empty => format!("{place} is empty"),
+                CellProblem::Empty | CellProblem::Awaiting => format!("{place} is empty"),
                 CellProblem::NotAvailable => format!("{place} is `*` (not available)"),
                 CellProblem::Text(t) => format!("{place} holds the text «{t}», not a figure"),
             })

@@ -20,6 +20,8 @@ use crate::validate::{RowError, find_row};
 pub struct Tables<'r> {
     pub tables: &'r [Table],
     row_keys: Vec<Option<&'r str>>,
+    /// Per table, the cells written `?` (awaiting figures): (row, column).
+    awaiting: Vec<std::collections::BTreeSet<(usize, usize)>>,
 }
 
 /// A column of a table: one key, or a formula over keys.
@@ -44,7 +46,10 @@ impl<'r> Tables<'r> {
         let row_keys = (0..report.tables.len())
             .map(|i| specs.get(i).and_then(|s| s.row_key.as_deref()))
             .collect();
-        Tables { tables: &report.tables, row_keys }
+        let awaiting = (0..report.tables.len())
+            .map(|i| specs.get(i).map(|s| s.awaiting.iter().copied().collect()).unwrap_or_default())
+            .collect();
+        Tables { tables: &report.tables, row_keys, awaiting }
     }
 
     /// The table with id `id`; `span` is where the id is written.
@@ -168,6 +173,11 @@ impl<'r> Tables<'r> {
             Some(Cell::Number(n)) => return Ok((n.value, n.scale)),
             Some(Cell::Dash) => return Ok((Decimal::ZERO, 0)),
             Some(Cell::Empty) | None if empty_is_zero => return Ok((Decimal::ZERO, 0)),
+            Some(Cell::Empty) | None
+                if self.awaiting.get(ti).is_some_and(|a| a.contains(&(ri, col))) =>
+            {
+                CellProblem::Awaiting
+            }
             Some(Cell::Empty) | None => CellProblem::Empty,
             Some(Cell::NotAvailable) => CellProblem::NotAvailable,
             Some(Cell::Text(t)) => CellProblem::Text(t.clone()),

@@ -127,10 +127,15 @@ impl FromYaml for ListItemSource {
             return Some(ListItemSource { text, items: Vec::new(), span: node.span.clone() });
         }
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let text = f.req("text", "the item's text", out);
+        let text: Option<Text> = f.req("text", "the item's text", out);
         let items = f.list("items", out);
+        let unchanged: Option<Spanned<bool>> = f.opt("unchanged", out);
         f.finish(out);
-        Some(ListItemSource { text: text?, items, span: node.span.clone() })
+        let mut text = text?;
+        if let Some(u) = unchanged.filter(|u| u.value) {
+            text.unchanged = Some(u.span);
+        }
+        Some(ListItemSource { text, items, span: node.span.clone() })
     }
 }
 

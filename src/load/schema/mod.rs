@@ -21,8 +21,8 @@ pub use chart::ChartSource;
 pub use report::{FactSource, ReportSource, TableNumbers};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
-    LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
-    TotalSource,
+    LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource,
+    SumSource, TableSource, TotalSource,
 };
 
 #[allow(unused_imports)]

@@ -53,6 +53,8 @@ pub struct ReportSource {
     pub region: Option<Spanned<String>>,
     /// `facts:`
     pub facts: Vec<FactSource>,
+    /// `previous:` last year's report folder, relative to this one (`../2024`).
+    pub previous: Option<Spanned<String>>,
     /// `chapters:` the chapter files.
     pub chapters: Vec<Spanned<String>>,
     /// The whole file.
@@ -79,6 +81,7 @@ impl FromYaml for ReportSource {
             keywords: f.list("keywords", out),
             table_numbers: f.opt("table_numbers", out),
             region: f.opt("region", out),
+            previous: f.opt("previous", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
             chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
             span: f.span(),

@@ -78,6 +78,8 @@ pub struct TableSource {
     pub row_key: Option<Spanned<String>>,
     /// `acknowledge:`
     pub acknowledge: Vec<AcknowledgementSource>,
+    /// `previous:` how the table pairs with last year's (a renamed table, renamed rows).
+    pub previous: Option<PreviousSource>,
     /// The table's map.
     pub span: Span,
 }
@@ -103,6 +105,7 @@ impl FromYaml for TableSource {
             totals: f.list("totals", out),
             row_key: f.opt("row_key", out),
             acknowledge: f.list("acknowledge", out),
+            previous: f.opt("previous", out),
             span: f.span(),
         };
         f.finish(out);
@@ -416,5 +419,41 @@ impl FromYaml for AcknowledgementSource {
             reason: reason?,
             span: node.span.clone(),
         })
+    }
+}
+
+/// A table's `previous:` entry: what it was called in last year's report.
+#[derive(Debug, Clone, Default)]
+pub struct PreviousSource {
+    /// `table:` last year's table id, when the table was renamed.
+    pub table: Option<Spanned<String>>,
+    /// `rows:` {this year's label: last year's label} for renamed rows.
+    pub rows: Vec<(Spanned<String>, Spanned<String>)>,
+    /// The entry.
+    pub span: Span,
+}
+
+impl FromYaml for PreviousSource {
+    const EXPECTED: &'static str = "a map {table, rows} naming last year's table and rows";
+
+    fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
+        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let table = f.opt("table", out);
+        let rows = match f.raw("rows") {
+            Some(n) => match &n.value {
+                Value::Map(entries) => entries
+                    .iter()
+                    .filter_map(|(a, b)| {
+                        let a = Spanned::<String>::from_yaml(a, out);
+                        let b = Spanned::<String>::from_yaml(b, out);
+                        Some((a?, b?))
+                    })
+                    .collect(),
+                _ => fail(n, "a map {this year's row: last year's row}", out).unwrap_or_default(),
+            },
+            None => Vec::new(),
+        };
+        f.finish(out);
+        Some(PreviousSource { table, rows, span: node.span.clone() })
     }
 }
