@@ -108,6 +108,9 @@ codes! {
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";
+    UnknownGoal = "AR501", "unknown-goal", "a goal that a measure, indicator or list item serves is declared in report.yaml";
+    GoalStructure = "AR502", "goal-structure", "goals, their overview and indicator directions are declared completely and once";
+    UncoveredGoal = "AR503", "uncovered-goal", "every priority and city goal is served by a measure or indicator of the report";
 }
 
 impl Code {

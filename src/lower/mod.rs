@@ -10,6 +10,7 @@
 
 mod blocks;
 mod chapters;
+pub mod goals;
 pub mod links;
 mod meta;
 mod printable;
@@ -23,7 +24,7 @@ use crate::load::parse::ParsedReport;
 use crate::load::schema::TableNumbers;
 use crate::load::spec::TableSpec;
 use crate::load::{Reference, TextSource};
-use crate::model::{Report, Table};
+use crate::model::{Report, Strategy, Table};
 use crate::source::Span;
 
 /// What lowering hands on.
@@ -68,6 +69,10 @@ struct Lowerer<'f> {
     section_titles: BTreeMap<String, usize>,
     /// How often each caption of a goal table or checklist has been given (to keep them distinct).
     captions: BTreeMap<String, usize>,
+    /// The declared goals and the indicators' statuses, as far as lowered.
+    strategy: Strategy,
+    /// Whether report.yaml has `goals:` (else every `serves:` is an error).
+    goals_declared: bool,
 }
 
 /// Lowers a parsed report.
@@ -90,12 +95,16 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         titles: Vec::new(),
         section_titles: chapters::section_titles(&parsed.chapters),
         captions: BTreeMap::new(),
+        strategy: Strategy::default(),
+        goals_declared: false,
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
+    l.strategy(parsed.report.goals.as_ref(), &parsed.report.chapters);
     let chapters = l.chapters(&parsed.chapters);
-    let mut report =
-        meta.map(|meta| Report { meta, chapters, tables: std::mem::take(&mut l.tables), facts });
+    let tables = std::mem::take(&mut l.tables);
+    let strategy = std::mem::take(&mut l.strategy);
+    let mut report = meta.map(|meta| Report { meta, chapters, tables, facts, strategy });
     if let Some(report) = report.as_mut() {
         // Sum rows are settled here, once: printed bold, and read as sum rows by `validate`
         // and `refs`.

@@ -123,6 +123,7 @@ pub fn report(tables: Vec<Table>) -> Report {
         chapters: Vec::new(),
         tables,
         facts: BTreeMap::new(),
+        strategy: Default::default(),
     }
 }
 

@@ -9,6 +9,7 @@
 mod block;
 mod chapter;
 mod report;
+mod strategy;
 mod table;
 
 pub use block::{
@@ -17,6 +18,7 @@ pub use block::{
 };
 pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use report::{FactSource, ReportSource, TableNumbers};
+pub use strategy::{Better, IndicatorSource, OverviewSource, StrategicGoalSource, StrategySource};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
     LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,

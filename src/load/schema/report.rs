@@ -53,6 +53,8 @@ pub struct ReportSource {
     pub region: Option<Spanned<String>>,
     /// `facts:`
     pub facts: Vec<FactSource>,
+    /// `goals:` the goals the report answers to.
+    pub goals: Option<super::StrategySource>,
     /// `chapters:` the chapter files.
     pub chapters: Vec<Spanned<String>>,
     /// The whole file.
@@ -80,6 +82,7 @@ impl FromYaml for ReportSource {
             table_numbers: f.opt("table_numbers", out),
             region: f.opt("region", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
+            goals: f.opt("goals", out),
             chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
             span: f.span(),
         };

@@ -78,6 +78,8 @@ pub struct TableSource {
     pub row_key: Option<Spanned<String>>,
     /// `acknowledge:`
     pub acknowledge: Vec<AcknowledgementSource>,
+    /// `indicators:` which way each indicator is better and the goals it serves.
+    pub indicators: Vec<super::IndicatorSource>,
     /// The table's map.
     pub span: Span,
 }
@@ -103,6 +105,7 @@ impl FromYaml for TableSource {
             totals: f.list("totals", out),
             row_key: f.opt("row_key", out),
             acknowledge: f.list("acknowledge", out),
+            indicators: f.list("indicators", out),
             span: f.span(),
         };
         f.finish(out);
