@@ -116,5 +116,8 @@ pub(super) fn emit_human(
         term::emit_to_write_style(out, &config, &files, &diagnostic)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
+    if let Some(goals) = &summary.goals {
+        writeln!(out, "{goals}")?;
+    }
     writeln!(out, "{summary}")
 }

@@ -397,6 +397,9 @@ pub struct Summary {
     pub notes: usize,
     /// Acknowledged findings.
     pub acknowledged: usize,
+    /// How many of the declared goals the report serves (when it declares goals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goals: Option<crate::validate::goals::Coverage>,
 }
 
 impl Summary {
