@@ -221,8 +221,9 @@ pub fn build(
     if want_pdf {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
+        let shown = crate::overview::present(report, crate::overview::Layout::Sections);
         let bytes =
-            render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
+            render::pdf::render(&shown, &templates, &options).context("rendering the PDF")?;
         log.progress(
             "Rendered",
             &format!(
@@ -244,7 +245,8 @@ pub fn build(
         let t = Instant::now();
         let options =
             render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
-        let mut files = render::html::render(report, &templates, &options)
+        let shown = crate::overview::present(report, crate::overview::Layout::Pages);
+        let mut files = render::html::render(&shown, &templates, &options)
             .context("rendering the HTML site")?;
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });

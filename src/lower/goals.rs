@@ -34,6 +34,7 @@ impl Lowerer<'_> {
     pub(super) fn strategy(&mut self, s: Option<&StrategySource>, chapters: &[Spanned<String>]) {
         let Some(s) = s else { return };
         self.goals_declared = true;
+        self.claim_id(crate::overview::OVERVIEW_ID, &s.span);
         let kinds = [
             (GoalKind::CityGoal, &s.city_goals),
             (GoalKind::Priority, &s.priorities),
