@@ -12,7 +12,8 @@ use serde::Serialize;
 
 use crate::format;
 use crate::model::{
-    Block, Cell, Chapter, Inline, Report, Section, Status, StrategicGoal, Table,
+    Block, Cell, Chapter, Direction, Indicator, Inline, Report, Section, Status, StrategicGoal,
+    Table,
 };
 
 pub use present::{Layout, OVERVIEW_ID, present};
@@ -62,6 +63,8 @@ pub struct Place {
 pub struct MeasureEntry {
     /// The measure's text.
     pub measure: Vec<Inline>,
+    /// The text of its goal row («Hovedmål» of the goal table).
+    pub goal: Vec<Inline>,
     /// Where it is reported.
     pub place: Place,
 }
@@ -73,7 +76,7 @@ pub struct IndicatorEntry {
     pub label: String,
     /// Its status.
     pub status: Status,
-    /// «resultat 45 % mot måltall 50 %, høyere er bedre».
+    /// «resultat 45 % mot måltall 50 %, høyere er bedre», or why it is not measured.
     pub detail: String,
     /// Where it is reported (its table).
     pub place: Place,
@@ -112,6 +115,32 @@ fn printed(table: &Table, row: usize, key: &str) -> String {
         Some(Cell::Empty) | None => "–".into(),
         Some(cell) => format::cell(cell, table.columns[col].kind),
     }
+}
+
+/// What the overview says about an indicator's figures.
+fn detail(table: &Table, ind: &Indicator) -> String {
+    let target = printed(table, ind.row, "maltall");
+    let result = printed(table, ind.row, "resultat");
+    let how = ind.direction.describe();
+    let band = matches!(ind.direction, Direction::Band { .. });
+    let missing = |printed: &str, what: &str| match printed {
+        "*" | "–" => format!("{what} er ikke tilgjengelig"),
+        other => format!("{what} «{other}» er ikke ett tall"),
+    };
+    match ind.status {
+        Status::NotMeasured if !is_figure(table, ind.row, "resultat") => {
+            format!("{}, {how}", missing(&result, "resultatet"))
+        }
+        Status::NotMeasured => format!("resultat {result}, men {}, {how}", missing(&target, "måltallet")),
+        _ if band => format!("resultat {result}, {how}"),
+        _ => format!("resultat {result} mot måltall {target}, {how}"),
+    }
+}
+
+/// Whether the cell in column `key` is a figure.
+fn is_figure(table: &Table, row: usize, key: &str) -> bool {
+    let col = table.columns.iter().position(|c| c.key == key);
+    matches!(col.and_then(|c| table.rows[row].cells.get(c)), Some(Cell::Number(_) | Cell::Dash))
 }
 
 impl Overview {
@@ -182,7 +211,11 @@ impl<'r> Walker<'r, '_> {
                             let mut ids: Vec<&String> = goal.serves.iter().collect();
                             ids.extend(m.serves.iter().filter(|id| !goal.serves.contains(id)));
                             for id in ids {
-                                let entry = MeasureEntry { measure: m.measure.clone(), place: at.clone() };
+                                let entry = MeasureEntry {
+                                    measure: m.measure.clone(),
+                                    goal: goal.goal.clone(),
+                                    place: at.clone(),
+                                };
                                 if let Some(g) = self.entry(id) {
                                     g.measures.push(entry);
                                 }
@@ -213,14 +246,7 @@ impl<'r> Walker<'r, '_> {
         let area = place(&self.trail);
         let at = Place { anchor: table.anchor.clone(), label: format!("{}, {}", table.caption, area.label) };
         for ind in report.strategy.indicators.iter().filter(|i| i.table == index) {
-            let target = printed(table, ind.row, "maltall");
-            let result = printed(table, ind.row, "resultat");
-            let detail = match ind.direction {
-                crate::model::Direction::Band { .. } => {
-                    format!("resultat {result}, {}", ind.direction.describe())
-                }
-                _ => format!("resultat {result} mot måltall {target}, {}", ind.direction.describe()),
-            };
+            let detail = detail(table, ind);
             let label = table.rows[ind.row].label().to_string();
             for id in &ind.serves {
                 let entry = IndicatorEntry { label: label.clone(), status: ind.status, detail: detail.clone(), place: at.clone() };

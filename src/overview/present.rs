@@ -147,6 +147,27 @@ fn item(content: Vec<Inline>) -> ListItem {
     ListItem { content, children: Vec::new(), serves: Vec::new() }
 }
 
+/// The measures under their goal rows: «Hovedmål: … (3.3.5, Funksjonsområde 2A Barnehager)»
+/// with the measures nested.
+fn measures_by_goal_row(g: &GoalOverview) -> Vec<ListItem> {
+    let mut out: Vec<ListItem> = Vec::new();
+    let mut last: Option<(&str, &[Inline])> = None;
+    for m in &g.measures {
+        let key = (m.place.anchor.as_str(), m.goal.as_slice());
+        if last != Some(key) {
+            let mut head = vec![text("Hovedmål: ")];
+            head.extend(m.goal.iter().cloned());
+            head.extend(at(&m.place));
+            out.push(item(head));
+            last = Some(key);
+        }
+        if let Some(parent) = out.last_mut() {
+            parent.children.push(item(m.measure.clone()));
+        }
+    }
+    out
+}
+
 /// The blocks of one goal's section or page.
 fn goal_blocks(g: &GoalOverview) -> Vec<Block> {
     let mut out = Vec::new();
@@ -172,8 +193,7 @@ fn goal_blocks(g: &GoalOverview) -> Vec<Block> {
     }
     if !g.measures.is_empty() {
         out.push(Block::Heading { content: vec![text("Tiltak")] });
-        let items = g.measures.iter().map(|m| item([m.measure.clone(), at(&m.place)].concat()));
-        out.push(Block::List { ordered: false, items: items.collect() });
+        out.push(Block::List { ordered: false, items: measures_by_goal_row(g) });
     }
     if !g.indicators.is_empty() {
         out.push(Block::Heading { content: vec![text("Resultatindikatorer")] });
