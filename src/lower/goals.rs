@@ -12,8 +12,7 @@ use crate::load::schema::{
 use crate::load::slug;
 use crate::load::yaml::did_you_mean;
 use crate::model::{
-    Cell, Direction, GoalKind, Indicator, Number, OverviewPlacement, Status, StrategicGoal,
-    Table,
+    Cell, Direction, GoalKind, Indicator, Number, OverviewPlacement, Status, StrategicGoal, Table,
 };
 use crate::source::Span;
 use crate::validate::rows::{RowError, find_row, matches_note};
@@ -22,6 +21,19 @@ use super::Lowerer;
 
 /// The overview's title when `overview:` gives none.
 pub const DEFAULT_OVERVIEW_TITLE: &str = "Måloppnåelse per hovedprioritering";
+
+/// The declared id a mistyped one most likely means: a close match, or for short ids one
+/// that differs in a single character (`pl` for `p1`).
+fn nearest_id<'a>(id: &str, goals: &'a [StrategicGoal]) -> Option<&'a str> {
+    let ids = || goals.iter().map(|g| g.id.as_str());
+    did_you_mean(id, ids()).or_else(|| {
+        let one_off: Vec<&str> = ids().filter(|g| strsim::levenshtein(id, g) == 1).collect();
+        match one_off.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    })
+}
 
 /// Whether a goal id is written with letters a–z, digits, `-` and `_`.
 fn valid_id(id: &str) -> bool {
@@ -41,9 +53,8 @@ impl Lowerer<'_> {
             (GoalKind::Approach, &s.approaches),
         ];
         for (kind, list) in kinds {
-            let mut number = 0;
-            for g in list.iter() {
-                number += 1;
+            for (i, g) in list.iter().enumerate() {
+                let number = g.number.as_ref().map_or(i + 1, |n| n.value);
                 if let Some(goal) = self.strategic_goal(g, kind, number) {
                     self.strategy.goals.push(goal);
                 }
@@ -67,7 +78,9 @@ impl Lowerer<'_> {
                     )
                     .at(after.span.clone())
                     .with_label("not a chapter file");
-                    if let Some(best) = did_you_mean(written, chapters.iter().map(|c| c.value.as_str())) {
+                    if let Some(best) =
+                        did_you_mean(written, chapters.iter().map(|c| c.value.as_str()))
+                    {
                         d = d.with_hint(format!("did you mean `{best}`?"));
                     }
                     self.push(d);
@@ -87,18 +100,25 @@ impl Lowerer<'_> {
         let text = id.value.trim().to_string();
         if !valid_id(&text) {
             self.push(
-                Diagnostic::error(Code::GoalStructure, format!("the goal id «{text}» is not a plain name"))
-                    .at(id.span.clone())
-                    .with_hint("write goal ids with letters a–z, digits, `-` and `_`, e.g. `p1` or `mal-3`"),
+                Diagnostic::error(
+                    Code::GoalStructure,
+                    format!("the goal id «{text}» is not a plain name"),
+                )
+                .at(id.span.clone())
+                .with_hint(
+                    "write goal ids with letters a–z, digits, `-` and `_`, e.g. `p1` or `mal-3`",
+                ),
             );
             return None;
         }
         if let Some(first) = self.strategy.goals.iter().find(|x| x.id == text) {
-            let mut d =
-                Diagnostic::error(Code::GoalStructure, format!("the goal id «{text}» is declared twice"))
-                    .at(id.span.clone())
-                    .with_label("second declaration")
-                    .with_hint("give each goal its own id");
+            let mut d = Diagnostic::error(
+                Code::GoalStructure,
+                format!("the goal id «{text}» is declared twice"),
+            )
+            .at(id.span.clone())
+            .with_label("second declaration")
+            .with_hint("give each goal its own id");
             d.related.push((first.span.clone(), "first declaration".into()));
             self.push(d);
             return None;
@@ -140,11 +160,11 @@ impl Lowerer<'_> {
                 return Vec::new();
             }
             if self.strategy.goal(id).is_none() {
-                let mut d = Diagnostic::error(Code::UnknownGoal, format!("no goal has the id «{id}»"))
-                    .at(w.span.clone())
-                    .with_label("unknown goal");
-                let ids = self.strategy.goals.iter().map(|g| g.id.as_str());
-                if let Some(best) = did_you_mean(id, ids) {
+                let mut d =
+                    Diagnostic::error(Code::UnknownGoal, format!("no goal has the id «{id}»"))
+                        .at(w.span.clone())
+                        .with_label("unknown goal");
+                if let Some(best) = nearest_id(id, &self.strategy.goals) {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
                 let all: Vec<&str> = self.strategy.goals.iter().map(|g| g.id.as_str()).collect();
@@ -154,9 +174,12 @@ impl Lowerer<'_> {
                 self.push(d);
             } else if out.iter().any(|o| o == id) {
                 self.push(
-                    Diagnostic::error(Code::GoalStructure, format!("the goal «{id}» is named twice here"))
-                        .at(w.span.clone())
-                        .with_label("second time"),
+                    Diagnostic::error(
+                        Code::GoalStructure,
+                        format!("the goal «{id}» is named twice here"),
+                    )
+                    .at(w.span.clone())
+                    .with_label("second time"),
                 );
             } else {
                 out.push(id.to_string());
@@ -181,18 +204,30 @@ impl Lowerer<'_> {
                         Code::GoalStructure,
                         format!("the indicator «{}» is declared twice", table.rows[row].label()),
                     )
-                    .at(source.span.clone())
+                    .at(source.row.as_ref().map_or(source.span.clone(), |r| r.span.clone()))
                     .with_label("second declaration"),
                 );
                 continue;
             }
             let Some(direction) = self.direction(source) else { continue };
-            let Some(status) = self.status(&table, row, &direction, &source.span) else { continue };
-            self.strategy.indicators.push(Indicator { table: index, row, direction, serves, status });
+            let at = source.row.as_ref().map_or(&source.span, |r| &r.span);
+            let Some(status) = self.status(&table, row, &direction, at) else { continue };
+            self.strategy.indicators.push(Indicator {
+                table: index,
+                row,
+                direction,
+                serves,
+                status,
+            });
         }
     }
 
-    fn indicator_row(&mut self, table: &Table, t: &TableSource, s: &IndicatorSource) -> Option<usize> {
+    fn indicator_row(
+        &mut self,
+        table: &Table,
+        t: &TableSource,
+        s: &IndicatorSource,
+    ) -> Option<usize> {
         let written = s.row.as_ref()?;
         let row_key = t.row_key.as_ref().map(|k| k.value.trim());
         match find_row(table, row_key, &written.value) {
@@ -215,7 +250,12 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::AmbiguousRow,
-                        format!("«{}» names {} rows of table `{}`", written.value.trim(), rows.len(), table.id),
+                        format!(
+                            "«{}» names {} rows of table `{}`",
+                            written.value.trim(),
+                            rows.len(),
+                            table.id
+                        ),
                     )
                     .at(written.span.clone())
                     .with_note(matches_note(table, &rows))
@@ -236,20 +276,26 @@ impl Lowerer<'_> {
             (None, Some(band)) => self.band(band),
             (Some(b), Some(_)) => {
                 self.push(
-                    Diagnostic::error(Code::GoalStructure, "an indicator has `better:` or `band:`, not both")
-                        .at(b.span.clone())
-                        .with_hint("with a band the result meets the target inside it; leave `better:` out"),
+                    Diagnostic::error(
+                        Code::GoalStructure,
+                        "an indicator has `better:` or `band:`, not both",
+                    )
+                    .at(b.span.clone())
+                    .with_hint(
+                        "with a band the result meets the target inside it; leave `better:` out",
+                    ),
                 );
                 None
             }
             (None, None) => {
-                let what = s.row.as_ref().map_or(String::new(), |r| format!(" «{}»", r.value.trim()));
+                let what =
+                    s.row.as_ref().map_or(String::new(), |r| format!(" «{}»", r.value.trim()));
                 self.push(
                     Diagnostic::error(
                         Code::GoalStructure,
                         format!("the indicator{what} does not say which way is better"),
                     )
-                    .at(s.span.clone())
+                    .at(s.row.as_ref().map_or(s.span.clone(), |r| r.span.clone()))
                     .with_hint("add `better: higher` or `better: lower`, or a target band `band: [\"95 %\", \"100 %\"]`"),
                 );
                 None
@@ -260,9 +306,12 @@ impl Lowerer<'_> {
     fn band(&mut self, band: &Spanned<Vec<Spanned<String>>>) -> Option<Direction> {
         let [from, to] = band.value.as_slice() else {
             self.push(
-                Diagnostic::error(Code::GoalStructure, format!("a band has two ends, this one has {}", band.value.len()))
-                    .at(band.span.clone())
-                    .with_hint("write `band: [from, to]`, e.g. `band: [\"95 %\", \"105 %\"]`"),
+                Diagnostic::error(
+                    Code::GoalStructure,
+                    format!("a band has two ends, this one has {}", band.value.len()),
+                )
+                .at(band.span.clone())
+                .with_hint("write `band: [from, to]`, e.g. `band: [\"95 %\", \"105 %\"]`"),
             );
             return None;
         };
@@ -284,8 +333,11 @@ impl Lowerer<'_> {
             Ok(n) => Some(n),
             Err(e) => {
                 self.push(
-                    Diagnostic::error(Code::CellFormat, format!("the band's end «{}»: {}", end.value.trim(), e.0))
-                        .at(end.span.clone()),
+                    Diagnostic::error(
+                        Code::CellFormat,
+                        format!("the band's end «{}»: {}", end.value.trim(), e.0),
+                    )
+                    .at(end.span.clone()),
                 );
                 None
             }
@@ -293,7 +345,13 @@ impl Lowerer<'_> {
     }
 
     /// The status from the `maltall` and `resultat` columns of the row.
-    fn status(&mut self, table: &Table, row: usize, direction: &Direction, span: &Span) -> Option<Status> {
+    fn status(
+        &mut self,
+        table: &Table,
+        row: usize,
+        direction: &Direction,
+        span: &Span,
+    ) -> Option<Status> {
         let column = |key: &str| table.columns.iter().position(|c| c.key == key);
         let (target, result) = (column("maltall"), column("resultat"));
         let needs_target = !matches!(direction, Direction::Band { .. });

@@ -131,7 +131,9 @@ fn detail(table: &Table, ind: &Indicator) -> String {
         Status::NotMeasured if !is_figure(table, ind.row, "resultat") => {
             format!("{}, {how}", missing(&result, "resultatet"))
         }
-        Status::NotMeasured => format!("resultat {result}, men {}, {how}", missing(&target, "måltallet")),
+        Status::NotMeasured => {
+            format!("resultat {result}, men {}, {how}", missing(&target, "måltallet"))
+        }
         _ if band => format!("resultat {result}, {how}"),
         _ => format!("resultat {result} mot måltall {target}, {how}"),
     }
@@ -227,7 +229,8 @@ impl<'r> Walker<'r, '_> {
                     for item in items.iter().filter(|i| !i.serves.is_empty()) {
                         let at = place(&self.trail);
                         for id in &item.serves {
-                            let entry = RestatementEntry { text: item.content.clone(), place: at.clone() };
+                            let entry =
+                                RestatementEntry { text: item.content.clone(), place: at.clone() };
                             if let Some(g) = self.entry(id) {
                                 g.restated_by.push(entry);
                             }
@@ -244,12 +247,20 @@ impl<'r> Walker<'r, '_> {
         let report = self.report;
         let Some(table) = report.tables.get(index) else { return };
         let area = place(&self.trail);
-        let at = Place { anchor: table.anchor.clone(), label: format!("{}, {}", table.caption, area.label) };
+        let at = Place {
+            anchor: table.anchor.clone(),
+            label: format!("{}, {}", table.caption, area.label),
+        };
         for ind in report.strategy.indicators.iter().filter(|i| i.table == index) {
             let detail = detail(table, ind);
             let label = table.rows[ind.row].label().to_string();
             for id in &ind.serves {
-                let entry = IndicatorEntry { label: label.clone(), status: ind.status, detail: detail.clone(), place: at.clone() };
+                let entry = IndicatorEntry {
+                    label: label.clone(),
+                    status: ind.status,
+                    detail: detail.clone(),
+                    place: at.clone(),
+                };
                 if let Some(g) = self.entry(id) {
                     g.indicators.push(entry);
                 }

@@ -1,8 +1,6 @@
 //! The overview as chapters, and the goals marked where each measure and indicator stands.
 
-use crate::model::{
-    Block, Chapter, GoalKind, Inline, ListItem, Report, Section, Status, Strategy,
-};
+use crate::model::{Block, Chapter, GoalKind, Inline, ListItem, Report, Section, Status, Strategy};
 
 use super::{GoalOverview, Overview, Place};
 
@@ -108,7 +106,9 @@ fn mark(report: &mut Report) {
         let Some(table) = report.tables.get_mut(ind.table) else { continue };
         let label = table.rows.get(ind.row).map_or("", |r| r.label()).to_string();
         let mut note = vec![
-            Inline::Strong { content: vec![text(format!("{} {}", ind.status.symbol(), ind.status.word()))] },
+            Inline::Strong {
+                content: vec![text(format!("{} {}", ind.status.symbol(), ind.status.word()))],
+            },
             text(format!(": {label} ({})", ind.direction.describe())),
         ];
         if !ind.serves.is_empty() {
@@ -175,10 +175,14 @@ fn goal_blocks(g: &GoalOverview) -> Vec<Block> {
         out.push(Block::Paragraph { content: vec![text(d.clone())] });
     }
     if let Some(s) = &g.goal.source {
-        out.push(Block::Paragraph { content: vec![Inline::Emph { content: vec![text(format!("Kilde: {s}"))] }] });
+        out.push(Block::Paragraph {
+            content: vec![Inline::Emph { content: vec![text(format!("Kilde: {s}"))] }],
+        });
     }
     if g.measures.is_empty() && g.indicators.is_empty() {
-        let mut p = vec![text("Ingen tiltak eller resultatindikatorer i rapporten oppgir at de tjener dette målet.")];
+        let mut p = vec![text(
+            "Ingen tiltak eller resultatindikatorer i rapporten oppgir at de tjener dette målet.",
+        )];
         if let Some(why) = &g.goal.not_reported {
             p.push(text(format!(" Begrunnelse: {why}")));
         }
@@ -241,7 +245,12 @@ fn summary(o: &Overview) -> Vec<Block> {
             .goals
             .iter()
             .filter(|g| g.goal.kind == kind)
-            .map(|g| item(vec![link(&g.goal.anchor, vec![text(title(g))]), text(format!(": {}", counts(g)))]))
+            .map(|g| {
+                item(vec![
+                    link(&g.goal.anchor, vec![text(title(g))]),
+                    text(format!(": {}", counts(g))),
+                ])
+            })
             .collect();
         if !items.is_empty() {
             out.push(Block::Heading { content: vec![text(heading)] });
@@ -266,14 +275,27 @@ fn chapters(o: &Overview, layout: Layout) -> Vec<Chapter> {
     };
     match layout {
         Layout::Sections => {
-            vec![chapter(OVERVIEW_ID.into(), o.title.clone(), summary(o), ordered.map(section).collect())]
+            vec![chapter(
+                OVERVIEW_ID.into(),
+                o.title.clone(),
+                summary(o),
+                ordered.map(section).collect(),
+            )]
         }
         Layout::Pages => {
             let (pages, rest): (Vec<&GoalOverview>, Vec<&GoalOverview>) =
                 ordered.partition(|g| g.goal.kind == GoalKind::Priority);
-            let mut out =
-                vec![chapter(OVERVIEW_ID.into(), o.title.clone(), summary(o), rest.into_iter().map(section).collect())];
-            out.extend(pages.into_iter().map(|g| chapter(g.goal.anchor.clone(), title(g), goal_blocks(g), Vec::new())));
+            let mut out = vec![chapter(
+                OVERVIEW_ID.into(),
+                o.title.clone(),
+                summary(o),
+                rest.into_iter().map(section).collect(),
+            )];
+            out.extend(
+                pages
+                    .into_iter()
+                    .map(|g| chapter(g.goal.anchor.clone(), title(g), goal_blocks(g), Vec::new())),
+            );
             out
         }
     }

@@ -23,15 +23,17 @@ pub struct Coverage {
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let part = |(served, all): (usize, usize), one: &str, many: &str| {
-            format!("{served} of {all} {}", if all == 1 { one } else { many })
+            (all > 0).then(|| format!("{served} of {all} {}", if all == 1 { one } else { many }))
         };
-        write!(
-            f,
-            "goals: {}, {} and {} are served by a measure or indicator",
+        let parts: Vec<String> = [
             part(self.priorities, "priority", "priorities"),
             part(self.city_goals, "city goal", "city goals"),
             part(self.approaches, "approach", "approaches"),
-        )
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        write!(f, "goals served by a measure or indicator: {}", parts.join(", "))
     }
 }
 
@@ -89,7 +91,11 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
             (Some(_), true) => out.push(
                 Diagnostic::warning(
                     Code::UnusedAcknowledgement,
-                    format!("{} «{}» says `not_reported:`, but the report serves it", goal.label(), goal.id),
+                    format!(
+                        "{} «{}» says `not_reported:`, but the report serves it",
+                        goal.label(),
+                        goal.id
+                    ),
                 )
                 .at(goal.span.clone())
                 .with_hint("remove `not_reported:`"),

@@ -23,7 +23,8 @@ pub struct StrategySource {
 }
 
 impl FromYaml for StrategySource {
-    const EXPECTED: &'static str = "the report's goals (a map with city_goals, priorities, approaches)";
+    const EXPECTED: &'static str =
+        "the report's goals (a map with city_goals, priorities, approaches)";
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
@@ -44,6 +45,8 @@ impl FromYaml for StrategySource {
 pub struct StrategicGoalSource {
     /// `id:` how measures and indicators name it (`p1`, `mal3`).
     pub id: Option<Spanned<String>>,
+    /// `number:` its number in the source document (default: its place in the list).
+    pub number: Option<Spanned<usize>>,
     /// `title:` as the source document words it.
     pub title: Option<Spanned<String>>,
     /// `description:`
@@ -64,6 +67,7 @@ impl FromYaml for StrategicGoalSource {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let goal = StrategicGoalSource {
             id: f.req("id", "how measures name the goal, e.g. p1", out),
+            number: f.opt("number", out),
             title: f.req("title", "the goal as its source document words it", out),
             description: f.opt("description", out),
             source: f.opt("source", out),
