@@ -56,7 +56,7 @@ impl Lowerer<'_> {
             for (i, g) in list.iter().enumerate() {
                 let number = g.number.as_ref().map_or(i + 1, |n| n.value);
                 if let Some(goal) = self.strategic_goal(g, kind, number) {
-                    self.strategy.goals.push(goal);
+                    self.strategy.add(goal);
                 }
             }
         }
@@ -111,7 +111,7 @@ impl Lowerer<'_> {
             );
             return None;
         }
-        if let Some(first) = self.strategy.goals.iter().find(|x| x.id == text) {
+        if let Some(first) = self.strategy.goal(&text) {
             let mut d = Diagnostic::error(
                 Code::GoalStructure,
                 format!("the goal id «{text}» is declared twice"),
@@ -146,6 +146,7 @@ impl Lowerer<'_> {
     /// The ids a `serves:` names, each checked against the declared goals (AR501).
     pub(super) fn serves(&mut self, written: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut named: BTreeSet<&str> = BTreeSet::new();
         for w in written {
             let id = w.value.trim();
             if !self.goals_declared {
@@ -167,12 +168,13 @@ impl Lowerer<'_> {
                 if let Some(best) = nearest_id(id, &self.strategy.goals) {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
-                let all: Vec<&str> = self.strategy.goals.iter().map(|g| g.id.as_str()).collect();
-                if !all.is_empty() && all.len() <= 20 {
+                let goals = &self.strategy.goals;
+                if !goals.is_empty() && goals.len() <= 20 {
+                    let all: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
                     d = d.with_note(format!("the goals are: {}", all.join(", ")));
                 }
                 self.push(d);
-            } else if out.iter().any(|o| o == id) {
+            } else if !named.insert(id) {
                 self.push(
                     Diagnostic::error(
                         Code::GoalStructure,

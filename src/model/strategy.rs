@@ -5,6 +5,8 @@
 //! measures, list items and result indicators name the goals they serve by id; lowering has
 //! checked every id, so the ids here always name a [`StrategicGoal`].
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -20,12 +22,30 @@ pub struct Strategy {
     pub indicators: Vec<Indicator>,
     /// Where the generated overview goes, if `goals.overview` places it.
     pub overview: Option<OverviewPlacement>,
+    /// The position of each goal in `goals`, by id.
+    #[serde(skip)]
+    index: BTreeMap<String, usize>,
 }
 
 impl Strategy {
+    /// Adds a goal; `false` (and nothing added) if its id is taken.
+    pub fn add(&mut self, goal: StrategicGoal) -> bool {
+        if self.index.contains_key(&goal.id) {
+            return false;
+        }
+        self.index.insert(goal.id.clone(), self.goals.len());
+        self.goals.push(goal);
+        true
+    }
+
+    /// The position in `goals` of the goal with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// The goal with this id.
     pub fn goal(&self, id: &str) -> Option<&StrategicGoal> {
-        self.goals.iter().find(|g| g.id == id)
+        self.position(id).and_then(|i| self.goals.get(i))
     }
 
     /// The goals of one kind, in order.
@@ -33,7 +53,8 @@ impl Strategy {
         self.goals.iter().filter(move |g| g.kind == kind)
     }
 
-    /// The status of the indicator in row `row` of table `table`, if it declares one.
+    /// The status of the indicator in row `row` of table `table`, if it declares one (a linear
+    /// search: for tests and single look-ups).
     pub fn indicator(&self, table: usize, row: usize) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.table == table && i.row == row)
     }
@@ -198,4 +219,40 @@ pub struct OverviewPlacement {
     pub after: String,
     /// Its title.
     pub title: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(units: i64, scale: u32) -> Option<Decimal> {
+        Some(Decimal::new(units, scale))
+    }
+
+    #[test]
+    fn status_is_exact_and_follows_the_direction() {
+        // 89,4 against 89,40: equal, met.
+        assert_eq!(Status::of(&Direction::Higher, d(894, 1), d(8940, 2)), Status::Met);
+        assert_eq!(Status::of(&Direction::Higher, d(894, 1), d(8939, 2)), Status::NotMet);
+        assert_eq!(Status::of(&Direction::Lower, d(84, 1), d(83, 1)), Status::Met);
+        assert_eq!(Status::of(&Direction::Lower, d(84, 1), d(85, 1)), Status::NotMet);
+        assert_eq!(Status::of(&Direction::Higher, d(95, 0), None), Status::NotMeasured);
+        assert_eq!(Status::of(&Direction::Lower, None, d(7, 0)), Status::NotMeasured);
+        let n = |v: i64| Number { value: Decimal::new(v, 0), percent: true, scale: 0 };
+        let band = Direction::Band { from: n(95), to: n(105) };
+        assert_eq!(Status::of(&band, None, d(95, 0)), Status::Met, "the ends are inside");
+        assert_eq!(Status::of(&band, None, d(1051, 1)), Status::NotMet);
+        assert_eq!(Status::of(&band, None, None), Status::NotMeasured);
+    }
+
+    #[test]
+    fn statuses_have_a_word_and_a_symbol() {
+        for s in [Status::Met, Status::NotMet, Status::NotMeasured] {
+            assert!(!s.word().is_empty() && !s.symbol().is_empty());
+            assert!(
+                s.symbol().chars().all(crate::load::glyphs::has_glyph),
+                "{s:?} prints in the PDF"
+            );
+        }
+    }
 }

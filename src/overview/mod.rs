@@ -185,7 +185,8 @@ struct Walker<'r, 'g> {
 
 impl<'r> Walker<'r, '_> {
     fn entry(&mut self, id: &str) -> Option<&mut GoalOverview> {
-        self.goals.iter_mut().find(|g| g.goal.id == id)
+        // `goals` is in the order of `strategy.goals`.
+        self.report.strategy.position(id).and_then(|i| self.goals.get_mut(i))
     }
 
     fn chapter(&mut self, c: &'r Chapter) {

@@ -9,20 +9,29 @@ use serde::Serialize;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Block, Chapter, GoalKind, Report, Section};
 
+/// How many goals of one kind are declared, and how many of them the report serves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// Served by at least one measure or indicator.
+    pub served: usize,
+    /// Declared.
+    pub declared: usize,
+}
+
 /// How many goals of each kind something in the report serves.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
-    /// Priorities served / declared.
-    pub priorities: (usize, usize),
-    /// City goals served / declared.
-    pub city_goals: (usize, usize),
-    /// Approaches served / declared.
-    pub approaches: (usize, usize),
+    /// Priorities (hovedprioriteringer).
+    pub priorities: Count,
+    /// City goals (byrådets mål).
+    pub city_goals: Count,
+    /// Approaches (hovedgrep).
+    pub approaches: Count,
 }
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let part = |(served, all): (usize, usize), one: &str, many: &str| {
+        let part = |Count { served, declared: all }: Count, one: &str, many: &str| {
             (all > 0).then(|| format!("{served} of {all} {}", if all == 1 { one } else { many }))
         };
         let parts: Vec<String> = [
@@ -85,8 +94,8 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
             GoalKind::CityGoal => &mut coverage.city_goals,
             GoalKind::Approach => &mut coverage.approaches,
         };
-        count.1 += 1;
-        count.0 += usize::from(is_served);
+        count.declared += 1;
+        count.served += usize::from(is_served);
         match (&goal.not_reported, is_served) {
             (Some(_), true) => out.push(
                 Diagnostic::warning(
@@ -118,4 +127,22 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
         }
     }
     (out, Some(coverage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_coverage_line_names_the_declared_kinds_only() {
+        let c = Coverage {
+            priorities: Count { served: 4, declared: 5 },
+            city_goals: Count { served: 1, declared: 1 },
+            approaches: Count::default(),
+        };
+        assert_eq!(
+            c.to_string(),
+            "goals served by a measure or indicator: 4 of 5 priorities, 1 of 1 city goal"
+        );
+    }
 }
