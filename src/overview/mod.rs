@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::format;
 use crate::model::{
-    Block, Cell, Chapter, Direction, Indicator, Inline, Report, Section, Status, StrategicGoal,
-    Table,
+    Block, Cell, Chapter, Direction, Indicator, Inline, ListItem, Report, Section, Status,
+    StrategicGoal, Table,
 };
 
 pub use present::{Layout, OVERVIEW_ID, present};
@@ -226,21 +226,23 @@ impl<'r> Walker<'r, '_> {
                         }
                     }
                 }
-                Block::List { items, .. } => {
-                    for item in items.iter().filter(|i| !i.serves.is_empty()) {
-                        let at = place(&self.trail);
-                        for id in &item.serves {
-                            let entry =
-                                RestatementEntry { text: item.content.clone(), place: at.clone() };
-                            if let Some(g) = self.entry(id) {
-                                g.restated_by.push(entry);
-                            }
-                        }
-                    }
-                }
+                Block::List { items, .. } => self.items(items),
                 Block::Table { index } => self.table(*index),
                 _ => {}
             }
+        }
+    }
+
+    fn items(&mut self, items: &'r [ListItem]) {
+        for item in items {
+            for id in &item.serves {
+                let entry =
+                    RestatementEntry { text: item.content.clone(), place: place(&self.trail) };
+                if let Some(g) = self.entry(id) {
+                    g.restated_by.push(entry);
+                }
+            }
+            self.items(&item.children);
         }
     }
 
