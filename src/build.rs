@@ -217,11 +217,14 @@ pub fn build(
     let want_pdf = outputs != Output::Html;
     let want_html = outputs != Output::Pdf;
 
+    // The goal overview, decided once; each renderer gets it in its layout.
+    let overview = crate::overview::Overview::of(report);
     let mut pdf = None;
     if want_pdf {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
-        let shown = crate::overview::present(report, crate::overview::Layout::Sections);
+        let shown =
+            crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Sections);
         let bytes =
             render::pdf::render(&shown, &templates, &options).context("rendering the PDF")?;
         log.progress(
@@ -245,7 +248,8 @@ pub fn build(
         let t = Instant::now();
         let options =
             render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
-        let shown = crate::overview::present(report, crate::overview::Layout::Pages);
+        let shown =
+            crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Pages);
         let mut files = render::html::render(&shown, &templates, &options)
             .context("rendering the HTML site")?;
         if let Some(bytes) = &pdf {

@@ -20,11 +20,13 @@ pub enum Layout {
 /// The report as the renderers print it: the overview placed as `report.yaml` says (after
 /// the last chapter if it does not say), every measure, goal row, «Hovedmål» item and
 /// indicator table marked with the goals it serves. A report without `goals:` is unchanged.
-pub fn present(report: &Report, layout: Layout) -> Report {
+///
+/// `overview` is [`Overview::of`] the same report, decided once for both layouts.
+pub fn present(report: &Report, overview: Option<&Overview>, layout: Layout) -> Report {
     let mut out = report.clone();
-    let Some(overview) = Overview::of(report) else { return out };
+    let Some(overview) = overview else { return out };
     mark(&mut out);
-    let chapters = chapters(&overview, layout);
+    let chapters = chapters(overview, layout);
     let at = overview
         .after
         .as_ref()

@@ -123,7 +123,8 @@ fn the_pdf_gets_one_chapter_and_the_site_a_page_per_priority() {
     let before = ids(&report);
     let at = before.iter().position(|id| id == "kapittel-3").expect("chapter 3") + 1;
 
-    let pdf = present(&report, Layout::Sections);
+    let overview = Overview::of(&report);
+    let pdf = present(&report, overview.as_ref(), Layout::Sections);
     let pdf_ids = ids(&pdf);
     assert_eq!(pdf_ids.len(), before.len() + 1);
     assert_eq!(pdf_ids[at], "maloversikt");
@@ -132,7 +133,7 @@ fn the_pdf_gets_one_chapter_and_the_site_a_page_per_priority() {
     assert_eq!(sections.len(), 5 + 6 + 3);
     assert_eq!(pdf.chapters[at].number, None, "the chapters keep their numbers");
 
-    let site = present(&report, Layout::Pages);
+    let site = present(&report, overview.as_ref(), Layout::Pages);
     let site_ids = ids(&site);
     assert_eq!(
         site_ids[at..at + 6],
@@ -145,7 +146,7 @@ fn the_pdf_gets_one_chapter_and_the_site_a_page_per_priority() {
 fn statuses_show_in_words_and_symbols_on_the_site() {
     let (report, _) = report_data();
     let files = html::render(
-        &present(&report, Layout::Pages),
+        &present(&report, Overview::of(&report).as_ref(), Layout::Pages),
         &TemplateDir::default(),
         &HtmlOptions::default(),
     )
