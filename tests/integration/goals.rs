@@ -172,3 +172,37 @@ fn statuses_show_in_words_and_symbols_on_the_site() {
         "a city goal links into the overview"
     );
 }
+
+#[test]
+fn directions_bands_and_the_default_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/goals");
+    let checked = check(&dir, &CheckOptions::default());
+    assert!(!checked.failed);
+    let report = checked.report.expect("loads");
+    let statuses: Vec<Status> = report.strategy.indicators.iter().map(|i| i.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Met,         // 89,4 % ≥ 89,4 %
+            Status::NotMet,      // lower is better: 11 > 10
+            Status::NotMet,      // 96 % outside 90 %–95 %
+            Status::NotMeasured, // «*»
+        ]
+    );
+    let o = Overview::of(&report).expect("an overview");
+    assert_eq!(o.after, None);
+    let p3 = o.goals.iter().find(|g| g.goal.id == "p3").expect("p3");
+    assert_eq!(p3.goal.label(), "Hovedprioritering 3", "`number:` is the printed number");
+    assert_eq!(p3.measures.len(), 1, "a measure's own `serves:`");
+    let mal2 = o.goals.iter().find(|g| g.goal.id == "mal2").expect("mal2");
+    assert_eq!(mal2.measures.len(), 2, "both measures under the goal row");
+    assert_eq!(mal2.restated_by.len(), 1, "the item of the nested list");
+    let shown = present(&report, Some(&o), Layout::Sections);
+    assert_eq!(shown.chapters.last().map(|c| c.id.as_str()), Some("maloversikt"));
+    // The band's status comes with its band in the footnote under the table.
+    let notes = format!("{:?}", shown.tables[0].footnotes);
+    assert!(
+        notes.contains("✗ Ikke nådd") && notes.contains(r"målområde 90\u{a0}%–95\u{a0}%"),
+        "{notes}"
+    );
+}
