@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Block, Chapter, GoalKind, Report, Section};
+use crate::model::{Block, Chapter, GoalKind, Report, Section, Status};
 
 /// How many goals of one kind are declared, and how many of them the report serves.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -27,6 +27,19 @@ pub struct Coverage {
     pub city_goals: Count,
     /// Approaches (hovedgrep).
     pub approaches: Count,
+    /// The statuses of the indicators that declare a direction.
+    pub indicators: Statuses,
+}
+
+/// How many indicators have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Statuses {
+    /// ✓ Nådd.
+    pub met: usize,
+    /// ✗ Ikke nådd.
+    pub not_met: usize,
+    /// ○ Ikke målt.
+    pub not_measured: usize,
 }
 
 impl fmt::Display for Coverage {
@@ -42,7 +55,17 @@ impl fmt::Display for Coverage {
         .into_iter()
         .flatten()
         .collect();
-        write!(f, "goals served by a measure or indicator: {}", parts.join(", "))
+        let mut lines = Vec::new();
+        if !parts.is_empty() {
+            lines.push(format!("goals served by a measure or indicator: {}", parts.join(", ")));
+        }
+        let Statuses { met, not_met, not_measured } = self.indicators;
+        if met + not_met + not_measured > 0 {
+            lines.push(format!(
+                "indicators: {met} met, {not_met} not met, {not_measured} not measured"
+            ));
+        }
+        f.write_str(&lines.join("\n"))
     }
 }
 
@@ -81,7 +104,7 @@ pub fn served(report: &Report) -> BTreeSet<&str> {
 /// `not_reported:`), AR307 for a `not_reported:` on a goal that is served, and the coverage.
 pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
     let strategy = &report.strategy;
-    if strategy.goals.is_empty() {
+    if strategy.goals.is_empty() && strategy.indicators.is_empty() {
         return (Vec::new(), None);
     }
     let served = served(report);
@@ -126,6 +149,14 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
             _ => {}
         }
     }
+    for i in &strategy.indicators {
+        let n = &mut coverage.indicators;
+        match i.status {
+            Status::Met => n.met += 1,
+            Status::NotMet => n.not_met += 1,
+            Status::NotMeasured => n.not_measured += 1,
+        }
+    }
     (out, Some(coverage))
 }
 
@@ -139,10 +170,30 @@ mod tests {
             priorities: Count { served: 4, declared: 5 },
             city_goals: Count { served: 1, declared: 1 },
             approaches: Count::default(),
+            indicators: Statuses::default(),
         };
         assert_eq!(
             c.to_string(),
             "goals served by a measure or indicator: 4 of 5 priorities, 1 of 1 city goal"
+        );
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn the_indicator_line_follows_when_indicators_have_a_status() {
+        let c = Coverage {
+            priorities: Count { served: 1, declared: 1 },
+            indicators: Statuses { met: 2, not_met: 1, not_measured: 0 },
+            ..Coverage::default()
+        };
+        assert_eq!(
+            c.to_string(),
+            "goals served by a measure or indicator: 1 of 1 priority\n\
+             indicators: 2 met, 1 not met, 0 not measured"
         );
     }
 }

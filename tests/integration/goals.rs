@@ -44,6 +44,9 @@ fn the_overview_of_report_data_is_pinned() {
     assert_eq!(coverage.priorities, all(5));
     assert_eq!(coverage.city_goals, all(6));
     assert_eq!(coverage.approaches, all(3));
+    // 23 indicators: counted by hand from the published tables (docs/report-data.md).
+    let st = coverage.indicators;
+    assert_eq!((st.met, st.not_met, st.not_measured), (10, 7, 6));
 
     let o = Overview::of(&report).expect("an overview");
     assert_eq!(o.title, "Måloppnåelse per hovedprioritering");
