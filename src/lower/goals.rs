@@ -63,9 +63,12 @@ impl Lowerer<'_> {
         if let Some(o) = &s.overview {
             self.strategy.overview = o.after.as_ref().and_then(|after| {
                 let written = after.value.trim().trim_start_matches("./");
-                if chapters.iter().any(|c| c.value.trim().trim_start_matches("./") == written) {
+                let same =
+                    |c: &&Spanned<String>| c.value.trim().trim_start_matches("./") == written;
+                if let Some(chapter) = chapters.iter().find(same) {
                     Some(OverviewPlacement {
-                        after: written.to_string(),
+                        // As `chapters:` writes it: the chapter's `source`.
+                        after: chapter.value.clone(),
                         title: o
                             .title
                             .as_ref()
