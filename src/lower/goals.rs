@@ -19,6 +19,9 @@ use crate::validate::rows::{RowError, find_row, matches_note};
 
 use super::Lowerer;
 
+/// How many unknown goal ids get a "did you mean" (each costs a pass over the declared goals).
+const MAX_SUGGESTIONS: usize = 100;
+
 /// The overview's title when `overview:` gives none.
 pub const DEFAULT_OVERVIEW_TITLE: &str = "Måloppnåelse per hovedprioritering";
 
@@ -168,7 +171,14 @@ impl Lowerer<'_> {
                     Diagnostic::error(Code::UnknownGoal, format!("no goal has the id «{id}»"))
                         .at(w.span.clone())
                         .with_label("unknown goal");
-                if let Some(best) = nearest_id(id, &self.strategy.goals) {
+                // Suggestions cost a pass over the goals each: only for the first few unknown ids.
+                self.unknown_goals += 1;
+                let hint = if self.unknown_goals <= MAX_SUGGESTIONS {
+                    nearest_id(id, &self.strategy.goals)
+                } else {
+                    None
+                };
+                if let Some(best) = hint {
                     d = d.with_hint(format!("did you mean `{best}`?"));
                 }
                 let goals = &self.strategy.goals;

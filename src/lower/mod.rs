@@ -73,6 +73,8 @@ struct Lowerer<'f> {
     strategy: Strategy,
     /// Whether report.yaml has `goals:` (else every `serves:` is an error).
     goals_declared: bool,
+    /// How many `serves:` ids named no goal so far.
+    unknown_goals: usize,
 }
 
 /// Lowers a parsed report.
@@ -97,6 +99,7 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         captions: BTreeMap::new(),
         strategy: Strategy::default(),
         goals_declared: false,
+        unknown_goals: 0,
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);

@@ -7,6 +7,10 @@ use super::{GoalOverview, Overview, Place};
 /// The id of the overview's first (or only) chapter.
 pub const OVERVIEW_ID: &str = "maloversikt";
 
+/// The most priorities that get a page each on the site; with more, they are sections of the
+/// overview's page (every page of the site lists every page, so pages cost their square).
+pub const MAX_PRIORITY_PAGES: usize = 50;
+
 /// How the overview is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -275,6 +279,8 @@ fn chapters(o: &Overview, layout: Layout) -> Vec<Chapter> {
         sections,
         source: "report.yaml".into(),
     };
+    let priorities = o.goals.iter().filter(|g| g.goal.kind == GoalKind::Priority).count();
+    let layout = if priorities > MAX_PRIORITY_PAGES { Layout::Sections } else { layout };
     match layout {
         Layout::Sections => {
             vec![chapter(
