@@ -225,13 +225,17 @@ pub fn build(
     let want_pdf = outputs != Output::Html;
     let want_html = outputs != Output::Pdf;
 
-    // Decided once, laid out twice: the PDF and the site read the same render view.
-    let view = render::view::ReportView::new(report);
+    // The goal overview, decided once; each renderer gets it in its layout (a chapter of
+    // sections in the PDF, a page per priority on the site), and reads one render view of it.
+    let overview = crate::overview::Overview::of(report);
     let mut pdf = None;
     if want_pdf {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
-        let bytes = render::pdf::render_view(report, &view, &templates, &options)
+        let shown =
+            crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Sections);
+        let view = render::view::ReportView::new(&shown);
+        let bytes = render::pdf::render_view(&shown, &view, &templates, &options)
             .context("rendering the PDF")?;
         log.progress(
             "Rendered",
@@ -254,7 +258,10 @@ pub fn build(
         let t = Instant::now();
         let options =
             render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
-        let mut files = render::html::render_view(report, &view, &templates, &options)
+        let shown =
+            crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Pages);
+        let view = render::view::ReportView::new(&shown);
+        let mut files = render::html::render_view(&shown, &view, &templates, &options)
             .context("rendering the HTML site")?;
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });

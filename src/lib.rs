@@ -9,7 +9,8 @@
 //! [`refs`] fills the figures referred to in text (`{{ … }}`) into the
 //! validated report before it is rendered.
 //! [`pipeline`] puts the stages together; [`cli`] is the command line; [`new`]
-//! writes a starter report.
+//! writes a starter report. [`overview`] lays out the goal overview («Måloppnåelse per
+//! hovedprioritering») that `build` hands to both renderers.
 
 pub mod build;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod lower;
 pub mod model;
 pub mod multi;
 pub mod new;
+pub mod overview;
 pub mod paths;
 pub mod pipeline;
 pub mod refs;

@@ -14,6 +14,12 @@ use serde::Serialize;
 
 use crate::source::Span;
 
+mod strategy;
+
+pub use strategy::{
+    Direction, GoalKind, Indicator, OverviewPlacement, Status, StrategicGoal, Strategy,
+};
+
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -27,6 +33,8 @@ pub struct Report {
     pub facts: BTreeMap<String, Fact>,
     /// Every chart of the report, in order of placement ([`Block::Chart`] points here).
     pub charts: Vec<Chart>,
+    /// The goals the report answers to and the indicators' statuses (`goals:`).
+    pub strategy: Strategy,
 }
 
 impl Report {
@@ -165,6 +173,8 @@ pub struct ListItem {
     pub content: Vec<Inline>,
     /// A nested list under the item.
     pub children: Vec<ListItem>,
+    /// The goals the item restates (ids; a «Hovedmål» list).
+    pub serves: Vec<String>,
 }
 
 /// Inline text, parsed from the documented inline markup.
@@ -223,6 +233,8 @@ pub struct Goal {
     pub goal: Vec<Inline>,
     /// Measures under it.
     pub measures: Vec<Measure>,
+    /// The goals the goal row serves (ids); its measures serve them too.
+    pub serves: Vec<String>,
 }
 
 /// One measure ("Tiltak 1: …") and the comment on it.
@@ -232,6 +244,8 @@ pub struct Measure {
     pub measure: Vec<Inline>,
     /// The comment (status) on the measure.
     pub comment: Vec<Inline>,
+    /// The goals the measure itself names (ids); see [`Goal::serves`] for the row's.
+    pub serves: Vec<String>,
 }
 
 /// A checklist table: a question column, one column per answer (an X in the chosen one) or one

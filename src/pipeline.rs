@@ -53,12 +53,16 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
     let fatal = loaded.is_fatal();
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let mut cells_checked = 0;
+    let mut goals = None;
     let mut report = loaded.report.take();
     if let Some(r) = report.as_mut() {
         let validation = validate::validate(r, &loaded.specs, diagnostics);
         diagnostics = validation.diagnostics;
         diagnostics.extend(validate::years::check(r, &loaded.specs));
         cells_checked = validation.cells_checked;
+        let (findings, coverage) = validate::goals::check(r);
+        diagnostics.extend(findings);
+        goals = coverage;
         // Once, before any renderer sees the report: PDF and HTML print the same text.
         diagnostics.extend(refs::resolve(r, &loaded));
         // The annual cycle: cells awaiting figures, and last year's report (`previous:`).
@@ -77,6 +81,7 @@ pub fn check(dir: &Path, options: &CheckOptions) -> Checked {
         files: loaded.sources.files().len(),
         tables: report.as_ref().map_or(0, |r| r.tables.len()),
         cells_checked,
+        goals,
         ..Summary::default()
     };
     summary.count(&diagnostics);

@@ -116,5 +116,8 @@ pub(super) fn emit_human(
         term::emit_to_write_style(out, &config, &files, &diagnostic)
             .map_err(|e| std::io::Error::other(e.to_string()))?;
     }
+    if let Some(goals) = summary.goals.as_ref().map(ToString::to_string).filter(|g| !g.is_empty()) {
+        writeln!(out, "{goals}")?;
+    }
     writeln!(out, "{summary}")
 }

@@ -114,6 +114,9 @@ codes! {
     PreviousYear = "AR603", "previous-year", "a figure about an earlier year is the one last year's report published";
     PreviousUnmatched = "AR604", "previous-unmatched", "a table or row with earlier years' figures pairs with last year's report";
     PreviousReport = "AR605", "previous-report", "the report named in `previous:` can be read";
+    UnknownGoal = "AR501", "unknown-goal", "a goal that a measure, indicator or list item serves is declared in report.yaml";
+    GoalStructure = "AR502", "goal-structure", "goals, their overview and indicator directions are declared completely and once";
+    UncoveredGoal = "AR503", "uncovered-goal", "every priority and city goal is served by a measure or indicator of the report";
 }
 
 impl Code {
@@ -400,6 +403,9 @@ pub struct Summary {
     pub notes: usize,
     /// Acknowledged findings.
     pub acknowledged: usize,
+    /// How many of the declared goals the report serves (when it declares goals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goals: Option<crate::validate::goals::Coverage>,
 }
 
 impl Summary {

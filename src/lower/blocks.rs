@@ -162,7 +162,8 @@ impl Lowerer<'_> {
                     }
                     _ => self.list_items(&item.items, depth + 1),
                 };
-                ListItem { content, children }
+                let serves = self.serves(&item.serves);
+                ListItem { content, children, serves }
             })
             .collect()
     }
@@ -187,12 +188,14 @@ impl Lowerer<'_> {
                 .iter()
                 .map(|goal| Goal {
                     goal: self.inline(&goal.goal),
+                    serves: self.serves(&goal.serves),
                     measures: goal
                         .measures
                         .iter()
                         .map(|m| Measure {
                             measure: self.inline(&m.measure),
                             comment: self.prose_opt(&m.comment),
+                            serves: self.serves(&m.serves),
                         })
                         .collect(),
                 })

@@ -11,6 +11,7 @@
 mod blocks;
 mod chapters;
 mod charts;
+pub mod goals;
 pub mod links;
 mod meta;
 mod printable;
@@ -24,7 +25,7 @@ use crate::load::parse::ParsedReport;
 use crate::load::schema::TableNumbers;
 use crate::load::spec::TableSpec;
 use crate::load::{Reference, TextSource};
-use crate::model::{Report, Table};
+use crate::model::{Report, Strategy, Table};
 use crate::source::Span;
 
 /// What lowering hands on.
@@ -71,6 +72,12 @@ struct Lowerer<'f> {
     captions: BTreeMap<String, usize>,
     /// The `chart:` blocks, resolved once every table is known.
     charts: Vec<charts::PendingChart>,
+    /// The declared goals and the indicators' statuses, as far as lowered.
+    strategy: Strategy,
+    /// Whether report.yaml has `goals:` (else every `serves:` is an error).
+    goals_declared: bool,
+    /// How many `serves:` ids named no goal so far.
+    unknown_goals: usize,
 }
 
 /// Lowers a parsed report.
@@ -94,17 +101,18 @@ pub fn lower(parsed: &ParsedReport, files: &Files) -> Lowered {
         section_titles: chapters::section_titles(&parsed.chapters),
         captions: BTreeMap::new(),
         charts: Vec::new(),
+        strategy: Strategy::default(),
+        goals_declared: false,
+        unknown_goals: 0,
     };
     let meta = l.meta(&parsed.report);
     let facts = l.facts(&parsed.report.facts);
+    l.strategy(parsed.report.goals.as_ref(), &parsed.report.chapters);
     let chapters = l.chapters(&parsed.chapters);
-    let mut report = meta.map(|meta| Report {
-        meta,
-        chapters,
-        tables: std::mem::take(&mut l.tables),
-        facts,
-        charts: Vec::new(),
-    });
+    let tables = std::mem::take(&mut l.tables);
+    let strategy = std::mem::take(&mut l.strategy);
+    let mut report =
+        meta.map(|meta| Report { meta, chapters, tables, facts, charts: Vec::new(), strategy });
     if let Some(report) = report.as_mut() {
         // Sum rows are settled here, once: printed bold, and read as sum rows by `validate`
         // and `refs`.

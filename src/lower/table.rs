@@ -69,7 +69,9 @@ impl Lowerer<'_> {
             source: file.value.clone(),
         });
         self.specs.push(spec);
-        Some(self.tables.len() - 1)
+        let index = self.tables.len() - 1;
+        self.indicators(t, index);
+        Some(index)
     }
 
     /// The unit line: as declared (`none` for none), else the report's unit for money tables.

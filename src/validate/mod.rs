@@ -24,6 +24,7 @@ mod acknowledge;
 pub mod arith;
 pub mod cause;
 mod derived;
+pub mod goals;
 pub mod kostra;
 mod links;
 pub mod ranges;

@@ -124,6 +124,7 @@ pub fn report(tables: Vec<Table>) -> Report {
         tables,
         facts: BTreeMap::new(),
         charts: Vec::new(),
+        strategy: Default::default(),
     }
 }
 

@@ -63,6 +63,7 @@ fn invalid_fixtures_match_their_snapshots() {
                 "stale-year",
                 "range-label",
                 "loose-label-match",
+                "goal-coverage",
             ]
             .contains(&case.as_str());
             assert!(code != 0 || warnings_only, "invalid/{case} should fail");

@@ -6,6 +6,7 @@ mod build_standards;
 mod build_transaction;
 mod check;
 mod cycle;
+mod goals;
 mod html;
 mod multi;
 mod new;

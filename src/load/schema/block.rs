@@ -114,6 +114,8 @@ pub struct ListItemSource {
     pub text: Text,
     /// A nested list.
     pub items: Vec<ListItemSource>,
+    /// `serves:` the goals the item restates (a «Hovedmål» list).
+    pub serves: Vec<Spanned<String>>,
     /// The item.
     pub span: Span,
 }
@@ -124,18 +126,24 @@ impl FromYaml for ListItemSource {
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         if !matches!(node.value, Value::Map(_)) {
             let text = Text::from_yaml(node, out)?;
-            return Some(ListItemSource { text, items: Vec::new(), span: node.span.clone() });
+            return Some(ListItemSource {
+                text,
+                items: Vec::new(),
+                serves: Vec::new(),
+                span: node.span.clone(),
+            });
         }
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let text: Option<Text> = f.req("text", "the item's text", out);
         let items = f.list("items", out);
         let unchanged: Option<Spanned<bool>> = f.opt("unchanged", out);
+        let serves = super::strategy::serves(&mut f, out);
         f.finish(out);
         let mut text = text?;
         if let Some(u) = unchanged.filter(|u| u.value) {
             text.unchanged = Some(u.span);
         }
-        Some(ListItemSource { text, items, span: node.span.clone() })
+        Some(ListItemSource { text, items, serves, span: node.span.clone() })
     }
 }
 
@@ -201,6 +209,8 @@ pub struct GoalSource {
     pub goal: Text,
     /// `measures:`
     pub measures: Vec<MeasureSource>,
+    /// `serves:` the goals the goal row serves (its measures serve them too).
+    pub serves: Vec<Spanned<String>>,
 }
 
 impl FromYaml for GoalSource {
@@ -210,8 +220,9 @@ impl FromYaml for GoalSource {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let goal = f.req("goal", "the goal's text", out);
         let measures = f.list("measures", out);
+        let serves = super::strategy::serves(&mut f, out);
         f.finish(out);
-        Some(GoalSource { goal: goal?, measures })
+        Some(GoalSource { goal: goal?, measures, serves })
     }
 }
 
@@ -222,6 +233,8 @@ pub struct MeasureSource {
     pub measure: Text,
     /// `comment:`
     pub comment: Option<Text>,
+    /// `serves:` the goals the measure serves.
+    pub serves: Vec<Spanned<String>>,
 }
 
 impl FromYaml for MeasureSource {
@@ -231,8 +244,9 @@ impl FromYaml for MeasureSource {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let measure = f.req("measure", "the measure's text", out);
         let comment = f.opt("comment", out);
+        let serves = super::strategy::serves(&mut f, out);
         f.finish(out);
-        Some(MeasureSource { measure: measure?, comment })
+        Some(MeasureSource { measure: measure?, comment, serves })
     }
 }
 

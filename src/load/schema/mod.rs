@@ -10,6 +10,7 @@ mod block;
 mod chapter;
 mod chart;
 mod report;
+mod strategy;
 mod table;
 
 pub use block::{
@@ -19,6 +20,7 @@ pub use block::{
 pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use chart::ChartSource;
 pub use report::{FactSource, ReportSource, TableNumbers};
+pub use strategy::{Better, IndicatorSource, OverviewSource, StrategicGoalSource, StrategySource};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
     LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource,

@@ -55,6 +55,8 @@ pub struct ReportSource {
     pub facts: Vec<FactSource>,
     /// `previous:` last year's report folder, relative to this one (`../2024`).
     pub previous: Option<Spanned<String>>,
+    /// `goals:` the goals the report answers to.
+    pub goals: Option<super::StrategySource>,
     /// `chapters:` the chapter files.
     pub chapters: Vec<Spanned<String>>,
     /// The whole file.
@@ -83,6 +85,7 @@ impl FromYaml for ReportSource {
             region: f.opt("region", out),
             previous: f.opt("previous", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
+            goals: f.opt("goals", out),
             chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
             span: f.span(),
         };

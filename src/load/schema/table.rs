@@ -80,6 +80,8 @@ pub struct TableSource {
     pub acknowledge: Vec<AcknowledgementSource>,
     /// `previous:` how the table pairs with last year's (a renamed table, renamed rows).
     pub previous: Option<PreviousSource>,
+    /// `indicators:` which way each indicator is better and the goals it serves.
+    pub indicators: Vec<super::IndicatorSource>,
     /// The table's map.
     pub span: Span,
 }
@@ -106,6 +108,7 @@ impl FromYaml for TableSource {
             row_key: f.opt("row_key", out),
             acknowledge: f.list("acknowledge", out),
             previous: f.opt("previous", out),
+            indicators: f.list("indicators", out),
             span: f.span(),
         };
         f.finish(out);

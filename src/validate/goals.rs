@@ -1,0 +1,199 @@
+//! AR503 `uncovered-goal`: every priority and city goal is served by a measure or indicator of
+//! the report; and the coverage line of the summary.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Block, Chapter, GoalKind, Report, Section, Status};
+
+/// How many goals of one kind are declared, and how many of them the report serves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// Served by at least one measure or indicator.
+    pub served: usize,
+    /// Declared.
+    pub declared: usize,
+}
+
+/// How many goals of each kind something in the report serves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Priorities (hovedprioriteringer).
+    pub priorities: Count,
+    /// City goals (byrådets mål).
+    pub city_goals: Count,
+    /// Approaches (hovedgrep).
+    pub approaches: Count,
+    /// The statuses of the indicators that declare a direction.
+    pub indicators: Statuses,
+}
+
+/// How many indicators have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Statuses {
+    /// ✓ Nådd.
+    pub met: usize,
+    /// ✗ Ikke nådd.
+    pub not_met: usize,
+    /// ○ Ikke målt.
+    pub not_measured: usize,
+}
+
+impl fmt::Display for Coverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let part = |Count { served, declared: all }: Count, one: &str, many: &str| {
+            (all > 0).then(|| format!("{served} of {all} {}", if all == 1 { one } else { many }))
+        };
+        let parts: Vec<String> = [
+            part(self.priorities, "priority", "priorities"),
+            part(self.city_goals, "city goal", "city goals"),
+            part(self.approaches, "approach", "approaches"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut lines = Vec::new();
+        if !parts.is_empty() {
+            lines.push(format!("goals served by a measure or indicator: {}", parts.join(", ")));
+        }
+        let Statuses { met, not_met, not_measured } = self.indicators;
+        if met + not_met + not_measured > 0 {
+            lines.push(format!(
+                "indicators: {met} met, {not_met} not met, {not_measured} not measured"
+            ));
+        }
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+/// The ids of the goals that a measure (its own or its goal row's) or an indicator serves.
+pub fn served(report: &Report) -> BTreeSet<&str> {
+    fn blocks<'a>(list: &'a [Block], out: &mut BTreeSet<&'a str>) {
+        for b in list {
+            if let Block::Goals(table) = b {
+                for goal in table.goals.iter().filter(|g| !g.measures.is_empty()) {
+                    out.extend(goal.serves.iter().map(String::as_str));
+                    for m in &goal.measures {
+                        out.extend(m.serves.iter().map(String::as_str));
+                    }
+                }
+            }
+        }
+    }
+    fn sections<'a>(list: &'a [Section], out: &mut BTreeSet<&'a str>) {
+        for s in list {
+            blocks(&s.blocks, out);
+            sections(&s.sections, out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    for Chapter { blocks: b, sections: s, .. } in &report.chapters {
+        blocks(b, &mut out);
+        sections(s, &mut out);
+    }
+    for i in &report.strategy.indicators {
+        out.extend(i.serves.iter().map(String::as_str));
+    }
+    out
+}
+
+/// AR503 for each priority and city goal that nothing serves (acknowledged when the goal says
+/// `not_reported:`), AR307 for a `not_reported:` on a goal that is served, and the coverage.
+pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
+    let strategy = &report.strategy;
+    if strategy.goals.is_empty() && strategy.indicators.is_empty() {
+        return (Vec::new(), None);
+    }
+    let served = served(report);
+    let mut out = Vec::new();
+    let mut coverage = Coverage::default();
+    for goal in &strategy.goals {
+        let is_served = served.contains(goal.id.as_str());
+        let count = match goal.kind {
+            GoalKind::Priority => &mut coverage.priorities,
+            GoalKind::CityGoal => &mut coverage.city_goals,
+            GoalKind::Approach => &mut coverage.approaches,
+        };
+        count.declared += 1;
+        count.served += usize::from(is_served);
+        match (&goal.not_reported, is_served) {
+            (Some(_), true) => out.push(
+                Diagnostic::warning(
+                    Code::UnusedAcknowledgement,
+                    format!(
+                        "{} «{}» says `not_reported:`, but the report serves it",
+                        goal.label(),
+                        goal.id
+                    ),
+                )
+                .at(goal.span.clone())
+                .with_hint("remove `not_reported:`"),
+            ),
+            (reason, false) if goal.kind != GoalKind::Approach => {
+                let mut d = Diagnostic::warning(
+                    Code::UncoveredGoal,
+                    format!("{} «{}» ({}) is served by no measure or indicator", goal.label(), goal.id, goal.title),
+                )
+                .at(goal.span.clone())
+                .with_label("nothing serves this goal")
+                .with_hint(format!(
+                    "name it in `serves: [{}]` of the measures or indicators that work towards it, or say why with `not_reported:`",
+                    goal.id
+                ));
+                d.acknowledged = reason.clone();
+                out.push(d);
+            }
+            _ => {}
+        }
+    }
+    for i in &strategy.indicators {
+        let n = &mut coverage.indicators;
+        match i.status {
+            Status::Met => n.met += 1,
+            Status::NotMet => n.not_met += 1,
+            Status::NotMeasured => n.not_measured += 1,
+        }
+    }
+    (out, Some(coverage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_coverage_line_names_the_declared_kinds_only() {
+        let c = Coverage {
+            priorities: Count { served: 4, declared: 5 },
+            city_goals: Count { served: 1, declared: 1 },
+            approaches: Count::default(),
+            indicators: Statuses::default(),
+        };
+        assert_eq!(
+            c.to_string(),
+            "goals served by a measure or indicator: 4 of 5 priorities, 1 of 1 city goal"
+        );
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn the_indicator_line_follows_when_indicators_have_a_status() {
+        let c = Coverage {
+            priorities: Count { served: 1, declared: 1 },
+            indicators: Statuses { met: 2, not_met: 1, not_measured: 0 },
+            ..Coverage::default()
+        };
+        assert_eq!(
+            c.to_string(),
+            "goals served by a measure or indicator: 1 of 1 priority\n\
+             indicators: 2 met, 1 not met, 0 not measured"
+        );
+    }
+}
