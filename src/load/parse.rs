@@ -94,14 +94,12 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
     }
 }
 
-/// Reads the CSV tables and images named in blocks, recursively through sections.
+/// Reads the tables (CSV files and workbook sheets) and images named in blocks, recursively through sections.
 fn read_data(files: &mut Files, blocks: &[BlockSource], sections: &[SectionItem]) {
     for block in blocks {
         match block {
             BlockSource::Table(table) => {
-                if let Some(file) = &table.file {
-                    files.read_csv(&file.value, &file.span);
-                }
+                files.read_table(table);
             }
             BlockSource::Figure(figure) => {
                 if let Some(file) = &figure.file {

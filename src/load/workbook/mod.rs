@@ -1,0 +1,227 @@
+//! Tables from Excel workbooks (.xlsx, .xlsm, .xlsb, .xls) and OpenDocument spreadsheets (.ods).
+//!
+//! A workbook table names its file, its sheet (`sheet:`, needed when the workbook has several)
+//! and optionally a range (`range: A1:F12`, else the sheet's used cells). The cells are read
+//! through `calamine` into the same positioned fields the CSV reader gives (see
+//! [`crate::source`] for the sheet's virtual text), with figures as Excel shows them
+//! ([`display`]), so every later rule treats a workbook table exactly like a CSV table.
+
+mod display;
+mod sheet;
+
+use std::io::Cursor;
+
+use calamine::{Reader, Sheets};
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::csv::RawCsv;
+use crate::load::read::Spanned;
+use crate::load::yaml;
+use crate::source::{FileId, Sources};
+
+pub use display::{excel_decimal, shown};
+
+/// The extensions read as workbooks.
+const EXTENSIONS: &[&str] = &[".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"];
+
+/// Whether a file name names a workbook.
+pub fn is_workbook_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    EXTENSIONS.iter().any(|e| lower.ends_with(e))
+}
+
+/// An open workbook.
+pub struct Workbook {
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    /// The worksheets' names, in workbook order (chart sheets left out).
+    names: Vec<String>,
+}
+
+/// What a table asks of a workbook.
+pub struct Request<'a> {
+    /// The file as written.
+    pub file: &'a Spanned<String>,
+    /// `sheet:`
+    pub sheet: Option<&'a Spanned<String>>,
+    /// `range:`
+    pub range: Option<&'a Spanned<String>>,
+}
+
+/// A rectangle of cells, 0-based, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Area {
+    /// First (row, column).
+    pub start: (u32, u32),
+    /// Last (row, column).
+    pub end: (u32, u32),
+}
+
+/// The most cells one table may span; a larger range is an AR007 error.
+pub const MAX_CELLS: u64 = 1_000_000;
+
+impl Workbook {
+    /// Opens a workbook from its bytes; the error is a readable reason.
+    pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
+        let sheets = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+            format!("it cannot be read as a workbook ({e}); is it password-protected or damaged?")
+        })?;
+        let names = sheets
+            .sheets_metadata()
+            .iter()
+            .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect();
+        Ok(Workbook { sheets, names })
+    }
+
+    /// Reads the table a request names into `sources` (as a sheet's virtual text) and fields.
+    pub fn read(&mut self, sources: &mut Sources, req: &Request) -> Result<(FileId, RawCsv), Diagnostic> {
+        let sheet = self.choose_sheet(req)?;
+        let wanted = req.range.map(parse_range).transpose()?;
+        let values = self
+            .sheets
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(req, &format!("the sheet «{sheet}» cannot be read ({e})")))?;
+        // Formulas, styles and merged cells are extras: a format that lacks them reads without.
+        let formulas = self.sheets.worksheet_formula(&sheet).ok();
+        let styles = self.sheets.worksheet_style(&sheet).ok();
+        let merged = match &mut self.sheets {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let cells = sheet::Cells { values: &values, formulas: formulas.as_ref(), styles: styles.as_ref() };
+        let Some(area) = cells.area(wanted) else {
+            return Err(Diagnostic::error(
+                Code::Workbook,
+                match req.range {
+                    Some(r) => format!("the range {} of sheet «{sheet}» has no cells with content", r.value.trim()),
+                    None => format!("the sheet «{sheet}» has no cells with content"),
+                },
+            )
+            .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
+            .with_hint("a table's first row holds its column headings; check `sheet:` and `range:`"));
+        };
+        let cells_in = u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
+        if cells_in > MAX_CELLS {
+            return Err(Diagnostic::error(
+                Code::Limit,
+                format!("the table spans {cells_in} cells of sheet «{sheet}»; at most {MAX_CELLS} can be read"),
+            )
+            .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
+            .with_hint("give the table's cells with `range:`, e.g. `range: A1:F12`"));
+        }
+        cells.read(sources, &req.file.value, &sheet, area, wanted, &merged)
+    }
+
+    /// The sheet a request names, or the only worksheet.
+    fn choose_sheet(&self, req: &Request) -> Result<String, Diagnostic> {
+        let list = self.names.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ");
+        let Some(wanted) = req.sheet else {
+            return match self.names.as_slice() {
+                [one] => Ok(one.clone()),
+                [] => Err(unreadable(req, "the workbook has no worksheets")),
+                _ => Err(Diagnostic::error(
+                    Code::Workbook,
+                    format!("«{}» has {} sheets; say which one holds the table", req.file.value, self.names.len()),
+                )
+                .at(req.file.span.clone())
+                .with_label("which sheet?")
+                .with_note(format!("the sheets are {list}"))
+                .with_hint(format!("add `sheet: {}` (the sheet's name as on its tab in Excel)", self.names[0]))),
+            };
+        };
+        let name = wanted.value.trim();
+        if let Some(found) = self.names.iter().find(|n| n.as_str() == name) {
+            return Ok(found.clone());
+        }
+        if let Some(found) = self.names.iter().find(|n| n.trim().to_lowercase() == name.to_lowercase()) {
+            return Ok(found.clone());
+        }
+        let mut d = Diagnostic::error(
+            Code::Workbook,
+            format!("«{}» has no sheet named «{name}»", req.file.value),
+        )
+        .at(wanted.span.clone())
+        .with_label("no such sheet")
+        .with_note(format!("the sheets are {list}"));
+        if let Some(best) = yaml::did_you_mean(name, self.names.iter().map(String::as_str)) {
+            d = d.with_hint(format!("did you mean «{best}»?"));
+        }
+        Err(d)
+    }
+}
+
+fn unreadable(req: &Request, reason: &str) -> Diagnostic {
+    Diagnostic::error(Code::Workbook, format!("«{}»: {reason}", req.file.value))
+        .at(req.file.span.clone())
+        .with_hint("open the file in Excel and save it again as an Excel workbook (.xlsx)")
+}
+
+/// A cell reference `E12` (with or without `$`) as 0-based (row, column).
+fn parse_cell(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim().replace('$', "");
+    let split = text.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = text.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let column = letters
+        .to_ascii_uppercase()
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
+    let row: u32 = digits.parse().ok()?;
+    // Excel's largest sheet: 1 048 576 rows, 16 384 columns (XFD).
+    (row >= 1 && row <= 1_048_576 && column <= 16_384).then(|| (row - 1, column - 1))
+}
+
+/// `range: A1:F12` as an area; a bad range is a located error.
+fn parse_range(range: &Spanned<String>) -> Result<Area, Diagnostic> {
+    let text = range.value.trim();
+    let bad = |why: &str| {
+        Diagnostic::error(Code::Workbook, format!("the range «{text}» {why}"))
+            .at(range.span.clone())
+            .with_label("not a range")
+            .with_hint("write the table's top-left and bottom-right cells as in Excel, e.g. `range: A1:F12`")
+    };
+    let Some((a, b)) = text.split_once(':') else {
+        return Err(bad("is not two cells separated by `:`"));
+    };
+    let (Some(start), Some(end)) = (parse_cell(a), parse_cell(b)) else {
+        return Err(bad("names a cell that does not exist (cells are a column's letters and a row's number, e.g. B3)"));
+    };
+    if start.0 > end.0 || start.1 > end.1 {
+        return Err(bad("starts below or to the right of where it ends"));
+    }
+    Ok(Area { start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn cells_and_ranges() {
+        assert_eq!(parse_cell("A1"), Some((0, 0)));
+        assert_eq!(parse_cell("$E$12"), Some((11, 4)));
+        assert_eq!(parse_cell("aa3"), Some((2, 26)));
+        assert_eq!(parse_cell("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(parse_cell("XFE1"), None);
+        assert_eq!(parse_cell("A0"), None);
+        assert_eq!(parse_cell("12"), None);
+        assert_eq!(parse_cell("A1B"), None);
+        let r = |t: &str| parse_range(&Spanned::new(t.to_string(), Span::default()));
+        assert_eq!(r("B2:F12").ok(), Some(Area { start: (1, 1), end: (11, 5) }));
+        assert!(r("F12:B2").is_err());
+        assert!(r("B2").is_err());
+        assert!(r("B2:ZZZZ3").is_err());
+    }
+
+    #[test]
+    fn workbook_names() {
+        assert!(is_workbook_name("tabeller/Budsjett.XLSX"));
+        assert!(is_workbook_name("a.ods"));
+        assert!(!is_workbook_name("a.csv"));
+    }
+}
