@@ -27,6 +27,8 @@ enum Shown {
         percent: u32,
         /// How many thousands scalings (commas after the last digit placeholder).
         thousands: u32,
+        /// Whether thousands are separated (a comma between digit placeholders).
+        grouped: bool,
     },
     /// No digit placeholders: the section shows this text.
     Literal(String),
@@ -99,7 +101,8 @@ fn analyse(section: &str) -> Shown {
     let decimals = frac.chars().filter(|c| matches!(c, '0' | '#' | '?')).count() as u32;
     let after_digits = int.trim_end_matches('%');
     let thousands = after_digits.len() - after_digits.trim_end_matches(',').len();
-    Shown::Fixed { decimals, percent, thousands: thousands as u32 }
+    let grouped = after_digits.trim_end_matches(',').contains(',');
+    Shown::Fixed { decimals, percent, thousands: thousands as u32, grouped }
 }
 
 /// A double with the 15 significant digits Excel keeps.
@@ -127,7 +130,7 @@ pub fn shown(value: Decimal, format: Option<&str>) -> Option<String> {
         }
         // A section that shows only words (`"n/a"`): the user sees that text.
         Shown::Literal(text) => Some(text),
-        Shown::Fixed { decimals, percent, thousands } => {
+        Shown::Fixed { decimals, percent, thousands, grouped } => {
             let mut v = value;
             for _ in 0..percent {
                 v = v.checked_mul(Decimal::ONE_HUNDRED)?;
@@ -142,7 +145,7 @@ pub fn shown(value: Decimal, format: Option<&str>) -> Option<String> {
             if v.is_zero() {
                 v.set_sign_positive(true);
             }
-            let text = comma(v);
+            let text = if grouped { group(&comma(v)) } else { comma(v) };
             Some(if percent > 0 { format!("{text} %") } else { text })
         }
     }
@@ -150,6 +153,24 @@ pub fn shown(value: Decimal, format: Option<&str>) -> Option<String> {
 
 fn comma(d: Decimal) -> String {
     d.to_string().replace('.', ",")
+}
+
+/// `-1714058,5` → `-1 714 058,5` (a space between thousands, as Excel shows it in Norway).
+fn group(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (int, frac) = rest.split_once(',').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -163,16 +184,18 @@ mod tests {
     #[test]
     fn the_figure_the_user_sees() {
         assert_eq!(show(426315.99999999994, "General"), "426316");
-        assert_eq!(show(426315.99999999994, "#,##0"), "426316");
+        assert_eq!(show(426315.99999999994, "#,##0"), "426 316");
+        assert_eq!(show(-1714058.5, "#,##0.0"), "-1 714 058,5");
+        assert_eq!(show(999.0, "#,##0"), "999");
         assert_eq!(show(426315.6, "# ##0"), "426316");
         assert_eq!(show(2351.5, "0.00"), "2351,50");
-        assert_eq!(show(-50136.0, "#,##0;-#,##0"), "-50136");
-        assert_eq!(show(-50136.0, "#,##0;[Red](#,##0)"), "-50136");
+        assert_eq!(show(-50136.0, "#,##0;-#,##0"), "-50 136");
+        assert_eq!(show(-50136.0, "0;[Red](0)"), "-50136");
         assert_eq!(show(0.125, "0.0%"), "12,5 %");
         assert_eq!(show(0.1255, "0.00%"), "12,55 %");
         assert_eq!(show(0.125, "0.00"), "0,13", "half away from zero, as Excel");
         assert_eq!(show(-0.125, "0.00"), "-0,13");
-        assert_eq!(show(1714058.0, "#,##0,"), "1714", "a comma after the digits shows thousands");
+        assert_eq!(show(1714058.0, "#,##0,"), "1 714", "a comma after the digits shows thousands");
         assert_eq!(show(0.0, "#,##0;-#,##0;\"–\""), "-", "a dash for zero is zero");
         assert_eq!(show(0.1 + 0.2, "General"), "0,3");
         assert_eq!(show(-0.001, "0.0"), "0,0");
