@@ -242,13 +242,23 @@ impl Files {
         bytes: Vec<u8>,
     ) -> Option<(FileId, csv::RawCsv)> {
         if !self.workbooks.contains_key(&file.value) {
+            let text = !encoding::is_workbook(&bytes) && encoding::decode(&bytes).is_ok();
             let opened = match Workbook::open(bytes) {
                 Ok(w) => Some(w),
                 Err(reason) => {
+                    let (message, hint) = if text {
+                        (
+                            format!("«{}» holds text, not a workbook", file.value),
+                            "if it is a CSV file, give it a name that ends in .csv; else open it in Excel and save it as an Excel workbook (.xlsx)".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("«{}»: {reason}", file.value),
+                            "open the file in Excel and save it again as an Excel workbook (.xlsx)".to_string(),
+                        )
+                    };
                     self.push(
-                        Diagnostic::error(Code::Workbook, format!("«{}»: {reason}", file.value))
-                            .at(file.span.clone())
-                            .with_hint("open the file in Excel and save it again as an Excel workbook (.xlsx)"),
+                        Diagnostic::error(Code::Workbook, message).at(file.span.clone()).with_hint(hint),
                     );
                     None
                 }

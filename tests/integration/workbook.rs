@@ -133,3 +133,70 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn merged_headings_become_header_groups_and_figures_are_as_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let report = root().join("tests/fixtures/valid/workbook-merged");
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["build", "--only-output", "html", "-o", out.to_str().expect("utf-8"), report.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let page = walk(&out)
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| n == "kapittel-1.html"))
+        .map(|p| std::fs::read_to_string(p).expect("page"))
+        .expect("chapter page");
+    let html = scraper::Html::parse_document(&page);
+    let texts = |css: &str| -> Vec<String> {
+        let selector = scraper::Selector::parse(css).expect("selector");
+        html.select(&selector).map(|e| e.text().collect::<String>().trim().to_string()).collect()
+    };
+    assert_eq!(texts("tr.header-groups th"), ["2023", "2024"]);
+    assert_eq!(texts("thead tr:last-child th"), ["Funksjon", "Regnskap", "Budsjett", "Regnskap", "Andel"]);
+    let nb = |s: &str| s.replace(' ', "\u{a0}");
+    // 426315.99999999994 shown as 426 316; `#,##0,` shows thousands; a dash for zero; 0.0 %.
+    assert_eq!(texts("tbody tr:first-child td"), [nb("426 316"), nb("1 714"), "–".into(), nb("33,3 %")]);
+    assert_eq!(texts("tbody tr.sum td"), [nb("526 316"), nb("2 000"), nb("500 000"), nb("100,0 %")]);
+}
+
+#[test]
+fn a_workbook_named_like_a_csv_file_is_read_as_a_workbook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let book = dir.path().join("book");
+    copy(&root().join("examples/workbook"), &book);
+    std::fs::rename(book.join("tabeller/budsjett.xlsx"), book.join("tabeller/budsjett.csv")).expect("rename");
+    let chapter = book.join("kapitler/fo1.yaml");
+    let yaml = std::fs::read_to_string(&chapter).expect("chapter").replace("budsjett.xlsx", "budsjett.csv");
+    std::fs::write(&chapter, yaml).expect("write");
+    let (code, _, stderr) = run_in(dir.path(), &["check", "book"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("2 tables"), "{stderr}");
+}
+
+#[test]
+fn workbook_cells_are_named_in_every_output_format() {
+    let fixtures = root().join("tests/fixtures");
+    let (code, _, stderr) = run_in(&fixtures, &["check", "invalid/workbook-cells"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("= in budsjett.xlsx, ark «Netto», celle C4"), "{stderr}");
+    let (_, json, _) = run_in(&fixtures, &["check", "--format", "json", "invalid/workbook-cells"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let formula = v["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["code"] == "AR316"))
+        .expect("AR316");
+    assert_eq!(formula["sheet"], "Netto");
+    assert_eq!(formula["cell"], "C4");
+    assert_eq!((&formula["line"], &formula["column"]), (&4.into(), &3.into()));
+    assert_eq!(formula["file"], "tabeller/budsjett.xlsx");
+    let (_, github, _) = run_in(&fixtures, &["check", "--format", "github", "invalid/workbook-cells"]);
+    assert!(
+        github.contains(
+            "::error file=invalid/workbook-cells/tabeller/budsjett.xlsx,title=AR316 workbook-cell (budsjett.xlsx%2C ark «Netto»%2C celle C4)::"
+        ),
+        "{github}"
+    );
+}
