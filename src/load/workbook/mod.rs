@@ -62,7 +62,8 @@ pub const MAX_CELLS: u64 = 1_000_000;
 impl Workbook {
     /// Opens a workbook from its bytes; the error is a readable reason.
     pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
-        let sheets = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        let opened = guarded(|| calamine::open_workbook_auto_from_rs(Cursor::new(bytes)));
+        let sheets = opened.and_then(|r| r.map_err(|e| e.to_string())).map_err(|e| {
             format!("it cannot be read as a workbook ({e}); is it password-protected or damaged?")
         })?;
         let names = sheets
@@ -76,6 +77,14 @@ impl Workbook {
 
     /// Reads the table a request names into `sources` (as a sheet's virtual text) and fields.
     pub fn read(&mut self, sources: &mut Sources, req: &Request) -> Result<(FileId, RawCsv), Diagnostic> {
+        // A damaged workbook must not stop the program, even where the reader would panic.
+        match guarded(|| self.read_unguarded(sources, req)) {
+            Ok(result) => result,
+            Err(reason) => Err(unreadable(req, &format!("it cannot be read ({reason})"))),
+        }
+    }
+
+    fn read_unguarded(&mut self, sources: &mut Sources, req: &Request) -> Result<(FileId, RawCsv), Diagnostic> {
         let sheet = self.choose_sheet(req)?;
         let wanted = req.range.map(parse_range).transpose()?;
         let values = self
@@ -150,6 +159,16 @@ impl Workbook {
         }
         Err(d)
     }
+}
+
+/// Runs the workbook reader so that a panic in it (on a damaged file) becomes an error.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| {
+        e.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the reader stopped".into())
+    })
 }
 
 fn unreadable(req: &Request, reason: &str) -> Diagnostic {
