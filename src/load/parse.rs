@@ -53,6 +53,11 @@ pub fn parse(files: &mut Files) -> Option<ParsedReport> {
     for chapter in chapters.iter().filter_map(|c| c.chapter.as_ref()) {
         read_data(files, &chapter.blocks, &chapter.sections);
     }
+    if let Some(theme) = &report.theme {
+        for image in [&theme.logo, &theme.cover_image].into_iter().flatten() {
+            files.read_image(&image.file.value, &image.file.span);
+        }
+    }
     Some(ParsedReport { report, chapters })
 }
 

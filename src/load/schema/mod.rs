@@ -10,6 +10,7 @@ mod block;
 mod chapter;
 mod report;
 mod table;
+mod theme;
 
 pub use block::{
     BlockSource, ChecklistItemSource, ChecklistSource, FigureSource, GoalSource, GoalsSource,
@@ -17,6 +18,7 @@ pub use block::{
 };
 pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use report::{FactSource, ReportSource, TableNumbers};
+pub use theme::{COLOR_NAMES, ColorsSource, ThemeImageSource, ThemeSource};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
     LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
