@@ -18,6 +18,7 @@
 mod inline;
 mod search;
 mod templates;
+mod theme;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -127,6 +128,7 @@ pub fn render(
     }
 
     out.extend(figure_files);
+    out.extend(theme::files(&report.meta.theme));
     for (name, embedded) in templates::ASSETS.iter().chain(templates::FONTS) {
         let (_, bytes) = templates::read(templates, name, embedded)?;
         out.push(SiteFile { path: (*name).to_string(), bytes });
@@ -308,6 +310,7 @@ fn site_view(report: &Report, options: &HtmlOptions, files: &[String]) -> SiteVi
                 sections: nav_sections(&c.sections, file),
             })
             .collect(),
+        theme: theme::view(&meta.theme),
     }
 }
 
