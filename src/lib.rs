@@ -26,4 +26,5 @@ pub mod pipeline;
 pub mod refs;
 pub mod render;
 pub mod source;
+pub mod template_export;
 pub mod validate;

@@ -32,6 +32,12 @@ use crate::render::{RenderError, SiteFile, TemplateDir, TemplateError};
 
 use inline::{Anchors, InlineRenderer};
 use templates::Templates;
+
+/// The embedded HTML templates and assets, by name below `templates/html/` (for
+/// `arsrapport templates`).
+pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    templates::TEMPLATES.iter().chain(templates::ASSETS).copied()
+}
 use view::{ChapterView, NavChapter, NavSection, PageBuilder, PageLink, SiteView};
 
 /// Options of the HTML renderer.
