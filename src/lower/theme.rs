@@ -65,24 +65,23 @@ impl Lowerer<'_> {
                 DEFAULTS.iter().find(|(n, _)| *n == name).map_or_else(String::new, |(_, c)| c.to_string())
             })
         };
-        // (colour, against, minimum, what is read on what)
-        let mut pairs: Vec<(&str, String, f64, String)> = vec![
-            ("primary", "#ffffff".into(), NORMAL, "white text on it (cover, table headers) and it as text on white (headings)".into()),
-            ("accent", "#ffffff".into(), NORMAL, "links in this colour on white".into()),
-            ("light", color("primary"), NORMAL, "the primary colour on this colour (search button, goal rows) and the district's name in it on the cover".into()),
+        // (colour, the colours it must stand out against, what is read on what)
+        let pairs: Vec<(&str, Vec<String>, String)> = vec![
+            ("primary", vec!["#ffffff".into()], "white text on it (cover, table headers) and it as text on white (headings)".into()),
+            ("accent", vec!["#ffffff".into()], "links in this colour on white".into()),
+            ("light", vec![color("primary")], "the primary colour on it (search button, goal rows) and it on the primary colour (the district's name on the cover)".into()),
+            ("tint", BODY_TEXT.iter().map(|t| (*t).to_string()).collect(), "body text on it (group rows, note boxes)".into()),
         ];
-        for text in BODY_TEXT {
-            pairs.push(("tint", (*text).into(), NORMAL, format!("body text ({text}) on this colour")));
-        }
         let mut rejected = Vec::new();
-        for (name, against, minimum, what) in pairs {
+        for (name, against, what) in pairs {
             // Check a pair when one of its colours was given.
             let given = out.contains_key(name) || (name == "light" && out.contains_key("primary"));
             let Some(at) = spans.get(name).or_else(|| spans.get("primary")).cloned() else { continue };
             if !given {
                 continue;
             }
-            let ratio = contrast(&color(name), &against);
+            let minimum = NORMAL;
+            let ratio = against.iter().map(|a| contrast(&color(name), a)).fold(f64::INFINITY, f64::min);
             if ratio + 1e-9 < minimum {
                 self.push(
                     Diagnostic::error(
