@@ -334,7 +334,9 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(count) => {
                 let dir = args.dir.display();
                 eprintln!("{:>12} the built-in templates into {dir} ({count} files)", "Wrote");
-                eprintln!("\nNext: read {dir}/README.md; set `templates:` in report.yaml to this folder.");
+                eprintln!(
+                    "\nNext: read {dir}/README.md; set `templates:` in report.yaml to this folder."
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => usage_error(&e),

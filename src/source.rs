@@ -166,7 +166,12 @@ impl Sources {
     }
 
     /// Adds a workbook sheet as its virtual text (see the module docs) and returns its id.
-    pub fn add_sheet(&mut self, name: impl Into<String>, text: String, origin: SheetOrigin) -> FileId {
+    pub fn add_sheet(
+        &mut self,
+        name: impl Into<String>,
+        text: String,
+        origin: SheetOrigin,
+    ) -> FileId {
         let mut file = SourceFile::new(name.into(), text);
         file.sheet = Some(origin);
         self.files.push(file);
@@ -265,7 +270,11 @@ mod tests {
         assert_eq!(column_letters(702), "AAA");
         let mut s = Sources::default();
         let origin = SheetOrigin { sheet: "Netto".into(), row: 10, column: 2 };
-        let id = s.add_sheet("tabeller/budsjett.xlsx", "Funksjon\tRegnskap\nØkern\t1 000\n".into(), origin);
+        let id = s.add_sheet(
+            "tabeller/budsjett.xlsx",
+            "Funksjon\tRegnskap\nØkern\t1 000\n".into(),
+            origin,
+        );
         let off = s.get(id).text.find("1 000").unwrap_or_default();
         let span = Span::new(id, off..off + 5);
         assert_eq!(

@@ -43,7 +43,14 @@ mod tests {
     #[test]
     fn every_embedded_template_is_exported() {
         let names: Vec<String> = files().into_iter().map(|(p, _)| p).collect();
-        for must in ["README.md", "pdf/report.typ", "pdf/theme.typ", "pdf/cover.typ", "html/base.html", "html/assets/site.css"] {
+        for must in [
+            "README.md",
+            "pdf/report.typ",
+            "pdf/theme.typ",
+            "pdf/cover.typ",
+            "html/base.html",
+            "html/assets/site.css",
+        ] {
             assert!(names.iter().any(|n| n == must), "{must} in {names:?}");
         }
     }

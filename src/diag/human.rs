@@ -55,7 +55,11 @@ impl<'a> Files<'a> for Shown {
         Ok(sheet.column as usize + before.matches('\t').count() + 1)
     }
 
-    fn line_range(&'a self, id: usize, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
+    fn line_range(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
         self.files.line_range(id, line_index)
     }
 }

@@ -189,9 +189,14 @@ pub fn tidy(
     let mut iter = records.into_iter();
     let Some(mut header) = iter.next() else {
         return Err(if sheet {
-            Diagnostic::error(Code::Workbook, "this sheet has no cells with content in the range read")
-                .at(Span::new(file, 0..0))
-                .with_hint("the first row of the table holds the column headings; check `sheet:` and `range:`")
+            Diagnostic::error(
+                Code::Workbook,
+                "this sheet has no cells with content in the range read",
+            )
+            .at(Span::new(file, 0..0))
+            .with_hint(
+                "the first row of the table holds the column headings; check `sheet:` and `range:`",
+            )
         } else {
             Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
                 .at(Span::new(file, 0..0))

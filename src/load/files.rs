@@ -208,21 +208,25 @@ impl Files {
             self.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    format!("«{}» is a CSV file; `sheet:` and `range:` belong to workbooks", file.value),
+                    format!(
+                        "«{}» is a CSV file; `sheet:` and `range:` belong to workbooks",
+                        file.value
+                    ),
                 )
                 .at(extra.span.clone())
                 .with_label("not for a CSV file")
                 .with_hint("name the workbook (.xlsx, .ods, .xls) in `file:`, or remove this line"),
             );
         }
-        let id = match encoding::add_source(&mut self.sources, &file.value.replace('\\', "/"), bytes) {
-            Ok(id) => id,
-            Err(mut d) => {
-                d.related.push((file.span.clone(), "named here".into()));
-                self.push(d);
-                return None;
-            }
-        };
+        let id =
+            match encoding::add_source(&mut self.sources, &file.value.replace('\\', "/"), bytes) {
+                Ok(id) => id,
+                Err(mut d) => {
+                    d.related.push((file.span.clone(), "named here".into()));
+                    self.push(d);
+                    return None;
+                }
+            };
         match csv::read(id, self.sources.get(id)) {
             Ok(mut raw) => {
                 self.diagnostics.append(&mut raw.notes);
@@ -254,11 +258,14 @@ impl Files {
                     } else {
                         (
                             format!("«{}»: {reason}", file.value),
-                            "open the file in Excel and save it again as an Excel workbook (.xlsx)".to_string(),
+                            "open the file in Excel and save it again as an Excel workbook (.xlsx)"
+                                .to_string(),
                         )
                     };
                     self.push(
-                        Diagnostic::error(Code::Workbook, message).at(file.span.clone()).with_hint(hint),
+                        Diagnostic::error(Code::Workbook, message)
+                            .at(file.span.clone())
+                            .with_hint(hint),
                     );
                     None
                 }
@@ -301,9 +308,14 @@ impl Files {
 
 /// What identifies a table's cells: the file, and for a workbook the sheet and range.
 fn table_key(t: &TableSource) -> String {
-    let part = |s: &Option<super::read::Spanned<String>>| s.as_ref().map(|s| s.value.trim().to_string());
+    let part =
+        |s: &Option<super::read::Spanned<String>>| s.as_ref().map(|s| s.value.trim().to_string());
     let file = t.file.as_ref().map(|f| f.value.as_str()).unwrap_or_default();
-    format!("{file}\u{0}{}\u{0}{}", part(&t.sheet).unwrap_or_default(), part(&t.range).unwrap_or_default())
+    format!(
+        "{file}\u{0}{}\u{0}{}",
+        part(&t.sheet).unwrap_or_default(),
+        part(&t.range).unwrap_or_default()
+    )
 }
 
 /// The name in the same folder closest to the one asked for.

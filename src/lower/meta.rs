@@ -107,7 +107,9 @@ impl Lowerer<'_> {
             let mut d = Diagnostic::error(Code::YamlSchema, "the subtitle is given twice")
                 .at(b.span.clone())
                 .with_label("second subtitle")
-                .with_hint("keep one of them: `subtitle:` and `theme: subtitle:` are the same setting");
+                .with_hint(
+                    "keep one of them: `subtitle:` and `theme: subtitle:` are the same setting",
+                );
             d.related.push((a.span.clone(), "first subtitle".into()));
             self.push(d);
         }

@@ -62,7 +62,10 @@ impl Lowerer<'_> {
         }
         let color = |name: &str| -> String {
             out.get(name).cloned().unwrap_or_else(|| {
-                DEFAULTS.iter().find(|(n, _)| *n == name).map_or_else(String::new, |(_, c)| c.to_string())
+                DEFAULTS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or_else(String::new, |(_, c)| c.to_string())
             })
         };
         // (colour, the colours it must stand out against, what is read on what)
@@ -76,12 +79,15 @@ impl Lowerer<'_> {
         for (name, against, what) in pairs {
             // Check a pair when one of its colours was given.
             let given = out.contains_key(name) || (name == "light" && out.contains_key("primary"));
-            let Some(at) = spans.get(name).or_else(|| spans.get("primary")).cloned() else { continue };
+            let Some(at) = spans.get(name).or_else(|| spans.get("primary")).cloned() else {
+                continue;
+            };
             if !given {
                 continue;
             }
             let minimum = NORMAL;
-            let ratio = against.iter().map(|a| contrast(&color(name), a)).fold(f64::INFINITY, f64::min);
+            let ratio =
+                against.iter().map(|a| contrast(&color(name), a)).fold(f64::INFINITY, f64::min);
             if ratio + 1e-9 < minimum {
                 self.push(
                     Diagnostic::error(
@@ -110,10 +116,16 @@ impl Lowerer<'_> {
         if let Some(font) = THEME_FONTS.iter().find(|t| t.eq_ignore_ascii_case(name)) {
             return Some((*font).to_string());
         }
-        let mut d = Diagnostic::error(Code::YamlSchema, format!("«{name}» is not one of the embedded fonts"))
-            .at(f.span.clone())
-            .with_label("unknown font")
-            .with_note(format!("the fonts are {}", THEME_FONTS.iter().map(|f| format!("«{f}»")).collect::<Vec<_>>().join(", ")));
+        let mut d = Diagnostic::error(
+            Code::YamlSchema,
+            format!("«{name}» is not one of the embedded fonts"),
+        )
+        .at(f.span.clone())
+        .with_label("unknown font")
+        .with_note(format!(
+            "the fonts are {}",
+            THEME_FONTS.iter().map(|f| format!("«{f}»")).collect::<Vec<_>>().join(", ")
+        ));
         if let Some(best) = did_you_mean(name, THEME_FONTS.iter().copied()) {
             d = d.with_hint(format!("did you mean «{best}»?"));
         }
@@ -123,7 +135,11 @@ impl Lowerer<'_> {
 
     /// An image of the theme; `default_alt` for a logo (the organisation's name), else `alt:`
     /// is required.
-    fn theme_image(&mut self, i: &ThemeImageSource, default_alt: Option<&str>) -> Option<ThemeImage> {
+    fn theme_image(
+        &mut self,
+        i: &ThemeImageSource,
+        default_alt: Option<&str>,
+    ) -> Option<ThemeImage> {
         let alt = match (i.alt.as_ref().map(|a| self.plain(a)), default_alt) {
             (Some(a), _) if !a.is_empty() => a,
             (_, Some(d)) => d.to_string(),
@@ -145,13 +161,15 @@ impl Lowerer<'_> {
 /// `#2A2859` (or `#2a2859`) → `#2a2859`; `None` if it is not # and six hexadecimal digits.
 pub fn parse_color(text: &str) -> Option<String> {
     let hex = text.trim().strip_prefix('#')?;
-    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| format!("#{}", hex.to_ascii_lowercase()))
+    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
 /// WCAG 2.1 relative luminance of `#rrggbb`.
 fn luminance(hex: &str) -> f64 {
     let channel = |i: usize| {
-        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+            / 255.0;
         if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
     };
     0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)

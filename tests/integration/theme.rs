@@ -41,7 +41,13 @@ fn the_theme_restyles_the_pdf_and_the_site() {
     build(&root().join("tests/fixtures/valid/theme"), &out);
     let site = out.join("html");
     let css = std::fs::read_to_string(site.join("assets/theme.css")).expect("theme.css");
-    for line in ["--oslo-dark-blue: #1b4332;", "--link: #2d6a4f;", "--oslo-light-blue: #d8f3dc;", "--oslo-light-beige: #f1f8f3;", "--font: \"Libertinus Serif\""] {
+    for line in [
+        "--oslo-dark-blue: #1b4332;",
+        "--link: #2d6a4f;",
+        "--oslo-light-blue: #d8f3dc;",
+        "--oslo-light-beige: #f1f8f3;",
+        "--font: \"Libertinus Serif\"",
+    ] {
         assert!(css.contains(line), "{line} in\n{css}");
     }
     assert!(site.join("assets/fonts/LibertinusSerif-Regular.otf").is_file());
@@ -52,14 +58,22 @@ fn the_theme_restyles_the_pdf_and_the_site() {
         let selector = scraper::Selector::parse(css).expect("selector");
         html.select(&selector).next().and_then(|e| e.value().attr(attr).map(str::to_string))
     };
-    assert_eq!(one("link[rel=stylesheet][href$='theme.css']", "href").as_deref(), Some("assets/theme.css"));
+    assert_eq!(
+        one("link[rel=stylesheet][href$='theme.css']", "href").as_deref(),
+        Some("assets/theme.css")
+    );
     assert_eq!(one("meta[name=theme-color]", "content").as_deref(), Some("#1b4332"));
     assert_eq!(one(".site-header img.brand-logo", "src").as_deref(), Some("assets/theme-logo.png"));
-    assert_eq!(one(".site-header img.brand-logo", "alt").as_deref(), Some(""), "the link says the organisation");
+    assert_eq!(
+        one(".site-header img.brand-logo", "alt").as_deref(),
+        Some(""),
+        "the link says the organisation"
+    );
     assert_eq!(one("img.cover-image", "alt").as_deref(), Some("Grønt parkområde i bydelen"));
     assert_eq!(
         std::fs::read(site.join("assets/theme-cover.png")).expect("cover"),
-        std::fs::read(root().join("tests/fixtures/valid/theme/bilder/forside.png")).expect("source")
+        std::fs::read(root().join("tests/fixtures/valid/theme/bilder/forside.png"))
+            .expect("source")
     );
 
     let pdf = pdf_in(&out);
@@ -70,7 +84,10 @@ fn the_theme_restyles_the_pdf_and_the_site() {
     let images = tool("pdfimages", &["-list", "-f", "1", "-l", "1", pdf]);
     assert_eq!(images.lines().skip(2).count(), 2, "logo and cover image on the cover:\n{images}");
     let cover = tool("pdftotext", &["-f", "1", "-l", "1", pdf, "-"]);
-    assert!(cover.contains("Bydelsdirektørens årsberetning"), "theme: subtitle: on the cover\n{cover}");
+    assert!(
+        cover.contains("Bydelsdirektørens årsberetning"),
+        "theme: subtitle: on the cover\n{cover}"
+    );
 }
 
 #[test]
@@ -83,7 +100,13 @@ fn exported_templates_build_the_same_report() {
     assert_eq!(code, 0, "{stderr}");
     let readme = std::fs::read_to_string(report.join("maler/README.md")).expect("README");
     assert!(readme.contains("templates: maler"), "{readme}");
-    for file in ["pdf/report.typ", "pdf/theme.typ", "pdf/cover.typ", "html/base.html", "html/assets/site.css"] {
+    for file in [
+        "pdf/report.typ",
+        "pdf/theme.typ",
+        "pdf/cover.typ",
+        "html/base.html",
+        "html/assets/site.css",
+    ] {
         assert!(report.join("maler").join(file).is_file(), "{file}");
     }
     let yaml = std::fs::read_to_string(report.join("report.yaml")).expect("yaml");
@@ -91,7 +114,9 @@ fn exported_templates_build_the_same_report() {
     build(&report, &dir.path().join("exported"));
     let (a, b) = (pdf_in(&dir.path().join("embedded")), pdf_in(&dir.path().join("exported")));
     assert_eq!(std::fs::read(a).expect("pdf"), std::fs::read(b).expect("pdf"), "the same PDF");
-    let page = |out: &str| std::fs::read_to_string(dir.path().join(out).join("html/index.html")).expect("index");
+    let page = |out: &str| {
+        std::fs::read_to_string(dir.path().join(out).join("html/index.html")).expect("index")
+    };
     assert_eq!(page("embedded"), page("exported"));
     // A second export into the same folder writes nothing.
     let (code, _, stderr) = run_in(dir.path(), &["templates", "rapport/maler"]);

@@ -31,8 +31,11 @@ fn example_and_csv_twin() -> (tempfile::TempDir, PathBuf, PathBuf) {
     copy(&root().join("examples/workbook"), &csv);
     std::fs::remove_file(csv.join("tabeller/budsjett.xlsx")).expect("remove");
     for name in ["fo1-netto.csv", "fo1-indikatorer.csv"] {
-        std::fs::copy(root().join("report-data/tabeller").join(name), csv.join("tabeller").join(name))
-            .expect("copy csv");
+        std::fs::copy(
+            root().join("report-data/tabeller").join(name),
+            csv.join("tabeller").join(name),
+        )
+        .expect("copy csv");
     }
     let chapter = csv.join("kapitler/fo1.yaml");
     let yaml = std::fs::read_to_string(&chapter).expect("chapter");
@@ -75,17 +78,26 @@ fn without_places(json: &str) -> serde_json::Value {
 #[test]
 fn the_workbook_example_checks_like_its_csv_files() {
     let (dir, book, csv) = example_and_csv_twin();
-    let (code_b, json_b, _) = run_in(dir.path(), &["check", "--format", "json", book.to_str().expect("utf-8")]);
-    let (code_c, json_c, _) = run_in(dir.path(), &["check", "--format", "json", csv.to_str().expect("utf-8")]);
+    let (code_b, json_b, _) =
+        run_in(dir.path(), &["check", "--format", "json", book.to_str().expect("utf-8")]);
+    let (code_c, json_c, _) =
+        run_in(dir.path(), &["check", "--format", "json", csv.to_str().expect("utf-8")]);
     assert_eq!((code_b, code_c), (0, 0), "{json_b}");
     let (b, c) = (without_places(&json_b), without_places(&json_c));
-    assert!(b["diagnostics"].as_array().is_some_and(|d| !d.is_empty()), "the example has rounding notes");
+    assert!(
+        b["diagnostics"].as_array().is_some_and(|d| !d.is_empty()),
+        "the example has rounding notes"
+    );
     assert_eq!(b, c);
     // The places of workbook findings are cells.
     let raw: serde_json::Value = serde_json::from_str(&json_b).expect("json");
     let first = &raw["diagnostics"][0];
     assert_eq!(first["sheet"], "FO1 netto", "{first}");
-    assert_eq!((&first["cell"], &first["line"], &first["column"]), (&"F2".into(), &2.into(), &6.into()), "{first}");
+    assert_eq!(
+        (&first["cell"], &first["line"], &first["column"]),
+        (&"F2".into(), &2.into(), &6.into()),
+        "{first}"
+    );
     assert_eq!(first["file"], "tabeller/budsjett.xlsx");
 }
 
@@ -96,7 +108,14 @@ fn the_workbook_example_renders_the_same_figures_as_its_csv_files() {
         let out = dir.path().join(out);
         let (code, _, stderr) = run_in(
             dir.path(),
-            &["build", "--only-output", "html", "-o", out.to_str().expect("utf-8"), folder.to_str().expect("utf-8")],
+            &[
+                "build",
+                "--only-output",
+                "html",
+                "-o",
+                out.to_str().expect("utf-8"),
+                folder.to_str().expect("utf-8"),
+            ],
         );
         assert_eq!(code, 0, "{stderr}");
     }
@@ -105,7 +124,11 @@ fn the_workbook_example_renders_the_same_figures_as_its_csv_files() {
             .into_iter()
             .filter(|p| p.extension().is_some_and(|e| e == "html"))
             .map(|p| {
-                let rel = p.strip_prefix(dir.path().join(out)).expect("inside").to_string_lossy().into_owned();
+                let rel = p
+                    .strip_prefix(dir.path().join(out))
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
                 (rel, std::fs::read_to_string(&p).expect("page"))
             })
             .collect();
@@ -141,7 +164,14 @@ fn merged_headings_become_header_groups_and_figures_are_as_shown() {
     let report = root().join("tests/fixtures/valid/workbook-merged");
     let (code, _, stderr) = run_in(
         dir.path(),
-        &["build", "--only-output", "html", "-o", out.to_str().expect("utf-8"), report.to_str().expect("utf-8")],
+        &[
+            "build",
+            "--only-output",
+            "html",
+            "-o",
+            out.to_str().expect("utf-8"),
+            report.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
     let page = walk(&out)
@@ -155,11 +185,20 @@ fn merged_headings_become_header_groups_and_figures_are_as_shown() {
         html.select(&selector).map(|e| e.text().collect::<String>().trim().to_string()).collect()
     };
     assert_eq!(texts("tr.header-groups th"), ["2023", "2024"]);
-    assert_eq!(texts("thead tr:last-child th"), ["Funksjon", "Regnskap", "Budsjett", "Regnskap", "Andel"]);
+    assert_eq!(
+        texts("thead tr:last-child th"),
+        ["Funksjon", "Regnskap", "Budsjett", "Regnskap", "Andel"]
+    );
     let nb = |s: &str| s.replace(' ', "\u{a0}");
     // 426315.99999999994 shown as 426 316; `#,##0,` shows thousands; a dash for zero; 0.0 %.
-    assert_eq!(texts("tbody tr:first-child td"), [nb("426 316"), nb("1 714"), "–".into(), nb("33,3 %")]);
-    assert_eq!(texts("tbody tr.sum td"), [nb("526 316"), nb("2 000"), nb("500 000"), nb("100,0 %")]);
+    assert_eq!(
+        texts("tbody tr:first-child td"),
+        [nb("426 316"), nb("1 714"), "–".into(), nb("33,3 %")]
+    );
+    assert_eq!(
+        texts("tbody tr.sum td"),
+        [nb("526 316"), nb("2 000"), nb("500 000"), nb("100,0 %")]
+    );
 }
 
 #[test]
@@ -167,9 +206,12 @@ fn a_workbook_named_like_a_csv_file_is_read_as_a_workbook() {
     let dir = tempfile::tempdir().expect("tempdir");
     let book = dir.path().join("book");
     copy(&root().join("examples/workbook"), &book);
-    std::fs::rename(book.join("tabeller/budsjett.xlsx"), book.join("tabeller/budsjett.csv")).expect("rename");
+    std::fs::rename(book.join("tabeller/budsjett.xlsx"), book.join("tabeller/budsjett.csv"))
+        .expect("rename");
     let chapter = book.join("kapitler/fo1.yaml");
-    let yaml = std::fs::read_to_string(&chapter).expect("chapter").replace("budsjett.xlsx", "budsjett.csv");
+    let yaml = std::fs::read_to_string(&chapter)
+        .expect("chapter")
+        .replace("budsjett.xlsx", "budsjett.csv");
     std::fs::write(&chapter, yaml).expect("write");
     let (code, _, stderr) = run_in(dir.path(), &["check", "book"]);
     assert_eq!(code, 0, "{stderr}");
@@ -192,7 +234,8 @@ fn workbook_cells_are_named_in_every_output_format() {
     assert_eq!(formula["cell"], "C4");
     assert_eq!((&formula["line"], &formula["column"]), (&4.into(), &3.into()));
     assert_eq!(formula["file"], "tabeller/budsjett.xlsx");
-    let (_, github, _) = run_in(&fixtures, &["check", "--format", "github", "invalid/workbook-cells"]);
+    let (_, github, _) =
+        run_in(&fixtures, &["check", "--format", "github", "invalid/workbook-cells"]);
     assert!(
         github.contains(
             "::error file=invalid/workbook-cells/tabeller/budsjett.xlsx,title=AR316 workbook-cell (budsjett.xlsx%2C ark «Netto»%2C celle C4)::"

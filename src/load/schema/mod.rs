@@ -18,12 +18,12 @@ pub use block::{
 };
 pub use chapter::{ChapterSource, SectionItem, SectionSource};
 pub use report::{FactSource, ReportSource, TableNumbers};
-pub use theme::{COLOR_NAMES, ColorsSource, ThemeImageSource, ThemeSource};
 pub use table::{
     AcknowledgementSource, ColumnSource, ColumnType, HeaderGroupSource, LinkColumnsSource,
     LinkRowsSource, LinkSource, RelationSource, RowRefSource, SumOfSource, SumSource, TableSource,
     TotalSource,
 };
+pub use theme::{COLOR_NAMES, ColorsSource, ThemeImageSource, ThemeSource};
 
 #[allow(unused_imports)]
 pub(crate) use super::read::{FromYaml, Out};

@@ -22,7 +22,8 @@ pub struct ThemeSource {
 }
 
 impl FromYaml for ThemeSource {
-    const EXPECTED: &'static str = "the report's look (a map with colors, font, logo, cover_image, subtitle)";
+    const EXPECTED: &'static str =
+        "the report's look (a map with colors, font, logo, cover_image, subtitle)";
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
@@ -66,7 +67,8 @@ impl FromYaml for ColorsSource {
         let mut colors = Vec::new();
         for (name, _) in COLOR_NAMES {
             // `raw` treats an empty value as absent; find the key itself to report it.
-            let key = entries.iter().find(|(k, _)| matches!(&k.value, Value::Scalar(s, _) if s == name));
+            let key =
+                entries.iter().find(|(k, _)| matches!(&k.value, Value::Scalar(s, _) if s == name));
             let value = f.opt::<Spanned<String>>(name, out);
             if let Some((k, _)) = key {
                 colors.push((*name, value, k.span.clone()));

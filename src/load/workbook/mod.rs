@@ -76,7 +76,11 @@ impl Workbook {
     }
 
     /// Reads the table a request names into `sources` (as a sheet's virtual text) and fields.
-    pub fn read(&mut self, sources: &mut Sources, req: &Request) -> Result<(FileId, RawCsv), Diagnostic> {
+    pub fn read(
+        &mut self,
+        sources: &mut Sources,
+        req: &Request,
+    ) -> Result<(FileId, RawCsv), Diagnostic> {
         // A damaged workbook must not stop the program, even where the reader would panic.
         match guarded(|| self.read_unguarded(sources, req)) {
             Ok(result) => result,
@@ -84,7 +88,11 @@ impl Workbook {
         }
     }
 
-    fn read_unguarded(&mut self, sources: &mut Sources, req: &Request) -> Result<(FileId, RawCsv), Diagnostic> {
+    fn read_unguarded(
+        &mut self,
+        sources: &mut Sources,
+        req: &Request,
+    ) -> Result<(FileId, RawCsv), Diagnostic> {
         let sheet = self.choose_sheet(req)?;
         let wanted = req.range.map(parse_range).transpose()?;
         let values = self
@@ -99,19 +107,26 @@ impl Workbook {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let cells = sheet::Cells { values: &values, formulas: formulas.as_ref(), styles: styles.as_ref() };
+        let cells =
+            sheet::Cells { values: &values, formulas: formulas.as_ref(), styles: styles.as_ref() };
         let Some(area) = cells.area(wanted) else {
             return Err(Diagnostic::error(
                 Code::Workbook,
                 match req.range {
-                    Some(r) => format!("the range {} of sheet «{sheet}» has no cells with content", r.value.trim()),
+                    Some(r) => format!(
+                        "the range {} of sheet «{sheet}» has no cells with content",
+                        r.value.trim()
+                    ),
                     None => format!("the sheet «{sheet}» has no cells with content"),
                 },
             )
             .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
-            .with_hint("a table's first row holds its column headings; check `sheet:` and `range:`"));
+            .with_hint(
+                "a table's first row holds its column headings; check `sheet:` and `range:`",
+            ));
         };
-        let cells_in = u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
+        let cells_in =
+            u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
         if cells_in > MAX_CELLS {
             return Err(Diagnostic::error(
                 Code::Limit,
@@ -132,19 +147,28 @@ impl Workbook {
                 [] => Err(unreadable(req, "the workbook has no worksheets")),
                 _ => Err(Diagnostic::error(
                     Code::Workbook,
-                    format!("«{}» has {} sheets; say which one holds the table", req.file.value, self.names.len()),
+                    format!(
+                        "«{}» has {} sheets; say which one holds the table",
+                        req.file.value,
+                        self.names.len()
+                    ),
                 )
                 .at(req.file.span.clone())
                 .with_label("which sheet?")
                 .with_note(format!("the sheets are {list}"))
-                .with_hint(format!("add `sheet: {}` (the sheet's name as on its tab in Excel)", self.names[0]))),
+                .with_hint(format!(
+                    "add `sheet: {}` (the sheet's name as on its tab in Excel)",
+                    self.names[0]
+                ))),
             };
         };
         let name = wanted.value.trim();
         if let Some(found) = self.names.iter().find(|n| n.as_str() == name) {
             return Ok(found.clone());
         }
-        if let Some(found) = self.names.iter().find(|n| n.trim().to_lowercase() == name.to_lowercase()) {
+        if let Some(found) =
+            self.names.iter().find(|n| n.trim().to_lowercase() == name.to_lowercase())
+        {
             return Ok(found.clone());
         }
         let mut d = Diagnostic::error(
@@ -182,16 +206,15 @@ fn parse_cell(text: &str) -> Option<(u32, u32)> {
     let text = text.trim().replace('$', "");
     let split = text.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = text.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic())
+    {
         return None;
     }
-    let column = letters
-        .to_ascii_uppercase()
-        .bytes()
-        .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
+    let column =
+        letters.to_ascii_uppercase().bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
     let row: u32 = digits.parse().ok()?;
     // Excel's largest sheet: 1 048 576 rows, 16 384 columns (XFD).
-    (row >= 1 && row <= 1_048_576 && column <= 16_384).then(|| (row - 1, column - 1))
+    ((1..=1_048_576).contains(&row) && column <= 16_384).then(|| (row - 1, column - 1))
 }
 
 /// `range: A1:F12` as an area; a bad range is a located error.
@@ -207,7 +230,9 @@ fn parse_range(range: &Spanned<String>) -> Result<Area, Diagnostic> {
         return Err(bad("is not two cells separated by `:`"));
     };
     let (Some(start), Some(end)) = (parse_cell(a), parse_cell(b)) else {
-        return Err(bad("names a cell that does not exist (cells are a column's letters and a row's number, e.g. B3)"));
+        return Err(bad(
+            "names a cell that does not exist (cells are a column's letters and a row's number, e.g. B3)",
+        ));
     };
     if start.0 > end.0 || start.1 > end.1 {
         return Err(bad("starts below or to the right of where it ends"));

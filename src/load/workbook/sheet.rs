@@ -3,8 +3,8 @@
 use calamine::{Data, Dimensions, Range, StyleRange};
 use rust_decimal::Decimal;
 
-use super::display::{excel_decimal, shown};
 use super::Area;
+use super::display::{excel_decimal, shown};
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{self, RawCsv, RawField, RawGroup, RawRecord};
 use crate::source::{FileId, SheetOrigin, Sources, Span};
@@ -25,7 +25,9 @@ struct Read {
 impl Cells<'_> {
     /// The cells to read: the range asked for (cut to the cells in use), or the cells in use.
     pub fn area(&self, wanted: Option<Area>) -> Option<Area> {
-        let bounds = |start: Option<(u32, u32)>, end: Option<(u32, u32)>| Some(Area { start: start?, end: end? });
+        let bounds = |start: Option<(u32, u32)>, end: Option<(u32, u32)>| {
+            Some(Area { start: start?, end: end? })
+        };
         let values = bounds(self.values.start(), self.values.end());
         let formulas = self.formulas.and_then(|f| bounds(f.start(), f.end()));
         let used = match (values, formulas) {
@@ -37,7 +39,10 @@ impl Cells<'_> {
         };
         let Some(wanted) = wanted else { return Some(used) };
         let end = (wanted.end.0.min(used.end.0), wanted.end.1.min(used.end.1));
-        (end.0 >= wanted.start.0 && end.1 >= wanted.start.1 && used.start.0 <= end.0 && used.start.1 <= end.1)
+        (end.0 >= wanted.start.0
+            && end.1 >= wanted.start.1
+            && used.start.0 <= end.0
+            && used.start.1 <= end.1)
             .then_some(Area { start: wanted.start, end })
     }
 
@@ -59,17 +64,20 @@ impl Cells<'_> {
             },
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => ok(s.clone()),
             Data::Int(i) => ok(shown(Decimal::from(*i), format).unwrap_or_else(|| i.to_string())),
-            Data::Float(f) => ok(excel_decimal(*f).and_then(|d| shown(d, format)).unwrap_or_else(|| f.to_string())),
+            Data::Float(f) => ok(excel_decimal(*f)
+                .and_then(|d| shown(d, format))
+                .unwrap_or_else(|| f.to_string())),
             Data::Bool(b) => ok(if *b { "SANN" } else { "USANN" }.to_string()),
             Data::DateTime(dt) if dt.is_datetime() => {
                 let (y, m, d, ..) = dt.to_ymd_hms_milli();
                 ok(format!("{d:02}.{m:02}.{y:04}"))
             }
-            Data::DateTime(dt) => ok(excel_decimal(dt.as_f64()).map_or_else(String::new, |d| d.to_string())),
-            Data::Error(e) => Read {
-                text: String::new(),
-                problem: Some(format!("the cell shows the error {e}")),
-            },
+            Data::DateTime(dt) => {
+                ok(excel_decimal(dt.as_f64()).map_or_else(String::new, |d| d.to_string()))
+            }
+            Data::Error(e) => {
+                Read { text: String::new(), problem: Some(format!("the cell shows the error {e}")) }
+            }
         }
     }
 
@@ -95,7 +103,11 @@ impl Cells<'_> {
                 }
                 let read = self.cell((r, c));
                 let start = text.len();
-                text.extend(read.text.chars().map(|ch| if matches!(ch, '\t' | '\n' | '\r') { ' ' } else { ch }));
+                text.extend(
+                    read.text
+                        .chars()
+                        .map(|ch| if matches!(ch, '\t' | '\n' | '\r') { ' ' } else { ch }),
+                );
                 row.push((read, start..text.len()));
             }
             text.push('\n');
@@ -167,7 +179,10 @@ fn header_groups(
         let down = here.is_some_and(|m| m.end.0 > row);
         if span == 1 && down && header.fields.get(i).is_some_and(|h| h.text.trim().is_empty()) {
             header.fields[i] = title.clone();
-            groups.push(RawGroup { title: RawField { text: String::new(), span: title.span }, columns: 1 });
+            groups.push(RawGroup {
+                title: RawField { text: String::new(), span: title.span },
+                columns: 1,
+            });
         } else {
             groups.push(RawGroup { title, columns: span });
         }

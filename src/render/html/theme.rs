@@ -63,7 +63,10 @@ pub(crate) fn view(theme: &Theme) -> ThemeView {
 pub(crate) fn files(theme: &Theme) -> Vec<SiteFile> {
     let mut out = Vec::new();
     if view(theme).css.is_some() {
-        out.push(SiteFile { path: "assets/theme.css".into(), bytes: stylesheet(theme).into_bytes() });
+        out.push(SiteFile {
+            path: "assets/theme.css".into(),
+            bytes: stylesheet(theme).into_bytes(),
+        });
     }
     for (name, image) in [("logo", &theme.logo), ("cover", &theme.cover_image)] {
         if let Some(i) = image {
@@ -101,9 +104,8 @@ fn stylesheet(theme: &Theme) -> String {
             }
         }
     }
-    match theme.font.as_deref() {
-        Some("Libertinus Serif") => css.push_str("  --font: \"Libertinus Serif\", Georgia, \"Times New Roman\", serif;\n"),
-        Some(_) | None => {}
+    if theme.font.as_deref() == Some("Libertinus Serif") {
+        css.push_str("  --font: \"Libertinus Serif\", Georgia, \"Times New Roman\", serif;\n");
     }
     css.push_str("}\n");
     css
@@ -113,17 +115,27 @@ fn stylesheet(theme: &Theme) -> String {
 fn libertinus() -> Vec<&'static [u8]> {
     use typst::foundations::Bytes;
     use typst::text::{Font, FontStyle, FontWeight};
-    let wanted = [(FontStyle::Normal, FontWeight::REGULAR), (FontStyle::Italic, FontWeight::REGULAR), (FontStyle::Normal, FontWeight::BOLD)];
+    let wanted = [
+        (FontStyle::Normal, FontWeight::REGULAR),
+        (FontStyle::Italic, FontWeight::REGULAR),
+        (FontStyle::Normal, FontWeight::BOLD),
+    ];
     let fonts: Vec<(&'static [u8], FontStyle, FontWeight)> = typst_assets::fonts()
         .filter_map(|data| {
             let font = Font::new(Bytes::new(data), 0)?;
             let info = font.info();
-            (info.family == "Libertinus Serif").then_some((data, info.variant.style, info.variant.weight))
+            (info.family == "Libertinus Serif").then_some((
+                data,
+                info.variant.style,
+                info.variant.weight,
+            ))
         })
         .collect();
     wanted
         .iter()
-        .filter_map(|(style, weight)| fonts.iter().find(|(_, s, w)| s == style && w == weight).map(|(d, ..)| *d))
+        .filter_map(|(style, weight)| {
+            fonts.iter().find(|(_, s, w)| s == style && w == weight).map(|(d, ..)| *d)
+        })
         .collect()
 }
 
