@@ -11,13 +11,13 @@ mod sheet;
 
 use std::io::Cursor;
 
-use calamine::{Reader, Sheets};
+use calamine::{Data, Reader, Sheets};
 
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::RawCsv;
 use crate::load::read::Spanned;
 use crate::load::yaml;
-use crate::source::{FileId, Sources};
+use crate::source::{FileId, Sources, cell_name, column_letters};
 
 pub use display::{excel_decimal, shown};
 
@@ -95,20 +95,14 @@ impl Workbook {
     ) -> Result<(FileId, RawCsv), Diagnostic> {
         let sheet = self.choose_sheet(req)?;
         let wanted = req.range.map(parse_range).transpose()?;
-        let values = self
-            .sheets
-            .worksheet_range(&sheet)
+        let cells = self
+            .cells(&sheet)
             .map_err(|e| unreadable(req, &format!("the sheet «{sheet}» cannot be read ({e})")))?;
-        // Formulas, styles and merged cells are extras: a format that lacks them reads without.
-        let formulas = self.sheets.worksheet_formula(&sheet).ok();
-        let styles = self.sheets.worksheet_style(&sheet).ok();
         let merged = match &mut self.sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let cells =
-            sheet::Cells { values: &values, formulas: formulas.as_ref(), styles: styles.as_ref() };
         let Some(area) = cells.area(wanted) else {
             return Err(Diagnostic::error(
                 Code::Workbook,
@@ -128,14 +122,56 @@ impl Workbook {
         let cells_in =
             u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
         if cells_in > MAX_CELLS {
+            let (from, to) =
+                (cell_name(area.start.0, area.start.1), cell_name(area.end.0, area.end.1));
+            let group = |n: u64| crate::format::decimal(rust_decimal::Decimal::from(n), 0, true);
             return Err(Diagnostic::error(
                 Code::Limit,
-                format!("the table spans {cells_in} cells of sheet «{sheet}»; at most {MAX_CELLS} can be read"),
+                format!(
+                    "the table would be the cells {from}:{to} of sheet «{sheet}», {} cells; at most {} can be read as one table",
+                    group(cells_in),
+                    group(MAX_CELLS)
+                ),
             )
             .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
-            .with_hint("give the table's cells with `range:`, e.g. `range: A1:F12`"));
+            .with_hint(format!("give the table's cells with `range:`, e.g. `range: A1:F12`, or delete what stands far out in the sheet (in column {} or row {})", column_letters(area.end.1), area.end.0 + 1)));
         }
         cells.read(sources, &req.file.value, &sheet, area, wanted, &merged)
+    }
+
+    /// A sheet's cells with content, their formulas and styles. An .xlsx sheet is read cell by
+    /// cell, so that memory follows the cells written, not the rectangle they span (a stray
+    /// cell at XFD1048576 must not make a 17-billion-cell grid); the other formats come as
+    /// calamine reads them.
+    fn cells(&mut self, sheet: &str) -> Result<sheet::Cells, String> {
+        // Styles are an extra: a format without them reads without.
+        let styles = self.sheets.worksheet_style(sheet).ok();
+        if let Sheets::Xlsx(x) = &mut self.sheets {
+            let mut cells = sheet::Cells::with_styles(styles);
+            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+            while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+                cells.add(cell.pos, cell.value.into(), cell.formula);
+            }
+            return Ok(cells);
+        }
+        let values = self.sheets.worksheet_range(sheet).map_err(|e| e.to_string())?;
+        let formulas = self.sheets.worksheet_formula(sheet).ok();
+        let mut cells = sheet::Cells::with_styles(styles);
+        let start = values.start().unwrap_or_default();
+        for (row, column, value) in values.used_cells() {
+            cells.add((start.0 + row as u32, start.1 + column as u32), value.clone(), None);
+        }
+        if let Some(f) = &formulas {
+            let start = f.start().unwrap_or_default();
+            for (row, column, formula) in f.used_cells() {
+                cells.add(
+                    (start.0 + row as u32, start.1 + column as u32),
+                    Data::Empty,
+                    Some(formula.clone()),
+                );
+            }
+        }
+        Ok(cells)
     }
 
     /// The sheet a request names, or the only worksheet.

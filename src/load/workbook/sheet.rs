@@ -1,6 +1,8 @@
 //! A sheet's cells as positioned fields: the virtual text, figures as shown, merged headings.
 
-use calamine::{Data, Dimensions, Range, StyleRange};
+use std::collections::HashMap;
+
+use calamine::{Data, Dimensions, StyleRange};
 use rust_decimal::Decimal;
 
 use super::Area;
@@ -9,11 +11,13 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{self, RawCsv, RawField, RawGroup, RawRecord};
 use crate::source::{FileId, SheetOrigin, Sources, Span};
 
-/// What calamine read of one sheet.
-pub(super) struct Cells<'a> {
-    pub values: &'a Range<Data>,
-    pub formulas: Option<&'a Range<String>>,
-    pub styles: Option<&'a StyleRange>,
+/// What calamine read of one sheet: the cells with a value or a formula, by (row, column).
+#[derive(Default)]
+pub(super) struct Cells {
+    values: HashMap<(u32, u32), Data>,
+    formulas: HashMap<(u32, u32), String>,
+    styles: Option<StyleRange>,
+    bounds: Option<Area>,
 }
 
 /// A cell's text for the table and its problem, if any.
@@ -22,21 +26,36 @@ struct Read {
     problem: Option<String>,
 }
 
-impl Cells<'_> {
+impl Cells {
+    /// No cells yet; number formats from `styles`.
+    pub fn with_styles(styles: Option<StyleRange>) -> Self {
+        Cells { styles, ..Cells::default() }
+    }
+
+    /// Adds a cell (the first one wins at a position written twice).
+    pub fn add(&mut self, pos: (u32, u32), value: Data, formula: Option<String>) {
+        let formula = formula.filter(|f| !f.trim().is_empty());
+        if matches!(value, Data::Empty) && formula.is_none() {
+            return;
+        }
+        if !matches!(value, Data::Empty) {
+            self.values.entry(pos).or_insert(value);
+        }
+        if let Some(f) = formula {
+            self.formulas.entry(pos).or_insert(f);
+        }
+        self.bounds = Some(match self.bounds {
+            None => Area { start: pos, end: pos },
+            Some(a) => Area {
+                start: (a.start.0.min(pos.0), a.start.1.min(pos.1)),
+                end: (a.end.0.max(pos.0), a.end.1.max(pos.1)),
+            },
+        });
+    }
+
     /// The cells to read: the range asked for (cut to the cells in use), or the cells in use.
     pub fn area(&self, wanted: Option<Area>) -> Option<Area> {
-        let bounds = |start: Option<(u32, u32)>, end: Option<(u32, u32)>| {
-            Some(Area { start: start?, end: end? })
-        };
-        let values = bounds(self.values.start(), self.values.end());
-        let formulas = self.formulas.and_then(|f| bounds(f.start(), f.end()));
-        let used = match (values, formulas) {
-            (Some(a), Some(b)) => Area {
-                start: (a.start.0.min(b.start.0), a.start.1.min(b.start.1)),
-                end: (a.end.0.max(b.end.0), a.end.1.max(b.end.1)),
-            },
-            (a, b) => a.or(b)?,
-        };
+        let used = self.bounds?;
         let Some(wanted) = wanted else { return Some(used) };
         let end = (wanted.end.0.min(used.end.0), wanted.end.1.min(used.end.1));
         (end.0 >= wanted.start.0
@@ -49,12 +68,13 @@ impl Cells<'_> {
     fn cell(&self, pos: (u32, u32)) -> Read {
         let format = self
             .styles
+            .as_ref()
             .and_then(|s| s.get(pos))
             .and_then(|s| s.number_format.as_ref())
             .map(|f| f.format_code.as_str());
-        let formula = self.formulas.and_then(|f| f.get_value(pos)).filter(|f| !f.trim().is_empty());
+        let formula = self.formulas.get(&pos);
         let ok = |text: String| Read { text, problem: None };
-        match self.values.get_value(pos).unwrap_or(&Data::Empty) {
+        match self.values.get(&pos).unwrap_or(&Data::Empty) {
             Data::Empty => match formula {
                 Some(f) => Read {
                     text: String::new(),
