@@ -12,9 +12,19 @@ fn root() -> PathBuf {
 fn build(report: &Path, out: &Path) {
     let (code, _, stderr) = run_in(
         report.parent().expect("parent"),
-        &["build", "-o", out.to_str().expect("utf-8"), report.to_str().expect("utf-8")],
+        &[
+            "build",
+            "--verify-pdf",
+            "-o",
+            out.to_str().expect("utf-8"),
+            report.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("Verified PDF/A-2a and PDF/UA-1"),
+        "logo and cover image keep the PDF conforming:\n{stderr}"
+    );
 }
 
 fn tool(name: &str, args: &[&str]) -> String {

@@ -108,12 +108,7 @@ fn the_workbook_example_renders_the_same_figures_as_its_csv_files() {
         let out = dir.path().join(out);
         let (code, _, stderr) = run_in(
             dir.path(),
-            &[
-                "build",
-                "-o",
-                out.to_str().expect("utf-8"),
-                folder.to_str().expect("utf-8"),
-            ],
+            &["build", "-o", out.to_str().expect("utf-8"), folder.to_str().expect("utf-8")],
         );
         assert_eq!(code, 0, "{stderr}");
     }

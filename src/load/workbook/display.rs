@@ -203,6 +203,23 @@ mod tests {
         assert_eq!(show(1.0 / 3.0, "General"), "0,333333333333333");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_format_and_figure_is_shown_or_left_to_the_caller(format in ".{0,40}", value in proptest::num::f64::ANY) {
+            if let Some(d) = excel_decimal(value) {
+                let _ = shown(d, Some(&format));
+            }
+        }
+
+        #[test]
+        fn a_shown_figure_is_read_back_as_a_figure(value in -1e12f64..1e12, decimals in 0usize..6, grouped: bool) {
+            let format = format!("{}0{}", if grouped { "#,##" } else { "" }, if decimals > 0 { format!(".{}", "0".repeat(decimals)) } else { String::new() });
+            let text = shown(excel_decimal(value).expect("finite"), Some(&format)).expect("shown");
+            let cell = crate::load::number::parse_cell(&text);
+            proptest::prop_assert!(cell.is_ok(), "{text} from {value} with {format}");
+        }
+    }
+
     #[test]
     fn sections_respect_quotes_and_brackets() {
         assert_eq!(sections("0;\"a;b\";[Red]0"), vec!["0", "\"a;b\"", "[Red]0"]);

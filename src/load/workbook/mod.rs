@@ -298,6 +298,20 @@ mod tests {
         assert!(r("B2:ZZZZ3").is_err());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_range_text_is_read_or_refused(text in ".{0,24}") {
+            let _ = parse_range(&Spanned::new(text, Span::default()));
+        }
+
+        #[test]
+        fn any_bytes_are_opened_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let mut zip = b"PK\x03\x04".to_vec();
+            zip.extend(bytes);
+            let _ = Workbook::open(zip);
+        }
+    }
+
     #[test]
     fn workbook_names() {
         assert!(is_workbook_name("tabeller/Budsjett.XLSX"));
