@@ -93,8 +93,33 @@ impl Workbook {
         sources: &mut Sources,
         req: &Request,
     ) -> Result<(FileId, RawCsv), Diagnostic> {
-        let sheet = self.choose_sheet(req)?;
-        let wanted = req.range.map(parse_range).transpose()?;
+        // `range: Netto!A1:F12`, as Excel writes a reference, names the sheet too.
+        let (named, cells) = match req.range.map(split_sheet) {
+            Some((named, cells)) => (named, Some(cells)),
+            None => (None, None),
+        };
+        if let (Some(named), Some(sheet)) = (&named, req.sheet)
+            && named.value.trim() != sheet.value.trim()
+        {
+            let mut d = Diagnostic::error(
+                Code::Workbook,
+                format!(
+                    "the range names the sheet «{}», but `sheet:` says «{}»",
+                    named.value.trim(),
+                    sheet.value.trim()
+                ),
+            )
+            .at(named.span.clone())
+            .with_hint(
+                "name the sheet once: in `sheet:`, or before the range (`range: Netto!A1:F12`)",
+            );
+            d.related.push((sheet.span.clone(), "sheet: given here".into()));
+            return Err(d);
+        }
+        let by_range =
+            Request { file: req.file, sheet: req.sheet.or(named.as_ref()), range: req.range };
+        let sheet = self.choose_sheet(&by_range)?;
+        let wanted = cells.as_ref().map(parse_range).transpose()?;
         let cells = self
             .cells(&sheet)
             .map_err(|e| unreadable(req, &format!("the sheet «{sheet}» cannot be read ({e})")))?;
@@ -253,6 +278,32 @@ fn parse_cell(text: &str) -> Option<(u32, u32)> {
     ((1..=1_048_576).contains(&row) && column <= 16_384).then(|| (row - 1, column - 1))
 }
 
+/// `Netto!A1:F12` or `'FO1 netto'!A1:F12` → (the sheet, `A1:F12`), each with its place; a range
+/// without `!` is only cells.
+fn split_sheet(range: &Spanned<String>) -> (Option<Spanned<String>>, Spanned<String>) {
+    let text = &range.value;
+    let Some(bang) = text.rfind('!') else { return (None, range.clone()) };
+    let start = range.span.range.start;
+    // The span covers the scalar as written; quotes around it shift the text by one.
+    let quoted = usize::from(range.span.range.len() > text.len());
+    let at = |from: usize, to: usize| {
+        let mut span = range.span.clone();
+        span.range = (start + quoted + from).min(range.span.range.end)
+            ..(start + quoted + to).min(range.span.range.end);
+        span
+    };
+    let name = text[..bang].trim();
+    let unquoted = name
+        .strip_prefix('\'')
+        .and_then(|n| n.strip_suffix('\''))
+        .unwrap_or(name)
+        .replace("''", "'");
+    (
+        Some(Spanned::new(unquoted, at(0, bang))),
+        Spanned::new(text[bang + 1..].to_string(), at(bang + 1, text.len())),
+    )
+}
+
 /// `range: A1:F12` as an area; a bad range is a located error.
 fn parse_range(range: &Spanned<String>) -> Result<Area, Diagnostic> {
     let text = range.value.trim();
@@ -296,6 +347,13 @@ mod tests {
         assert!(r("F12:B2").is_err());
         assert!(r("B2").is_err());
         assert!(r("B2:ZZZZ3").is_err());
+        let (sheet, cells) =
+            split_sheet(&Spanned::new("'FO1 netto'!A1:F14".to_string(), Span::new(0, 10..28)));
+        assert_eq!(sheet.map(|s| (s.value, s.span.range)), Some(("FO1 netto".to_string(), 10..21)));
+        assert_eq!((cells.value.as_str(), cells.span.range), ("A1:F14", 22..28));
+        let (sheet, cells) = split_sheet(&Spanned::new("A1:F14".to_string(), Span::new(0, 0..6)));
+        assert!(sheet.is_none());
+        assert_eq!(cells.value, "A1:F14");
     }
 
     proptest::proptest! {
