@@ -8,6 +8,7 @@ use crate::load::read::Spanned;
 use crate::load::schema::{ColorsSource, ThemeImageSource, ThemeSource};
 use crate::load::yaml::did_you_mean;
 use crate::model::{THEME_FONTS, Theme, ThemeImage};
+use crate::source::Span;
 
 use super::Lowerer;
 
@@ -32,36 +33,52 @@ impl Lowerer<'_> {
         Theme { colors, font, logo, cover_image }
     }
 
+    /// The colours given, each checked to be a colour and to keep text readable.
     fn colors(&mut self, c: &ColorsSource) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
         let mut spans = BTreeMap::new();
         for (name, value, key) in &c.colors {
-            let Some(value) = value else {
-                self.push(
-                    Diagnostic::error(Code::YamlSchema, format!("the colour `{name}` has no value"))
-                        .at(key.clone())
-                        .with_hint(format!("write the colour in quotes, e.g. `{name}: \"#2A2859\"`: without quotes, YAML reads everything from # as a comment")),
-                );
-                continue;
-            };
-            match parse_color(&value.value) {
-                Some(hex) => {
-                    out.insert(name.to_string(), hex);
-                    spans.insert(*name, value.span.clone());
-                }
-                None => self.push(
-                    Diagnostic::error(
-                        Code::YamlSchema,
-                        format!("«{}» is not a colour", value.value.trim()),
-                    )
+            if let Some(hex) = self.color(name, value.as_ref(), key) {
+                out.insert(name.to_string(), hex);
+                spans.insert(*name, value.as_ref().map_or(key.clone(), |v| v.span.clone()));
+            }
+        }
+        for name in self.low_contrast(&out, &spans) {
+            out.remove(name);
+        }
+        out
+    }
+
+    /// One colour as `#rrggbb`; an empty or malformed value is reported.
+    fn color(&mut self, name: &str, value: Option<&Spanned<String>>, key: &Span) -> Option<String> {
+        let Some(value) = value else {
+            self.push(
+                Diagnostic::error(Code::YamlSchema, format!("the colour `{name}` has no value"))
+                    .at(key.clone())
+                    .with_hint(format!("write the colour in quotes, e.g. `{name}: \"#2A2859\"`: without quotes, YAML reads everything from # as a comment")),
+            );
+            return None;
+        };
+        let hex = parse_color(&value.value);
+        if hex.is_none() {
+            self.push(
+                Diagnostic::error(Code::YamlSchema, format!("«{}» is not a colour", value.value.trim()))
                     .at(value.span.clone())
                     .with_label("expected #rrggbb")
                     .with_hint("write a colour as # and six hexadecimal digits, in quotes, e.g. \"#2A2859\" (a colour picker or the organisation's design guide gives them)"),
-                ),
-            }
+            );
         }
+        hex
+    }
+
+    /// The colours given that carry text with less than WCAG AA contrast (each reported).
+    fn low_contrast(
+        &mut self,
+        given: &BTreeMap<String, String>,
+        spans: &BTreeMap<&'static str, Span>,
+    ) -> Vec<&'static str> {
         let color = |name: &str| -> String {
-            out.get(name).cloned().unwrap_or_else(|| {
+            given.get(name).cloned().unwrap_or_else(|| {
                 DEFAULTS
                     .iter()
                     .find(|(n, _)| *n == name)
@@ -69,46 +86,56 @@ impl Lowerer<'_> {
             })
         };
         // (colour, the colours it must stand out against, what is read on what)
-        let pairs: Vec<(&str, Vec<String>, String)> = vec![
-            ("primary", vec!["#ffffff".into()], "white text on it (cover, table headers) and it as text on white (headings)".into()),
-            ("accent", vec!["#ffffff".into()], "links in this colour on white".into()),
-            ("light", vec![color("primary")], "the primary colour on it (search button, goal rows) and it on the primary colour (the district's name on the cover)".into()),
-            ("tint", BODY_TEXT.iter().map(|t| (*t).to_string()).collect(), "body text on it (group rows, note boxes)".into()),
+        let pairs: [(&'static str, Vec<String>, &str); 4] = [
+            (
+                "primary",
+                vec!["#ffffff".into()],
+                "white text on it (cover, table headers) and it as text on white (headings)",
+            ),
+            ("accent", vec!["#ffffff".into()], "links in this colour on white"),
+            (
+                "light",
+                vec![color("primary")],
+                "the primary colour on it (search button, goal rows) and it on the primary colour (the district's name on the cover)",
+            ),
+            (
+                "tint",
+                BODY_TEXT.iter().map(|t| (*t).to_string()).collect(),
+                "body text on it (group rows, note boxes)",
+            ),
         ];
-        let mut rejected = Vec::new();
+        let mut low = Vec::new();
         for (name, against, what) in pairs {
-            // Check a pair when one of its colours was given.
-            let given = out.contains_key(name) || (name == "light" && out.contains_key("primary"));
-            let Some(at) = spans.get(name).or_else(|| spans.get("primary")).cloned() else {
+            // A pair is checked when one of its colours was given; `light` also with `primary`.
+            let Some(at) =
+                spans.get(name).or_else(|| spans.get("primary").filter(|_| name == "light"))
+            else {
                 continue;
             };
-            if !given {
-                continue;
-            }
-            let minimum = NORMAL;
             let ratio =
                 against.iter().map(|a| contrast(&color(name), a)).fold(f64::INFINITY, f64::min);
-            if ratio + 1e-9 < minimum {
-                self.push(
-                    Diagnostic::error(
-                        Code::YamlSchema,
-                        format!(
-                            "the colour `{name}` {} has too little contrast: {:.2}:1 for {what}, at least {minimum}:1 is needed",
-                            color(name),
-                            (ratio * 100.0).floor() / 100.0
-                        ),
-                    )
-                    .at(at)
-                    .with_label("too little contrast")
-                    .with_hint(format!("choose a {} shade so that text stays readable (WCAG 2.1 AA)", if name == "light" || name == "tint" { "lighter" } else { "darker" })),
-                );
-                rejected.push(name);
+            if ratio + 1e-9 >= NORMAL {
+                continue;
             }
+            self.push(
+                Diagnostic::error(
+                    Code::YamlSchema,
+                    format!(
+                        "the colour `{name}` {} has too little contrast: {:.2}:1 for {what}, at least {NORMAL}:1 is needed",
+                        color(name),
+                        (ratio * 100.0).floor() / 100.0
+                    ),
+                )
+                .at(at.clone())
+                .with_label("too little contrast")
+                .with_hint(format!(
+                    "choose a {} shade so that text stays readable (WCAG 2.1 AA)",
+                    if name == "light" || name == "tint" { "lighter" } else { "darker" }
+                )),
+            );
+            low.push(name);
         }
-        for name in rejected {
-            out.remove(name);
-        }
-        out
+        low
     }
 
     fn font(&mut self, f: &Spanned<String>) -> Option<String> {

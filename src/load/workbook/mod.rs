@@ -93,29 +93,7 @@ impl Workbook {
         sources: &mut Sources,
         req: &Request,
     ) -> Result<(FileId, RawCsv), Diagnostic> {
-        // `range: Netto!A1:F12`, as Excel writes a reference, names the sheet too.
-        let (named, cells) = match req.range.map(split_sheet) {
-            Some((named, cells)) => (named, Some(cells)),
-            None => (None, None),
-        };
-        if let (Some(named), Some(sheet)) = (&named, req.sheet)
-            && named.value.trim() != sheet.value.trim()
-        {
-            let mut d = Diagnostic::error(
-                Code::Workbook,
-                format!(
-                    "the range names the sheet «{}», but `sheet:` says «{}»",
-                    named.value.trim(),
-                    sheet.value.trim()
-                ),
-            )
-            .at(named.span.clone())
-            .with_hint(
-                "name the sheet once: in `sheet:`, or before the range (`range: Netto!A1:F12`)",
-            );
-            d.related.push((sheet.span.clone(), "sheet: given here".into()));
-            return Err(d);
-        }
+        let (named, cells) = sheet_in_range(req)?;
         let by_range =
             Request { file: req.file, sheet: req.sheet.or(named.as_ref()), range: req.range };
         let sheet = self.choose_sheet(&by_range)?;
@@ -128,39 +106,7 @@ impl Workbook {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let Some(area) = cells.area(wanted) else {
-            return Err(Diagnostic::error(
-                Code::Workbook,
-                match req.range {
-                    Some(r) => format!(
-                        "the range {} of sheet «{sheet}» has no cells with content",
-                        r.value.trim()
-                    ),
-                    None => format!("the sheet «{sheet}» has no cells with content"),
-                },
-            )
-            .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
-            .with_hint(
-                "a table's first row holds its column headings; check `sheet:` and `range:`",
-            ));
-        };
-        let cells_in =
-            u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
-        if cells_in > MAX_CELLS {
-            let (from, to) =
-                (cell_name(area.start.0, area.start.1), cell_name(area.end.0, area.end.1));
-            let group = |n: u64| crate::format::decimal(rust_decimal::Decimal::from(n), 0, true);
-            return Err(Diagnostic::error(
-                Code::Limit,
-                format!(
-                    "the table would be the cells {from}:{to} of sheet «{sheet}», {} cells; at most {} can be read as one table",
-                    group(cells_in),
-                    group(MAX_CELLS)
-                ),
-            )
-            .at(req.range.map_or(&req.file.span, |r| &r.span).clone())
-            .with_hint(format!("give the table's cells with `range:`, e.g. `range: A1:F12`, or delete what stands far out in the sheet (in column {} or row {})", column_letters(area.end.1), area.end.0 + 1)));
-        }
+        let area = table_area(req, &sheet, cells.area(wanted))?;
         cells.read(sources, &req.file.value, &sheet, area, wanted, &merged)
     }
 
@@ -276,6 +222,71 @@ fn parse_cell(text: &str) -> Option<(u32, u32)> {
     let row: u32 = digits.parse().ok()?;
     // Excel's largest sheet: 1 048 576 rows, 16 384 columns (XFD).
     ((1..=1_048_576).contains(&row) && column <= 16_384).then(|| (row - 1, column - 1))
+}
+
+/// A value as written, with its place.
+type Text = Spanned<String>;
+
+/// The sheet a `range:` names (`Netto!A1:F12`, as Excel writes a reference) and its cells; a
+/// sheet there that disagrees with `sheet:` is an error.
+fn sheet_in_range(req: &Request) -> Result<(Option<Text>, Option<Text>), Diagnostic> {
+    let Some((named, cells)) = req.range.map(split_sheet) else { return Ok((None, None)) };
+    if let (Some(named), Some(sheet)) = (&named, req.sheet)
+        && named.value.trim() != sheet.value.trim()
+    {
+        let mut d = Diagnostic::error(
+            Code::Workbook,
+            format!(
+                "the range names the sheet «{}», but `sheet:` says «{}»",
+                named.value.trim(),
+                sheet.value.trim()
+            ),
+        )
+        .at(named.span.clone())
+        .with_hint("name the sheet once: in `sheet:`, or before the range (`range: Netto!A1:F12`)");
+        d.related.push((sheet.span.clone(), "sheet: given here".into()));
+        return Err(d);
+    }
+    Ok((named, Some(cells)))
+}
+
+/// The cells the table is read from: an error when there are none, or too many.
+fn table_area(req: &Request, sheet: &str, area: Option<Area>) -> Result<Area, Diagnostic> {
+    let at = req.range.map_or(&req.file.span, |r| &r.span).clone();
+    let Some(area) = area else {
+        return Err(Diagnostic::error(
+            Code::Workbook,
+            match req.range {
+                Some(r) => format!(
+                    "the range {} of sheet «{sheet}» has no cells with content",
+                    r.value.trim()
+                ),
+                None => format!("the sheet «{sheet}» has no cells with content"),
+            },
+        )
+        .at(at)
+        .with_hint("a table's first row holds its column headings; check `sheet:` and `range:`"));
+    };
+    let cells = u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
+    if cells <= MAX_CELLS {
+        return Ok(area);
+    }
+    let (from, to) = (cell_name(area.start.0, area.start.1), cell_name(area.end.0, area.end.1));
+    let group = |n: u64| crate::format::decimal(rust_decimal::Decimal::from(n), 0, true);
+    Err(Diagnostic::error(
+        Code::Limit,
+        format!(
+            "the table would be the cells {from}:{to} of sheet «{sheet}», {} cells; at most {} can be read as one table",
+            group(cells),
+            group(MAX_CELLS)
+        ),
+    )
+    .at(at)
+    .with_hint(format!(
+        "give the table's cells with `range:`, e.g. `range: A1:F12`, or delete what stands far out in the sheet (in column {} or row {})",
+        column_letters(area.end.1),
+        area.end.0 + 1
+    )))
 }
 
 /// `Netto!A1:F12` or `'FO1 netto'!A1:F12` → (the sheet, `A1:F12`), each with its place; a range
