@@ -113,42 +113,73 @@ pub fn excel_decimal(value: f64) -> Option<Decimal> {
     Decimal::from_scientific(&format!("{value:.14e}")).ok().map(|d| d.normalize())
 }
 
-/// The figure a cell shows, as text the CSV reader reads: `426316`, `-2351,50`, `12,5 %`, `-`.
-/// `None` when the figure is beyond what a decimal holds (the caller shows the raw value).
-pub fn shown(value: Decimal, format: Option<&str>) -> Option<String> {
-    let sections = sections(format.unwrap_or("General"));
-    let negative = value.is_sign_negative() && !value.is_zero();
-    let section = match (negative, value.is_zero(), sections.len()) {
-        (true, _, n) if n >= 2 => &sections[1],
-        (false, true, n) if n >= 3 => &sections[2],
-        _ => &sections[0],
-    };
-    match analyse(section) {
-        Shown::General => Some(comma(value.normalize())),
-        Shown::Literal(text) if text.is_empty() || text.contains(['-', '–', '−']) => {
-            Some("-".into())
-        }
-        // A section that shows only words (`"n/a"`): the user sees that text.
-        Shown::Literal(text) => Some(text),
-        Shown::Fixed { decimals, percent, thousands, grouped } => {
-            let mut v = value;
-            for _ in 0..percent {
-                v = v.checked_mul(Decimal::ONE_HUNDRED)?;
-            }
-            for _ in 0..thousands {
-                v = v.checked_div(Decimal::ONE_THOUSAND)?;
-            }
-            let mut v = v.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-            if v.scale() < decimals {
-                v.rescale(decimals);
-            }
-            if v.is_zero() {
-                v.set_sign_positive(true);
-            }
-            let text = if grouped { group(&comma(v)) } else { comma(v) };
-            Some(if percent > 0 { format!("{text} %") } else { text })
+/// A number format, analysed once for every cell that has it.
+#[derive(Debug, Clone)]
+pub struct NumberFormat {
+    sections: Vec<Shown>,
+}
+
+impl NumberFormat {
+    /// Analyses a format code (`#,##0;-#,##0;"–"`); `None` is General.
+    pub fn parse(code: Option<&str>) -> NumberFormat {
+        NumberFormat {
+            sections: sections(code.unwrap_or("General")).iter().map(|s| analyse(s)).collect(),
         }
     }
+
+    /// The figure a cell with this format shows, as text the CSV reader reads: `426316`,
+    /// `-2351,50`, `12,5 %`, `-`. `None` when the figure is beyond what a decimal holds (the
+    /// caller shows the raw value).
+    pub fn show(&self, value: Decimal) -> Option<String> {
+        let negative = value.is_sign_negative() && !value.is_zero();
+        let n = self.sections.len();
+        let section = match (negative, value.is_zero()) {
+            (true, _) if n >= 2 => &self.sections[1],
+            (false, true) if n >= 3 => &self.sections[2],
+            _ => self.sections.first()?,
+        };
+        match section {
+            Shown::General => Some(comma(value.normalize())),
+            Shown::Literal(text) if text.is_empty() || text.contains(['-', '–', '−']) => {
+                Some("-".into())
+            }
+            // A section that shows only words (`"n/a"`): the user sees that text.
+            Shown::Literal(text) => Some(text.clone()),
+            Shown::Fixed { decimals, percent, thousands, grouped } => {
+                fixed(value, *decimals, *percent, *thousands, *grouped)
+            }
+        }
+    }
+}
+
+/// The figure a cell shows through `format` (see [`NumberFormat::show`]).
+pub fn shown(value: Decimal, format: Option<&str>) -> Option<String> {
+    NumberFormat::parse(format).show(value)
+}
+
+fn fixed(
+    value: Decimal,
+    decimals: u32,
+    percent: u32,
+    thousands: u32,
+    grouped: bool,
+) -> Option<String> {
+    let mut v = value;
+    for _ in 0..percent {
+        v = v.checked_mul(Decimal::ONE_HUNDRED)?;
+    }
+    for _ in 0..thousands {
+        v = v.checked_div(Decimal::ONE_THOUSAND)?;
+    }
+    let mut v = v.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    if v.scale() < decimals {
+        v.rescale(decimals);
+    }
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    let text = if grouped { group(&comma(v)) } else { comma(v) };
+    Some(if percent > 0 { format!("{text} %") } else { text })
 }
 
 fn comma(d: Decimal) -> String {

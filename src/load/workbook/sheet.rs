@@ -6,7 +6,7 @@ use calamine::{Data, Dimensions, StyleRange};
 use rust_decimal::Decimal;
 
 use super::Area;
-use super::display::{excel_decimal, shown};
+use super::display::{NumberFormat, excel_decimal};
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{self, RawCsv, RawField, RawGroup, RawRecord};
 use crate::source::{FileId, SheetOrigin, Sources, Span};
@@ -65,13 +65,15 @@ impl Cells {
             .then_some(Area { start: wanted.start, end })
     }
 
-    fn cell(&self, pos: (u32, u32)) -> Read {
-        let format = self
+    fn cell(&self, pos: (u32, u32), formats: &mut HashMap<String, NumberFormat>) -> Read {
+        let code = self
             .styles
             .as_ref()
             .and_then(|s| s.get(pos))
             .and_then(|s| s.number_format.as_ref())
-            .map(|f| f.format_code.as_str());
+            .map_or("General", |f| f.format_code.as_str());
+        let format =
+            formats.entry(code.to_string()).or_insert_with(|| NumberFormat::parse(Some(code)));
         let formula = self.formulas.get(&pos);
         let ok = |text: String| Read { text, problem: None };
         match self.values.get(&pos).unwrap_or(&Data::Empty) {
@@ -83,10 +85,10 @@ impl Cells {
                 None => ok(String::new()),
             },
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => ok(s.clone()),
-            Data::Int(i) => ok(shown(Decimal::from(*i), format).unwrap_or_else(|| i.to_string())),
-            Data::Float(f) => ok(excel_decimal(*f)
-                .and_then(|d| shown(d, format))
-                .unwrap_or_else(|| f.to_string())),
+            Data::Int(i) => ok(format.show(Decimal::from(*i)).unwrap_or_else(|| i.to_string())),
+            Data::Float(f) => {
+                ok(excel_decimal(*f).and_then(|d| format.show(d)).unwrap_or_else(|| f.to_string()))
+            }
             Data::Bool(b) => ok(if *b { "SANN" } else { "USANN" }.to_string()),
             Data::DateTime(dt) if dt.is_datetime() => {
                 let (y, m, d, ..) = dt.to_ymd_hms_milli();
@@ -115,13 +117,14 @@ impl Cells {
         let origin = wanted.map_or(area.start, |w| w.start);
         let mut text = String::new();
         let mut rows: Vec<Vec<(Read, std::ops::Range<usize>)>> = Vec::new();
+        let mut formats = HashMap::new();
         for r in origin.0..=area.end.0 {
             let mut row = Vec::new();
             for c in origin.1..=area.end.1 {
                 if c > origin.1 {
                     text.push('\t');
                 }
-                let read = self.cell((r, c));
+                let read = self.cell((r, c), &mut formats);
                 let start = text.len();
                 text.extend(
                     read.text
