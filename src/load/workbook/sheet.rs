@@ -228,3 +228,49 @@ fn fit_groups(groups: Vec<RawGroup>, width: usize) -> Vec<RawGroup> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(texts: &[&str]) -> RawRecord {
+        RawRecord {
+            fields: texts
+                .iter()
+                .map(|t| RawField { text: (*t).to_string(), span: Span::default() })
+                .collect(),
+            span: Span::default(),
+        }
+    }
+
+    fn dims(start: (u32, u32), end: (u32, u32)) -> Dimensions {
+        Dimensions { start, end }
+    }
+
+    #[test]
+    fn merged_headings_become_groups() {
+        // Rows 3 and 4 (0-based 2, 3): "Funksjon" merged down, "2023" and "2024" across two.
+        let records = vec![
+            record(&["", "", "", "", ""]),
+            record(&["Funksjon", "2023", "", "2024", ""]),
+            record(&["", "Regnskap", "Budsjett", "Regnskap", "Andel"]),
+            record(&["FO1", "1", "2", "3", "4"]),
+        ];
+        let merged = [dims((2, 0), (3, 0)), dims((2, 1), (2, 2)), dims((2, 3), (2, 4))];
+        let (records, groups) = header_groups(records, &merged, (1, 0));
+        assert_eq!(records.len(), 3, "the group row is taken out");
+        assert_eq!(records[1].fields[0].text, "Funksjon", "merged down into the heading");
+        let g: Vec<(&str, usize)> =
+            groups.iter().map(|g| (g.title.text.as_str(), g.columns)).collect();
+        assert_eq!(g, [("", 1), ("2023", 2), ("2024", 2)]);
+        assert_eq!(fit_groups(groups, 4).iter().map(|g| g.columns).collect::<Vec<_>>(), [1, 2, 1]);
+    }
+
+    #[test]
+    fn without_a_merge_across_the_first_row_is_the_header() {
+        let records = vec![record(&["Funksjon", "Regnskap"]), record(&["FO1", "1"])];
+        let (records, groups) = header_groups(records, &[dims((0, 0), (1, 0))], (0, 0));
+        assert_eq!(records.len(), 2);
+        assert!(groups.is_empty());
+    }
+}
