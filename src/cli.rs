@@ -56,6 +56,23 @@ pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+    /// Write the built-in PDF and HTML templates into a new folder, to restyle the report
+    /// beyond `theme:` (see the README in the folder).
+    #[command(after_help = TEMPLATES_EXAMPLES)]
+    Templates(TemplatesArgs),
+}
+
+const TEMPLATES_EXAMPLES: &str = "\
+Examples:
+  arsrapport templates min-bydel/maler  then `templates: maler` in min-bydel/report.yaml
+
+The folder must not exist yet (or be empty). Keep the files you change, delete the rest.";
+
+/// `arsrapport templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The folder to create; it must not exist yet, or be empty.
+    pub dir: PathBuf,
 }
 
 const MAIN_EXAMPLES: &str = "\
@@ -366,6 +383,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => new(&args),
         Command::RollForward(args) => roll_forward(&args),
         Command::Diff(args) => crate::cycle::diff::run(&args),
+        Command::Templates(args) => match crate::template_export::export(&args.dir) {
+            Ok(count) => {
+                let dir = args.dir.display();
+                eprintln!("{:>12} the built-in templates into {dir} ({count} files)", "Wrote");
+                eprintln!(
+                    "\nNext: read {dir}/README.md; set `templates:` in report.yaml to this folder."
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage_error(&e),
+        },
         Command::Completions(args) => {
             use clap::CommandFactory;
             let mut command = Cli::command();

@@ -29,4 +29,5 @@ pub mod pipeline;
 pub mod refs;
 pub mod render;
 pub mod source;
+pub mod template_export;
 pub mod validate;

@@ -73,6 +73,44 @@ pub struct Meta {
     pub keywords: Vec<String>,
     /// The KOSTRA region code (`030109` for Bydel Bjerke), if given.
     pub region: Option<String>,
+    /// The report's look (`theme:`); empty: the templates' own.
+    pub theme: Theme,
+}
+
+/// The report's look, applied alike to the PDF and the site (`theme:` in `report.yaml`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Theme {
+    /// Colours by name (`primary`, `accent`, `light`, `tint`) as `#rrggbb`, lower case; a colour
+    /// not given is the template's.
+    pub colors: std::collections::BTreeMap<String, String>,
+    /// The text face, one of [`THEME_FONTS`]; `None`: the template's (Inter).
+    pub font: Option<String>,
+    /// The logo, on the cover and in the site's header.
+    pub logo: Option<ThemeImage>,
+    /// The cover image.
+    pub cover_image: Option<ThemeImage>,
+}
+
+/// The fonts a theme may choose: embedded in the program, for the PDF and the site alike.
+pub const THEME_FONTS: &[&str] = &["Inter", "Libertinus Serif"];
+
+/// An image of the theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeImage {
+    /// Path relative to the report folder.
+    pub path: String,
+    /// Alternative text.
+    pub alt: String,
+    /// The file's bytes.
+    #[serde(skip)]
+    pub data: std::sync::Arc<Vec<u8>>,
+}
+
+impl ThemeImage {
+    /// The file's extension, lower case (`png`).
+    pub fn extension(&self) -> String {
+        self.path.rsplit('.').next().unwrap_or("png").to_ascii_lowercase()
+    }
 }
 
 /// A calendar date.

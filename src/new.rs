@@ -297,6 +297,12 @@ fn shift_years(text: &str, delta: i32) -> String {
 /// number of files written. The folder is made under a temporary name beside `dir` and renamed
 /// into place, so an interrupted run leaves no half-written report.
 pub fn write(dir: &Path, starter: &Starter) -> Result<usize, NewError> {
+    write_folder(dir, &starter.files())
+}
+
+/// Writes `files` (relative path, bytes) into `dir`, which must not exist or be an empty
+/// folder, the same way as [`write`]: under a temporary name, then renamed into place.
+pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<usize, NewError> {
     let io_err = |what: String| move |e: io::Error| NewError::Io(what, e);
     if dir.exists() {
         let empty = dir.is_dir()
@@ -318,8 +324,7 @@ pub fn write(dir: &Path, starter: &Starter) -> Result<usize, NewError> {
     fs::create_dir_all(&parent)
         .map_err(io_err(format!("could not create the folder «{}»", parent.display())))?;
     let temp = temp_dir(&parent, &name.to_string_lossy())?;
-    let files = starter.files();
-    let written = write_files(&temp, &files).and_then(|()| {
+    let written = write_files(&temp, files).and_then(|()| {
         if dir.exists() {
             // Checked empty above; `remove_dir` fails if something appeared since.
             fs::remove_dir(dir).map_err(|_| NewError::NotEmpty(dir.to_path_buf()))?;

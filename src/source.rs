@@ -3,6 +3,12 @@
 //! Every file the loader reads is kept here (as decoded UTF-8 text) so that
 //! diagnostics can point into it by byte range. A [`Span`] is a file id and a
 //! byte range; [`Sources::line_col`] turns it into 1-based line and column.
+//!
+//! A sheet of a workbook (.xlsx, .ods, .xls) is kept as a *virtual text*: one line per row of
+//! the sheet's range, the cells of a row separated by tabs (tabs and line breaks inside a cell
+//! shown as spaces). Every existing diagnostic that points at a cell's span therefore works
+//! unchanged; [`Sources::location`] turns a span in such a text back into the sheet and the
+//! cell (`E12`) the way Excel users name it.
 
 use std::ops::Range;
 
@@ -40,19 +46,98 @@ pub struct SourceFile {
     base: Option<String>,
     /// For such a file, its name as seen from this report's folder (`../2024/tabeller/fo1.csv`).
     shown: Option<String>,
+    /// For a sheet of a workbook: which sheet, and where its range starts.
+    pub sheet: Option<SheetOrigin>,
+}
+
+/// Where a workbook sheet's virtual text lies in the sheet: line 1 is row `row`, the first
+/// field of a line is column `column` (both 0-based, as in the workbook).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetOrigin {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The first row of the range (0-based).
+    pub row: u32,
+    /// The first column of the range (0-based).
+    pub column: u32,
+}
+
+/// Where a span is, in the words of its kind of file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A text file: 1-based line and column.
+    Text {
+        /// Line.
+        line: usize,
+        /// Column (in characters).
+        column: usize,
+    },
+    /// A workbook cell.
+    Cell {
+        /// The sheet's name.
+        sheet: String,
+        /// The cell as Excel names it: `E12`.
+        cell: String,
+        /// 1-based row.
+        row: usize,
+        /// 1-based column (A = 1).
+        column: usize,
+    },
+}
+
+/// The letters of a 0-based column: 0 → `A`, 26 → `AA`.
+pub fn column_letters(column: u32) -> String {
+    let mut n = u64::from(column) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A cell's name from 0-based row and column: (11, 4) → `E12`.
+pub fn cell_name(row: u32, column: u32) -> String {
+    format!("{}{}", column_letters(column), u64::from(row) + 1)
 }
 
 impl SourceFile {
     fn new(name: String, text: String) -> Self {
         let line_starts =
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { name, text, line_starts, base: None, shown: None }
+        SourceFile { name, text, line_starts, base: None, shown: None, sheet: None }
     }
 
     /// The name to show: relative to the report folder, or, for a file of last year's report,
     /// with that report's folder in front (`../2024/tabeller/fo1.csv`).
     pub fn display_name(&self) -> String {
         self.shown.clone().unwrap_or_else(|| self.name.clone())
+    }
+
+    /// Where a byte offset is: line and column, or the sheet's cell.
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, column) = self.line_col(offset);
+        let Some(sheet) = &self.sheet else { return Location::Text { line, column } };
+        let offset = offset.min(self.text.len());
+        let start = self.line_starts[line - 1];
+        let field = self.text.get(start..offset).map_or(0, |s| s.matches('\t').count());
+        let row = sheet.row.saturating_add(u32::try_from(line - 1).unwrap_or(u32::MAX));
+        let col = sheet.column.saturating_add(u32::try_from(field).unwrap_or(u32::MAX));
+        Location::Cell {
+            sheet: sheet.sheet.clone(),
+            cell: cell_name(row, col),
+            row: row as usize + 1,
+            column: col as usize + 1,
+        }
+    }
+
+    /// A place in words for messages: `line 3` in a text file, `celle B3` in a sheet.
+    pub fn place(&self, offset: usize) -> String {
+        match self.location(offset) {
+            Location::Text { line, .. } => format!("line {line}"),
+            Location::Cell { cell, .. } => format!("celle {cell}"),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -89,6 +174,40 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: String) -> FileId {
         self.files.push(SourceFile::new(name.into(), text));
         self.files.len() - 1
+    }
+
+    /// Adds a workbook sheet as its virtual text (see the module docs) and returns its id.
+    pub fn add_sheet(
+        &mut self,
+        name: impl Into<String>,
+        text: String,
+        origin: SheetOrigin,
+    ) -> FileId {
+        let mut file = SourceFile::new(name.into(), text);
+        file.sheet = Some(origin);
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    /// Where a span starts: line and column, or a workbook cell.
+    pub fn location(&self, span: &Span) -> Location {
+        self.files
+            .get(span.file)
+            .map_or(Location::Text { line: 1, column: 1 }, |f| f.location(span.range.start))
+    }
+
+    /// The place of a span as users name it: `tabeller/fo1.csv:3:5`, or for a workbook cell
+    /// `budsjett.xlsx, ark «Netto», celle E12` (the file name without its folder, as Excel
+    /// shows it in its title bar).
+    pub fn describe(&self, span: &Span) -> String {
+        match self.location(span) {
+            Location::Text { line, column } => format!("{}:{line}:{column}", self.path(span)),
+            Location::Cell { sheet, cell, .. } => {
+                let name = self.name(span);
+                let file = name.rsplit('/').next().unwrap_or(name);
+                format!("{file}, ark «{sheet}», celle {cell}")
+            }
+        }
     }
 
     /// The file with this id.
@@ -166,6 +285,30 @@ mod tests {
         let off = f.text.find("1 000").unwrap_or_default();
         assert_eq!(f.line_col(off), (2, 7));
         assert_eq!(f.offset(2, 7), off);
+    }
+
+    #[test]
+    fn sheet_cells_are_named_as_in_excel() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        let mut s = Sources::default();
+        let origin = SheetOrigin { sheet: "Netto".into(), row: 10, column: 2 };
+        let id = s.add_sheet(
+            "tabeller/budsjett.xlsx",
+            "Funksjon\tRegnskap\nØkern\t1 000\n".into(),
+            origin,
+        );
+        let off = s.get(id).text.find("1 000").unwrap_or_default();
+        let span = Span::new(id, off..off + 5);
+        assert_eq!(
+            s.location(&span),
+            Location::Cell { sheet: "Netto".into(), cell: "D12".into(), row: 12, column: 4 }
+        );
+        assert_eq!(s.describe(&span), "budsjett.xlsx, ark «Netto», celle D12");
+        assert_eq!(s.get(id).place(0), "celle C11");
     }
 
     #[test]

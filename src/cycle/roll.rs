@@ -342,8 +342,19 @@ impl Roller<'_> {
             None => Vec::new(),
         };
         let (Some(file), Some(id)) = (&t.file, &t.id) else { return };
-        let Some((file_id, raw)) = files.csv(&file.value) else { return };
+        let Some((file_id, raw)) = files.table(t) else { return };
         let Some(table) = report.table(id.value.trim()) else { return };
+        if self.sources.get(*file_id).sheet.is_some() {
+            // A workbook is not text: its figures are moved in Excel, not here.
+            self.rolled.log.push(format!(
+                "{}: table `{}` comes from a workbook (sheet «{}»): move its figures a year back \
+                 in Excel; check lists the headings that still state last year",
+                file.value.trim(),
+                id.value.trim(),
+                self.sources.get(*file_id).sheet.as_ref().map_or("", |s| s.sheet.as_str())
+            ));
+            return;
+        }
         if self.edits.touches(*file_id) || table.columns.len() != raw.header.len() {
             return;
         }

@@ -3,7 +3,7 @@
 use codespan_reporting::term;
 
 use super::{Diagnostic, Severity, Summary};
-use crate::source::Sources;
+use crate::source::{Location, Sources};
 
 pub(super) fn github_escape(text: &str, property: bool) -> String {
     let mut s = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
@@ -11,6 +11,25 @@ pub(super) fn github_escape(text: &str, property: bool) -> String {
         s = s.replace(':', "%3A").replace(',', "%2C");
     }
     s
+}
+
+/// `file=…,line=…,col=…` for a text file; for a workbook only `file=` (a workbook has no lines
+/// GitHub can show; the cell is named in the title).
+fn place(sources: &Sources, span: &crate::source::Span) -> Vec<String> {
+    let mut props = vec![format!("file={}", github_escape(&sources.path(span), true))];
+    if let Location::Text { line, column } = sources.location(span) {
+        props.push(format!("line={line}"));
+        props.push(format!("col={column}"));
+    }
+    props
+}
+
+/// An annotation's title, with the workbook cell when the place is one.
+fn title(sources: &Sources, span: &crate::source::Span, what: &str) -> String {
+    match sources.location(span) {
+        Location::Cell { .. } => format!("{what} ({})", sources.describe(span)),
+        Location::Text { .. } => what.to_string(),
+    }
 }
 
 pub(super) fn emit_github(
@@ -22,12 +41,11 @@ pub(super) fn emit_github(
     for d in diagnostics {
         if let Some(cause) = &d.cause {
             for cell in &cause.cells {
-                let (line, col) = sources.line_col(&cell.span);
                 writeln!(
                     out,
-                    "::warning file={},line={line},col={col},title={}::{}",
-                    github_escape(&sources.path(&cell.span), true),
-                    github_escape("likely cause", true),
+                    "::warning {},title={}::{}",
+                    place(sources, &cell.span).join(","),
+                    github_escape(&title(sources, &cell.span, "likely cause"), true),
                     github_escape(&cause.message(sources), false)
                 )?;
             }
@@ -38,16 +56,15 @@ pub(super) fn emit_github(
             (false, Severity::Error) => "error",
         };
         let mut props = Vec::new();
-        if let Some(span) = &d.span {
-            let (line, col) = sources.line_col(span);
-            props.push(format!("file={}", github_escape(&sources.path(span), true)));
-            props.push(format!("line={line}"));
-            props.push(format!("col={col}"));
-        }
-        props.push(format!(
-            "title={}",
-            github_escape(&format!("{} {}", d.code, d.code.name()), true)
-        ));
+        let code = format!("{} {}", d.code, d.code.name());
+        let title = match &d.span {
+            Some(span) => {
+                props.extend(place(sources, span));
+                title(sources, span, &code)
+            }
+            None => code,
+        };
+        props.push(format!("title={}", github_escape(&title, true)));
         let mut body = d.message.clone();
         if let Some(f) = &d.formula {
             body.push_str(&format!("\nformula: {f}"));

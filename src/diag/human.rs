@@ -1,11 +1,68 @@
 //! Human output: rustc-style diagnostics with source excerpts, through codespan-reporting.
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFiles};
 use codespan_reporting::term;
 
 use super::{Diagnostic, Severity, Summary};
-use crate::source::Sources;
+use crate::source::{Location, SheetOrigin, Sources};
+
+/// The files as codespan shows them: a workbook sheet is named `file, ark «Sheet»`, its lines
+/// numbered as the sheet's rows and its columns as the sheet's columns (A = 1).
+struct Shown {
+    files: SimpleFiles<String, String>,
+    sheets: Vec<Option<SheetOrigin>>,
+}
+
+impl<'a> Files<'a> for Shown {
+    type FileId = usize;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<String, FilesError> {
+        let name = self.files.name(id)?;
+        Ok(match self.sheets.get(id).and_then(Option::as_ref) {
+            Some(sheet) => format!("{name}, ark «{}»", sheet.sheet),
+            None => name,
+        })
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        self.files.source(id)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
+        self.files.line_index(id, byte_index)
+    }
+
+    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, FilesError> {
+        let first = self.sheets.get(id).and_then(Option::as_ref).map_or(0, |s| s.row as usize);
+        Ok(first + line_index + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let Some(sheet) = self.sheets.get(id).and_then(Option::as_ref) else {
+            return self.files.column_number(id, line_index, byte_index);
+        };
+        let range = self.files.line_range(id, line_index)?;
+        let text = self.files.source(id)?;
+        let before = text.get(range.start..byte_index.max(range.start)).unwrap_or("");
+        Ok(sheet.column as usize + before.matches('\t').count() + 1)
+    }
+
+    fn line_range(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
+        self.files.line_range(id, line_index)
+    }
+}
 
 /// Renders diagnostics as plain human text (no colour), e.g. for snapshots.
 pub fn to_human_string(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary) -> String {
@@ -23,9 +80,10 @@ pub(super) fn emit_human(
     diagnostics: &[Diagnostic],
     summary: &Summary,
 ) -> std::io::Result<()> {
-    let mut files = SimpleFiles::new();
+    let mut files = Shown { files: SimpleFiles::new(), sheets: Vec::new() };
     for file in sources.files() {
-        files.add(file.display_name(), file.text.clone());
+        files.files.add(file.display_name(), file.text.clone());
+        files.sheets.push(file.sheet.clone());
     }
     let config = term::Config::default();
     for d in diagnostics {
@@ -74,6 +132,11 @@ pub(super) fn emit_human(
             labels.push(cs::Label::secondary(span.file, span.range.clone()).with_message(text));
         }
         let mut notes = Vec::new();
+        if let Some(span) = &d.span
+            && let Location::Cell { .. } = sources.location(span)
+        {
+            notes.push(format!("in {}", sources.describe(span)));
+        }
         let mut place = Vec::new();
         if let Some(t) = &d.table {
             place.push(format!("table `{t}`"));

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Diagnostic, Severity, Summary};
-use crate::source::Sources;
+use crate::source::{Location, Sources, Span};
 
 /// The JSON document `--format json` prints (stable; see docs/check.md).
 #[derive(Debug, Serialize)]
@@ -34,10 +34,14 @@ pub struct JsonDiagnostic<'a> {
     pub file: Option<&'a str>,
     /// File relative to the current directory (`base/file`), as CI annotations need it.
     pub path: Option<String>,
-    /// 1-based line.
+    /// 1-based line; in a workbook the cell's row.
     pub line: Option<usize>,
-    /// 1-based column.
+    /// 1-based column; in a workbook the cell's column (A = 1).
     pub column: Option<usize>,
+    /// In a workbook: the sheet's name, else null.
+    pub sheet: Option<String>,
+    /// In a workbook: the cell as Excel names it (`E12`), else null.
+    pub cell: Option<String>,
     /// Table id.
     pub table: Option<&'a str>,
     /// Row label.
@@ -82,10 +86,14 @@ pub struct JsonCauseCell {
     pub file: String,
     /// File relative to the current directory.
     pub path: String,
-    /// 1-based line.
+    /// 1-based line; in a workbook the cell's row.
     pub line: usize,
-    /// 1-based column.
+    /// 1-based column; in a workbook the cell's column (A = 1).
     pub column: usize,
+    /// In a workbook: the sheet's name, else null.
+    pub sheet: Option<String>,
+    /// In a workbook: the cell as Excel names it (`E12`), else null.
+    pub cell: Option<String>,
     /// Table id.
     pub table: String,
     /// Row label.
@@ -96,6 +104,15 @@ pub struct JsonCauseCell {
     pub found: String,
     /// The figure that satisfies every finding of the group.
     pub suggested: String,
+}
+
+/// Line and column, and for a workbook cell its sheet and name (line and column are then the
+/// cell's row and column number).
+fn place(sources: &Sources, span: &Span) -> (usize, usize, Option<String>, Option<String>) {
+    match sources.location(span) {
+        Location::Text { line, column } => (line, column, None, None),
+        Location::Cell { sheet, cell, row, column } => (row, column, Some(sheet), Some(cell)),
+    }
 }
 
 /// Builds the JSON document.
@@ -110,12 +127,12 @@ pub fn to_json<'a>(
         diagnostics: diagnostics
             .iter()
             .map(|d| {
-                let (line, column) = match &d.span {
+                let (line, column, sheet, cell) = match &d.span {
                     Some(s) => {
-                        let (l, c) = sources.line_col(s);
-                        (Some(l), Some(c))
+                        let (l, c, sheet, cell) = place(sources, s);
+                        (Some(l), Some(c), sheet, cell)
                     }
-                    None => (None, None),
+                    None => (None, None, None, None),
                 };
                 JsonDiagnostic {
                     severity: d.severity,
@@ -126,6 +143,8 @@ pub fn to_json<'a>(
                     path: d.span.as_ref().map(|s| sources.path(s)),
                     line,
                     column,
+                    sheet,
+                    cell,
                     table: d.table.as_deref(),
                     row: d.row.as_deref(),
                     table_column: d.column.as_deref(),
@@ -144,12 +163,14 @@ pub fn to_json<'a>(
                             .cells
                             .iter()
                             .map(|cell| {
-                                let (line, column) = sources.line_col(&cell.span);
+                                let (line, column, sheet, cell_name) = place(sources, &cell.span);
                                 JsonCauseCell {
                                     file: sources.name(&cell.span).to_string(),
                                     path: sources.path(&cell.span),
                                     line,
                                     column,
+                                    sheet,
+                                    cell: cell_name,
                                     table: cell.table.clone(),
                                     row: cell.row.clone(),
                                     table_column: cell.column.clone(),

@@ -81,6 +81,7 @@ codes! {
     Path = "AR005", "path", "a path leaves the report folder or does not exist";
     Encoding = "AR006", "encoding", "a file's characters can be read in exactly one way";
     Limit = "AR007", "limit", "nesting and sizes stay within what the report can hold";
+    Workbook = "AR008", "workbook", "a workbook table names a sheet and range that can be read";
     Derived = "AR101", "derived-column", "a derived column equals its formula";
     SumRow = "AR102", "sum-row", "a sum row equals the sum of its rows";
     Transfer = "AR103", "transfer", "a figure copied to another table is identical there";
@@ -106,6 +107,7 @@ codes! {
     ColumnYear = "AR314", "column-year", "a column heading states the year its column holds";
     RangeLabel = "AR315", "range-label", "a sum row whose label states a range adds exactly that range";
     Chart = "AR316", "chart", "a chart names a table, rows and columns that exist and hold figures";
+    WorkbookCell = "AR317", "workbook-cell", "a workbook cell holds a value: a formula's saved result, not an error such as #DIV/0!";
     UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
     Expression = "AR402", "expression", "an expression in text can be evaluated";
     LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";
@@ -131,6 +133,7 @@ impl Code {
                 | Code::Path
                 | Code::Encoding
                 | Code::Limit
+                | Code::Workbook
         )
     }
 
@@ -228,10 +231,9 @@ impl Cause {
         };
         match self.cells.as_slice() {
             [one] => {
-                let (line, column) = sources.line_col(&one.span);
                 format!(
-                    "likely wrong: {}:{line}:{column} «{}»; {} satisfies {all}",
-                    sources.path(&one.span),
+                    "likely wrong: {} «{}»; {} satisfies {all}",
+                    sources.describe(&one.span),
                     one.found,
                     one.suggested
                 )

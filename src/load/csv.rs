@@ -24,6 +24,17 @@ pub struct RawCsv {
     pub notes: Vec<Diagnostic>,
     /// The bytes the reader visited, a measure of its work (it is linear in the file's size).
     pub work: usize,
+    /// Column groups over the header, from merged cells above a workbook table's headings.
+    pub groups: Vec<RawGroup>,
+}
+
+/// A group of columns over the header (a merged heading in a workbook).
+#[derive(Debug, Clone)]
+pub struct RawGroup {
+    /// The group's title (may be empty).
+    pub title: RawField,
+    /// How many columns it spans.
+    pub columns: usize,
 }
 
 /// One row.
@@ -155,6 +166,21 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             }
         }
     }
+    let mut raw = tidy(records, file, source)?;
+    raw.work += work;
+    Ok(raw)
+}
+
+/// Leaves out Excel's empty rows and columns (with notes) and finds headings missing over data
+/// (see the module docs); the first row left is the header. Shared by CSV files and workbook
+/// sheets, so that both follow the same rules.
+pub fn tidy(
+    mut records: Vec<RawRecord>,
+    file: FileId,
+    source: &SourceFile,
+) -> Result<RawCsv, Diagnostic> {
+    let sheet = source.sheet.is_some();
+    let mut work = records.len();
     let mut notes = Vec::new();
     let is_empty = |r: &RawRecord| r.fields.iter().all(|f| f.text.trim().is_empty());
     let empty_rows: Vec<Span> =
@@ -162,9 +188,20 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
     records.retain(|r| !is_empty(r));
     let mut iter = records.into_iter();
     let Some(mut header) = iter.next() else {
-        return Err(Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
+        return Err(if sheet {
+            Diagnostic::error(
+                Code::Workbook,
+                "this sheet has no cells with content in the range read",
+            )
             .at(Span::new(file, 0..0))
-            .with_hint("the first line holds the column headings, separated by `;`"));
+            .with_hint(
+                "the first row of the table holds the column headings; check `sheet:` and `range:`",
+            )
+        } else {
+            Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
+                .at(Span::new(file, 0..0))
+                .with_hint("the first line holds the column headings, separated by `;`")
+        });
     };
     let mut rows: Vec<RawRecord> = iter.collect();
     if let Some(first) = empty_rows.first() {
@@ -182,10 +219,12 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
         .with_label("empty row")
         .with_hint("Excel leaves such rows when cells were once used; delete the rows in Excel to get rid of this note");
         if before_header.count() > 0 {
-            let (line, _) = source.line_col(header.span.range.start);
-            d = d.with_note(format!(
-                "the column headings are read from line {line}, the first line that is not empty"
-            ));
+            let place = source.place(header.span.range.start);
+            d = d.with_note(if sheet {
+                format!("the column headings are read from the row of {place}, the first row that is not empty")
+            } else {
+                format!("the column headings are read from {place}, the first line that is not empty")
+            });
         }
         notes.push(d);
     }
@@ -225,7 +264,11 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             )
             .at(at)
             .with_label("empty column starts here")
-            .with_hint("Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note"),
+            .with_hint(if sheet {
+                "Excel keeps such columns when cells to the right of the table were once used; delete those columns in Excel, or give `range:`, to get rid of this note"
+            } else {
+                "Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note"
+            }),
         );
         header.fields.truncate(keep);
         for r in &mut rows {
@@ -241,18 +284,22 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
         else {
             continue;
         };
-        let (line, _) = source.line_col(cell.span.range.start);
+        let place = source.place(cell.span.range.start);
         notes.push(
             Diagnostic::error(
                 Code::TableShape,
-                format!("column {} has no heading, but it holds data (line {line}: «{}»)", i + 1, cell.text.trim()),
+                format!("column {} has no heading, but it holds data ({place}: «{}»)", i + 1, cell.text.trim()),
             )
             .at(h.span.clone())
             .with_label("empty heading")
-            .with_hint("write the column's heading in the first line; only the first column (the row labels) may have an empty heading"),
+            .with_hint(if sheet {
+                "write the column's heading in the table's first row; only the first column (the row labels) may have an empty heading"
+            } else {
+                "write the column's heading in the first line; only the first column (the row labels) may have an empty heading"
+            }),
         );
     }
-    Ok(RawCsv { header: header.fields, rows, notes, work })
+    Ok(RawCsv { header: header.fields, rows, notes, work, groups: Vec::new() })
 }
 
 #[cfg(test)]

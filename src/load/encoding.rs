@@ -158,6 +158,14 @@ fn control_byte(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F
 }
 
+/// Whether the bytes are a workbook (.xlsx, .ods, or an old .xls / other OLE file).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    matches!(
+        binary_kind(bytes),
+        Some(BinaryKind::ExcelWorkbook | BinaryKind::OdsWorkbook | BinaryKind::OldOfficeFile)
+    )
+}
+
 fn binary_kind(bytes: &[u8]) -> Option<BinaryKind> {
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if bytes.starts_with(b"PK\x03\x04") {

@@ -1,4 +1,5 @@
-//! The report folder's files: paths confined to the folder, text decoded, YAML and CSV read.
+//! The report folder's files: paths confined to the folder, text decoded, YAML, CSV and
+//! workbooks read.
 //!
 //! This is the only place that reads the user's input files. Every file read is added to
 //! [`Sources`] so that diagnostics can show it.
@@ -11,6 +12,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Sources, Span};
 
 use super::read::{FromYaml, Out};
+use super::schema::TableSource;
+use super::workbook::{self, Workbook};
 use super::{csv, encoding, yaml};
 
 /// The report folder and what has been read from it.
@@ -21,7 +24,8 @@ pub struct Files {
     pub sources: Sources,
     /// Problems found while reading.
     pub diagnostics: Out,
-    csv: BTreeMap<String, Option<(FileId, csv::RawCsv)>>,
+    tables: BTreeMap<String, Option<(FileId, csv::RawCsv)>>,
+    workbooks: BTreeMap<String, Option<Workbook>>,
     images: BTreeMap<String, Option<Arc<Vec<u8>>>>,
 }
 
@@ -55,7 +59,8 @@ impl Files {
             root: root.to_path_buf(),
             sources: Sources::default(),
             diagnostics: Vec::new(),
-            csv: BTreeMap::new(),
+            tables: BTreeMap::new(),
+            workbooks: BTreeMap::new(),
             images: BTreeMap::new(),
         }
     }
@@ -175,24 +180,110 @@ impl Files {
         }
     }
 
-    /// Reads a CSV table once, however many tables use it.
-    pub fn read_csv(&mut self, rel: &str, span: &Span) {
-        if self.csv.contains_key(rel) {
+    /// Reads a table's cells once, however many tables use them: a CSV file, or a sheet (and
+    /// range) of a workbook. A workbook is recognised by its name or its content.
+    pub fn read_table(&mut self, t: &TableSource) {
+        let Some(file) = &t.file else { return };
+        let key = table_key(t);
+        if self.tables.contains_key(&key) {
             return;
         }
-        let table = self.read_text(rel, span).and_then(|file| {
-            match csv::read(file, self.sources.get(file)) {
-                Ok(mut raw) => {
-                    self.diagnostics.append(&mut raw.notes);
-                    Some((file, raw))
-                }
-                Err(d) => {
-                    self.push(d);
-                    None
-                }
+        let table = self.read_bytes(&file.value, &file.span).and_then(|bytes| {
+            if workbook::is_workbook_name(&file.value) || encoding::is_workbook(&bytes) {
+                self.read_workbook_table(t, file, bytes)
+            } else {
+                self.read_csv(t, file, &bytes)
             }
         });
-        self.csv.insert(rel.to_string(), table);
+        self.tables.insert(key, table);
+    }
+
+    fn read_csv(
+        &mut self,
+        t: &TableSource,
+        file: &super::read::Spanned<String>,
+        bytes: &[u8],
+    ) -> Option<(FileId, csv::RawCsv)> {
+        for extra in [&t.sheet, &t.range].into_iter().flatten() {
+            self.push(
+                Diagnostic::error(
+                    Code::YamlSchema,
+                    format!(
+                        "«{}» is a CSV file; `sheet:` and `range:` belong to workbooks",
+                        file.value
+                    ),
+                )
+                .at(extra.span.clone())
+                .with_label("not for a CSV file")
+                .with_hint("name the workbook (.xlsx, .ods, .xls) in `file:`, or remove this line"),
+            );
+        }
+        let id =
+            match encoding::add_source(&mut self.sources, &file.value.replace('\\', "/"), bytes) {
+                Ok(id) => id,
+                Err(mut d) => {
+                    d.related.push((file.span.clone(), "named here".into()));
+                    self.push(d);
+                    return None;
+                }
+            };
+        match csv::read(id, self.sources.get(id)) {
+            Ok(mut raw) => {
+                self.diagnostics.append(&mut raw.notes);
+                Some((id, raw))
+            }
+            Err(d) => {
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn read_workbook_table(
+        &mut self,
+        t: &TableSource,
+        file: &super::read::Spanned<String>,
+        bytes: Vec<u8>,
+    ) -> Option<(FileId, csv::RawCsv)> {
+        if !self.workbooks.contains_key(&file.value) {
+            let text = !encoding::is_workbook(&bytes) && encoding::decode(&bytes).is_ok();
+            let opened = match Workbook::open(bytes) {
+                Ok(w) => Some(w),
+                Err(reason) => {
+                    let (message, hint) = if text {
+                        (
+                            format!("«{}» holds text, not a workbook", file.value),
+                            "if it is a CSV file, give it a name that ends in .csv; else open it in Excel and save it as an Excel workbook (.xlsx)".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("«{}»: {reason}", file.value),
+                            "open the file in Excel and save it again as an Excel workbook (.xlsx)"
+                                .to_string(),
+                        )
+                    };
+                    self.push(
+                        Diagnostic::error(Code::Workbook, message)
+                            .at(file.span.clone())
+                            .with_hint(hint),
+                    );
+                    None
+                }
+            };
+            self.workbooks.insert(file.value.clone(), opened);
+        }
+        let book = self.workbooks.get_mut(&file.value)?.as_mut()?;
+        let request = workbook::Request { file, sheet: t.sheet.as_ref(), range: t.range.as_ref() };
+        match book.read(&mut self.sources, &request) {
+            Ok((id, mut raw)) => {
+                self.diagnostics.append(&mut raw.notes);
+                Some((id, raw))
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                None
+            }
+        }
     }
 
     /// Reads an image once.
@@ -204,15 +295,27 @@ impl Files {
         self.images.insert(rel.to_string(), data);
     }
 
-    /// A CSV table read before, unless it could not be read (that was reported).
-    pub fn csv(&self, rel: &str) -> Option<&(FileId, csv::RawCsv)> {
-        self.csv.get(rel).and_then(Option::as_ref)
+    /// A table's cells read before, unless they could not be read (that was reported).
+    pub fn table(&self, t: &TableSource) -> Option<&(FileId, csv::RawCsv)> {
+        self.tables.get(&table_key(t)).and_then(Option::as_ref)
     }
 
     /// An image read before, unless it could not be read (that was reported).
     pub fn image(&self, rel: &str) -> Option<&Arc<Vec<u8>>> {
         self.images.get(rel).and_then(Option::as_ref)
     }
+}
+
+/// What identifies a table's cells: the file, and for a workbook the sheet and range.
+fn table_key(t: &TableSource) -> String {
+    let part =
+        |s: &Option<super::read::Spanned<String>>| s.as_ref().map(|s| s.value.trim().to_string());
+    let file = t.file.as_ref().map(|f| f.value.as_str()).unwrap_or_default();
+    format!(
+        "{file}\u{0}{}\u{0}{}",
+        part(&t.sheet).unwrap_or_default(),
+        part(&t.range).unwrap_or_default()
+    )
 }
 
 /// The name in the same folder closest to the one asked for.

@@ -28,6 +28,7 @@ pub mod parse;
 pub mod read;
 pub mod schema;
 pub mod spec;
+pub mod workbook;
 pub mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -53,6 +53,11 @@ pub fn parse(files: &mut Files) -> Option<ParsedReport> {
     for chapter in chapters.iter().filter_map(|c| c.chapter.as_ref()) {
         read_data(files, &chapter.blocks, &chapter.sections);
     }
+    if let Some(theme) = &report.theme {
+        for image in [&theme.logo, &theme.cover_image].into_iter().flatten() {
+            files.read_image(&image.file.value, &image.file.span);
+        }
+    }
     Some(ParsedReport { report, chapters })
 }
 
@@ -94,14 +99,12 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
     }
 }
 
-/// Reads the CSV tables and images named in blocks, recursively through sections.
+/// Reads the tables (CSV files and workbook sheets) and images named in blocks, recursively through sections.
 fn read_data(files: &mut Files, blocks: &[BlockSource], sections: &[SectionItem]) {
     for block in blocks {
         match block {
             BlockSource::Table(table) => {
-                if let Some(file) = &table.file {
-                    files.read_csv(&file.value, &file.span);
-                }
+                files.read_table(table);
             }
             BlockSource::Figure(figure) => {
                 if let Some(file) = &figure.file {

@@ -301,18 +301,9 @@ impl Lowerer<'_> {
         None
     }
 
-    fn figure(&mut self, f: &FigureSource) -> Option<Figure> {
-        let alt = f.alt.as_ref().map(|a| self.plain(a)).unwrap_or_default();
-        if alt.is_empty() {
-            self.push(
-                Diagnostic::error(Code::AltText, "this image has no alternative text")
-                    .at(f.span.clone())
-                    .with_label("add `alt:`")
-                    .with_hint("describe what the image shows in one or two sentences: readers with screen readers and PDF/UA need it"),
-            );
-        }
-        let caption = f.caption.as_ref().map(|c| self.inline(c));
-        let file = f.file.as_ref()?;
+    /// An image file read by the loader, checked to be an image of a format the PDF and the
+    /// site take; problems are reported at the path.
+    pub(super) fn image_file(&mut self, file: &Spanned<String>) -> Option<Arc<Vec<u8>>> {
         let rel = file.value.clone();
         let lower = rel.to_lowercase();
         if !IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
@@ -339,6 +330,23 @@ impl Lowerer<'_> {
             );
             return None;
         }
+        Some(data)
+    }
+
+    fn figure(&mut self, f: &FigureSource) -> Option<Figure> {
+        let alt = f.alt.as_ref().map(|a| self.plain(a)).unwrap_or_default();
+        if alt.is_empty() {
+            self.push(
+                Diagnostic::error(Code::AltText, "this image has no alternative text")
+                    .at(f.span.clone())
+                    .with_label("add `alt:`")
+                    .with_hint("describe what the image shows in one or two sentences: readers with screen readers and PDF/UA need it"),
+            );
+        }
+        let caption = f.caption.as_ref().map(|c| self.inline(c));
+        let file = f.file.as_ref()?;
+        let rel = file.value.clone();
+        let data = self.image_file(file)?;
         Some(Figure { path: rel, alt, caption, data })
     }
 }

@@ -53,8 +53,10 @@ impl Lowerer<'_> {
         }
         let output_name =
             self.text(&r.output_name).unwrap_or_else(|| slug(&format!("{title} {district}")));
+        let theme = r.theme.as_ref().map(|t| self.theme(t, &organisation)).unwrap_or_default();
         Some(Meta {
-            subtitle: self.text(&r.subtitle),
+            subtitle: self.subtitle(r),
+            theme,
             language: self.text(&r.language).unwrap_or_else(|| "nb".into()),
             unit,
             running_header,
@@ -96,6 +98,23 @@ impl Lowerer<'_> {
                     "templates: names a folder inside the report folder, e.g. `templates: maler`",
                 ),
         );
+    }
+
+    /// The cover's subtitle: `subtitle:` or `theme: subtitle:`, not both.
+    fn subtitle(&mut self, r: &ReportSource) -> Option<String> {
+        let themed = r.theme.as_ref().and_then(|t| t.subtitle.clone());
+        if let (Some(a), Some(b)) = (&r.subtitle, &themed) {
+            let mut d = Diagnostic::error(Code::YamlSchema, "the subtitle is given twice")
+                .at(b.span.clone())
+                .with_label("second subtitle")
+                .with_hint(
+                    "keep one of them: `subtitle:` and `theme: subtitle:` are the same setting",
+                );
+            d.related.push((a.span.clone(), "first subtitle".into()));
+            self.push(d);
+        }
+        let chosen = r.subtitle.clone().or(themed);
+        self.text(&chosen)
     }
 
     /// A KOSTRA region code: six digits (`030109`) or four (`0301`).

@@ -16,6 +16,7 @@ pub mod links;
 mod meta;
 mod printable;
 mod table;
+mod theme;
 
 use std::collections::BTreeMap;
 

@@ -26,12 +26,13 @@ impl Lowerer<'_> {
             return None;
         }
         let file = t.file.as_ref()?;
-        let (file_id, raw) = self.files.csv(&file.value)?;
+        let (file_id, raw) = self.files.table(t)?;
         let (file_id, raw) = (*file_id, raw.clone());
         let kind = t.kind.as_ref().map_or(TableKind::Generic, |k| k.value);
         let kind_span = t.kind.as_ref().map_or(t.span.clone(), |k| k.span.clone());
         let columns = self.columns(t, kind, &raw, file_id, &file.value);
-        let header_groups = self.header_groups(&t.header_groups, columns.len(), &t.span);
+        let groups = t.header_groups.clone().or_else(|| workbook_groups(&raw));
+        let header_groups = self.header_groups(&groups, columns.len(), &t.span);
         let rows = self.rows(&raw, &columns, &id_text);
         let mut spec = TableSpec {
             index: self.tables.len(),
@@ -214,6 +215,22 @@ impl Lowerer<'_> {
             },
         }
     }
+}
+
+/// Header groups from cells merged over a workbook table's headings (when the YAML declares none).
+fn workbook_groups(raw: &RawCsv) -> Option<Spanned<Vec<HeaderGroupSource>>> {
+    let first = raw.groups.first()?;
+    let groups = raw
+        .groups
+        .iter()
+        .map(|g| HeaderGroupSource {
+            title: (!g.title.text.trim().is_empty())
+                .then(|| Spanned::new(g.title.text.trim().to_string(), g.title.span.clone())),
+            columns: Some(Spanned::new(g.columns, g.title.span.clone())),
+            span: g.title.span.clone(),
+        })
+        .collect();
+    Some(Spanned::new(groups, first.title.span.clone()))
 }
 
 /// The place of a table's header line (for table-wide problems).

@@ -119,6 +119,7 @@ pub fn report(tables: Vec<Table>) -> Report {
             templates: None,
             keywords: Vec::new(),
             region: None,
+            theme: Default::default(),
         },
         chapters: Vec::new(),
         tables,

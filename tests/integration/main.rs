@@ -13,3 +13,5 @@ mod new;
 mod pdf;
 mod property;
 mod property_yaml;
+mod theme;
+mod workbook;

@@ -12,6 +12,7 @@ mod chart;
 mod report;
 mod strategy;
 mod table;
+mod theme;
 
 pub use block::{
     BlockSource, ChecklistItemSource, ChecklistSource, FigureSource, GoalSource, GoalsSource,
@@ -26,6 +27,7 @@ pub use table::{
     LinkRowsSource, LinkSource, PreviousSource, RelationSource, RowRefSource, SumOfSource,
     SumSource, TableSource, TotalSource,
 };
+pub use theme::{COLOR_NAMES, ColorsSource, ThemeImageSource, ThemeSource};
 
 #[allow(unused_imports)]
 pub(crate) use super::read::{FromYaml, Out};

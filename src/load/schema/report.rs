@@ -51,6 +51,8 @@ pub struct ReportSource {
     pub table_numbers: Option<Spanned<TableNumbers>>,
     /// `region:` the KOSTRA region code.
     pub region: Option<Spanned<String>>,
+    /// `theme:` colours, font, logo, cover image.
+    pub theme: Option<super::ThemeSource>,
     /// `facts:`
     pub facts: Vec<FactSource>,
     /// `previous:` last year's report folder, relative to this one (`../2024`).
@@ -84,6 +86,7 @@ impl FromYaml for ReportSource {
             table_numbers: f.opt("table_numbers", out),
             region: f.opt("region", out),
             previous: f.opt("previous", out),
+            theme: f.opt("theme", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
             goals: f.opt("goals", out),
             chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),

@@ -50,8 +50,12 @@ keyword_from_yaml!(Relation);
 pub struct TableSource {
     /// `id:`
     pub id: Option<Spanned<String>>,
-    /// `file:` the CSV file.
+    /// `file:` the CSV file or workbook.
     pub file: Option<Spanned<String>>,
+    /// `sheet:` the workbook's sheet.
+    pub sheet: Option<Spanned<String>>,
+    /// `range:` the cells of the workbook's sheet, e.g. `A1:F12`.
+    pub range: Option<Spanned<String>>,
     /// `kind:`
     pub kind: Option<Spanned<TableKind>>,
     /// `caption:`
@@ -93,7 +97,9 @@ impl FromYaml for TableSource {
         let mut f = Fields::new(node, Self::EXPECTED, out)?;
         let table = TableSource {
             id: f.req("id", "the table's id, unique in the report", out),
-            file: f.req("file", "the CSV file", out),
+            file: f.req("file", "the CSV file or workbook", out),
+            sheet: f.opt("sheet", out),
+            range: f.opt("range", out),
             kind: f.opt("kind", out),
             caption: f.opt("caption", out),
             number: f.opt("number", out),

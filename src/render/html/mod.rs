@@ -18,6 +18,7 @@
 mod inline;
 mod search;
 mod templates;
+mod theme;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -32,6 +33,12 @@ use crate::render::{RenderError, SiteFile, TemplateDir, TemplateError};
 
 use inline::{Anchors, InlineRenderer};
 use templates::Templates;
+
+/// The embedded HTML templates and assets, by name below `templates/html/` (for
+/// `arsrapport templates`).
+pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    templates::TEMPLATES.iter().chain(templates::ASSETS).copied()
+}
 use view::{ChapterView, NavChapter, NavSection, PageBuilder, PageLink, SiteView};
 
 /// Options of the HTML renderer.
@@ -139,6 +146,7 @@ pub fn render_view(
     }
 
     out.extend(figure_files);
+    out.extend(theme::files(&report.meta.theme));
     for (name, embedded) in templates::ASSETS.iter().chain(templates::FONTS) {
         let (_, bytes) = templates::read(templates, name, embedded)?;
         out.push(SiteFile { path: (*name).to_string(), bytes });
@@ -320,6 +328,7 @@ fn site_view(report: &Report, options: &HtmlOptions, files: &[String]) -> SiteVi
                 sections: nav_sections(&c.sections, file),
             })
             .collect(),
+        theme: theme::view(&meta.theme),
     }
 }
 

@@ -19,7 +19,7 @@ macro_rules! embedded {
 }
 
 /// The Tera templates, by name (relative to `templates/html/`).
-const TEMPLATES: &[(&str, &[u8])] =
+pub(crate) const TEMPLATES: &[(&str, &[u8])] =
     embedded!["base.html", "macros.html", "index.html", "chapter.html", "search.html"];
 
 /// Static files copied into the site, by name (relative to `templates/html/`).

@@ -36,6 +36,8 @@ pub(crate) struct SiteView {
     pub pdf: Option<String>,
     /// Chapters for the tables of contents.
     pub chapters: Vec<NavChapter>,
+    /// The report's `theme:` (stylesheet, logo, cover image).
+    pub theme: super::theme::ThemeView,
 }
 
 /// A chapter in the tables of contents.

@@ -60,6 +60,8 @@ pub fn build(
         lang: lang.clone(),
         region: region.clone(),
     };
+    let mut images = b.images;
+    let theme = theme_data(&m.theme, &mut images);
     let json = json!({
         "meta": {
             "title": m.title,
@@ -77,11 +79,32 @@ pub fn build(
             "keywords": m.keywords,
             "unit": m.unit,
             "draft": options.draft,
+            "theme": theme,
         },
         "chapters": chapters,
         "anchors": b.anchors,
     });
-    Ok(Data { json, images: b.images, defaults })
+    Ok(Data { json, images, defaults })
+}
+
+/// The theme for the templates (`meta.theme`, see docs/pdf.md); its images are added to the
+/// world as `img/theme-logo.<ext>` and `img/theme-cover.<ext>`.
+fn theme_data(theme: &crate::model::Theme, images: &mut Vec<(String, Arc<Vec<u8>>)>) -> Value {
+    let mut image = |name: &str, i: &Option<crate::model::ThemeImage>| match i {
+        Some(i) => {
+            let ext = image_format(&i.data).map_or_else(|| i.extension(), str::to_string);
+            let path = format!("img/theme-{name}.{ext}");
+            images.push((path.clone(), i.data.clone()));
+            json!({ "path": format!("/{path}"), "alt": i.alt })
+        }
+        None => Value::Null,
+    };
+    json!({
+        "colors": theme.colors,
+        "font": theme.font,
+        "logo": image("logo", &theme.logo),
+        "cover_image": image("cover", &theme.cover_image),
+    })
 }
 
 /// The PDF title: "Årsberetning 2024 Bydel Bjerke" (the district added unless the title has it).
