@@ -10,5 +10,6 @@ mod html;
 mod multi;
 mod new;
 mod pdf;
+mod pdf_layout;
 mod property;
 mod property_yaml;
