@@ -395,7 +395,17 @@ fn blocks_render_as_semantic_html() {
     let k3 = site.page("kapittel-3.html");
     // Nested list.
     let nested: Vec<String> = k3.select(&sel("main ul > li > ul > li")).map(text).collect();
-    assert_eq!(nested, ["Regnskap", "Innkjøp"]);
+    // The marker is text («–» one level down), hidden from screen readers.
+    assert_eq!(nested, ["– Regnskap", "– Innkjøp"]);
+    for marker in k3.select(&sel("main ul.marked[role=list] > li > .marker")) {
+        assert_eq!(marker.value().attr("aria-hidden"), Some("true"));
+    }
+    let top: Vec<String> = k3
+        .select(&sel("main ul.marked > li > .marker"))
+        .map(text)
+        .filter(|m| m == "•")
+        .collect();
+    assert!(!top.is_empty(), "top-level bullets printed as «•»");
     // External link.
     one(&k3, "main a[href=\"https://www.oslo.kommune.no/bydeler/bydel-bjerke/\"]");
     // Goal/measure table.
