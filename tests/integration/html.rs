@@ -400,11 +400,8 @@ fn blocks_render_as_semantic_html() {
     for marker in k3.select(&sel("main ul.marked[role=list] > li > .marker")) {
         assert_eq!(marker.value().attr("aria-hidden"), Some("true"));
     }
-    let top: Vec<String> = k3
-        .select(&sel("main ul.marked > li > .marker"))
-        .map(text)
-        .filter(|m| m == "•")
-        .collect();
+    let top: Vec<String> =
+        k3.select(&sel("main ul.marked > li > .marker")).map(text).filter(|m| m == "•").collect();
     assert!(!top.is_empty(), "top-level bullets printed as «•»");
     // External link.
     one(&k3, "main a[href=\"https://www.oslo.kommune.no/bydeler/bydel-bjerke/\"]");

@@ -5,6 +5,7 @@ mod build_site;
 mod build_standards;
 mod build_transaction;
 mod check;
+mod coverage;
 mod data;
 mod html;
 mod multi;
