@@ -5,6 +5,7 @@
 //! in the model. Templates come from [`TemplateDir`]: the defaults embedded in
 //! the binary, overridden file by file by a report's own template folder.
 
+pub mod data;
 pub mod html;
 pub mod pdf;
 pub mod view;

@@ -395,7 +395,14 @@ fn blocks_render_as_semantic_html() {
     let k3 = site.page("kapittel-3.html");
     // Nested list.
     let nested: Vec<String> = k3.select(&sel("main ul > li > ul > li")).map(text).collect();
-    assert_eq!(nested, ["Regnskap", "Innkjøp"]);
+    // The marker is text («–» one level down), hidden from screen readers.
+    assert_eq!(nested, ["– Regnskap", "– Innkjøp"]);
+    for marker in k3.select(&sel("main ul.marked > li > .marker")) {
+        assert_eq!(marker.value().attr("aria-hidden"), Some("true"));
+    }
+    let top: Vec<String> =
+        k3.select(&sel("main ul.marked > li > .marker")).map(text).filter(|m| m == "•").collect();
+    assert!(!top.is_empty(), "top-level bullets printed as «•»");
     // External link.
     one(&k3, "main a[href=\"https://www.oslo.kommune.no/bydeler/bydel-bjerke/\"]");
     // Goal/measure table.
@@ -826,7 +833,66 @@ fn real_report_renders_with_working_links_and_headings() {
     for table in &report.tables {
         assert!(anchors.contains(&table.anchor), "table {} placed with its anchor", table.id);
     }
+    search_finds_figures_as_printed(&site);
     site.write(&target_tmp().join("html-report-data"));
+}
+
+/// The search index's figure lookup, queried the way `site.js` does: «8 110» (the merforbruk
+/// in the text, «8 110 000 kroner») and «89,4 %» (a cell of the barnehage indicators) are found
+/// whichever space the reader types.
+fn search_finds_figures_as_printed(site: &Site) {
+    let script = site.text("assets/search-index.js");
+    let json =
+        script.trim_start_matches("window.arsrapportSearch = ").trim_end().trim_end_matches(';');
+    let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let figures = value["figures"].as_object().expect("figures");
+    let docs = value["index"]["documentStore"]["docs"].as_object().expect("docs");
+    let key = |typed: &str| typed.chars().filter(|c| c.is_ascii_digit() || *c == ',').collect();
+    let hits = |typed: &str| -> Vec<String> {
+        let q: String = key(typed);
+        let mut refs = Vec::new();
+        for (k, r) in figures {
+            let rest = k.strip_prefix(q.as_str());
+            let whole_groups = rest.is_some_and(|rest| {
+                let int = rest.split(',').next().unwrap_or("");
+                !q.contains(',') && !int.is_empty() && int.len() % 3 == 0
+            });
+            if *k == q || whole_groups {
+                refs.extend(
+                    r.as_array()
+                        .expect("refs")
+                        .iter()
+                        .map(|h| h.as_str().expect("href").to_string()),
+                );
+            }
+        }
+        refs
+    };
+    for typed in ["8 110", "8\u{a0}110", "8\u{202f}110", "8110"] {
+        let found = hits(typed);
+        assert!(!found.is_empty(), "«{typed}» finds nothing");
+        assert!(
+            found.iter().any(|r| docs[r.as_str()]["body"]
+                .as_str()
+                .is_some_and(|b| b.contains("8 110 000 kroner"))),
+            "«{typed}»: {found:?}"
+        );
+    }
+    for typed in ["89,4 %", "89,4\u{a0}%", "89,4"] {
+        let found = hits(typed);
+        assert!(found.iter().any(|r| r.contains("#tabell-")), "«{typed}»: {found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|r| docs[r.as_str()]["body"].as_str().is_some_and(|b| b.contains("89,4 %"))),
+            "«{typed}»: {found:?}"
+        );
+    }
+    assert!(
+        hits("18 110")
+            .iter()
+            .all(|r| !docs[r.as_str()]["body"].as_str().unwrap_or("").contains(" 8 110 000"))
+    );
 }
 
 /// Every valid fixture and every example report renders into a site whose structure holds.

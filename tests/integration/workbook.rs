@@ -137,9 +137,10 @@ fn the_workbook_example_renders_the_same_figures_as_its_csv_files() {
     let (b, c) = (pages("out-book"), pages("out-csv"));
     assert!(!b.is_empty());
     assert_eq!(b.len(), c.len());
+    // The workbook's figures are on the site (FO1's regnskap 2024).
+    assert!(b.iter().any(|(_, page)| page.contains("98\u{a0}290")));
     for ((name_b, page_b), (name_c, page_c)) in b.iter().zip(&c) {
         assert_eq!(name_b, name_c);
-        assert!(page_b.contains("98\u{a0}290") || !page_b.contains("<table"), "{name_b}");
         assert_eq!(page_b, page_c, "{name_b} differs");
     }
 }

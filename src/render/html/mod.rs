@@ -141,9 +141,26 @@ pub fn render_view(
         record(tera.render("chapter.html", &context), file, &mut out);
         docs.extend(search::chapter_docs(report, chapter, file));
     }
+    // The page listing the data behind every table.
+    let mut context = Context::new();
+    context.insert("site", &site);
+    context.insert(
+        "page",
+        &PageContext {
+            file: DATA_PAGE,
+            kind: "datasets",
+            title: format!("Tallgrunnlaget – {}", report.meta.running_header),
+            prev: None,
+            next: None,
+        },
+    );
+    context.insert("datasets", &datasets(report, &anchors));
+    context.insert("data_index", crate::render::data::INDEX);
+    record(tera.render("datasets.html", &context), DATA_PAGE, &mut out);
     if !errors.is_empty() {
         return Err(RenderError::Template(errors));
     }
+    out.extend(crate::render::data::render(report));
 
     out.extend(figure_files);
     out.extend(theme::files(&report.meta.theme));
@@ -162,6 +179,34 @@ pub fn render_view(
         bytes: search::index_script(&docs, &pages).into_bytes(),
     });
     Ok(out)
+}
+
+/// The page listing every table's data files.
+pub const DATA_PAGE: &str = "tallgrunnlag.html";
+
+/// One table on the data page.
+#[derive(Debug, Serialize)]
+struct DatasetView {
+    /// «Tabell 0.1 B Netto driftsutgifter …»
+    title: String,
+    /// Where the table is printed (`kapittel-3.html#tabell-0-1-b`), if placed.
+    href: Option<String>,
+    /// The table's unit line («Tall i 1000 kr»).
+    unit: Option<String>,
+    data: crate::render::data::DataLinks,
+}
+
+fn datasets(report: &Report, anchors: &Anchors) -> Vec<DatasetView> {
+    report
+        .tables
+        .iter()
+        .map(|t| DatasetView {
+            title: crate::render::data::title(t),
+            href: anchors.page(&t.anchor).map(|page| format!("{page}#{}", t.anchor)),
+            unit: t.unit.as_ref().map(|u| format!("Tall i {u}")),
+            data: crate::render::data::links(&t.anchor),
+        })
+        .collect()
 }
 
 /// What templates see as `page`.
@@ -188,7 +233,8 @@ fn page_link(chapter: &NavChapter) -> PageLink {
 /// The file name of each chapter's page: its id (when it is a safe file name) + `.html`,
 /// else `kapittel-<n>.html`; unique, and never `index.html`.
 fn page_files(chapters: &[Chapter]) -> Vec<String> {
-    let mut used: HashSet<String> = HashSet::from(["index".to_string()]);
+    let mut used: HashSet<String> =
+        HashSet::from(["index".to_string(), DATA_PAGE.trim_end_matches(".html").to_string()]);
     chapters
         .iter()
         .enumerate()

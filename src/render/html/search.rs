@@ -4,8 +4,16 @@
 //!
 //! One document per chapter introduction and per section: its reference is the href of
 //! its heading (`kapittel-3.html#seksjon-3-1`), its fields the heading (`title`) and the
-//! section's own text (`body`: paragraphs, lists, notes, goals, checklists, table
-//! captions and row labels, figure captions; figures themselves are not indexed).
+//! section's own text (`body`: paragraphs, lists, notes, goals, checklists, figure
+//! captions). Each table is a document of its own (`kapittel-3.html#tabell-0-1-b`): its
+//! caption, column headers, row labels and figures as printed.
+//!
+//! The Norwegian trimmer drops digits from tokens, so figures cannot be found through the
+//! word index. They get a lookup of their own, `figures`: each printed figure, in the
+//! [`figure_key`] form (no spaces of any kind, no `%`, a hyphen for the minus), maps to the
+//! tables that print it; the browser normalises a query the same way, so «8 110»,
+//! «8110» and «89,4 %» find the tables that print them.
+//!
 //! The index is written as `assets/search-index.js`, a script that assigns
 //! `window.arsrapportSearch`, so that it loads from `file://` too, where `fetch` of a
 //! JSON file is refused.
@@ -14,7 +22,10 @@ use elasticlunr::IndexBuilder;
 use elasticlunr::lang::Norwegian;
 use serde::Serialize;
 
-use crate::model::{Block, Chapter, ListItem, Report, Section};
+use std::collections::BTreeMap;
+
+use crate::format;
+use crate::model::{Block, Cell, Chapter, ListItem, Report, Section, Table};
 
 use super::inline::plain_text;
 
@@ -27,12 +38,17 @@ pub(crate) struct SearchDoc {
     pub title: String,
     /// Its text.
     pub body: String,
+    /// Figures printed in it, in [`figure_key`] form: a table's cells, the figures in a
+    /// section's text.
+    pub figures: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct Payload<'a> {
     /// Page file → chapter label, for the breadcrumb of each hit.
-    pages: std::collections::BTreeMap<&'a str, String>,
+    pages: BTreeMap<&'a str, String>,
+    /// Figure key → the documents (tables) printing that figure.
+    figures: BTreeMap<&'a str, Vec<&'a str>>,
     index: &'a elasticlunr::Index,
 }
 
@@ -43,8 +59,10 @@ pub(crate) fn chapter_docs(report: &Report, chapter: &Chapter, file: &str) -> Ve
     docs.push(SearchDoc {
         href: format!("{file}#{}", chapter.id),
         title: numbered(chapter.number.as_deref(), &chapter.title),
+        figures: figures_in(&body),
         body,
     });
+    table_docs(report, &chapter.blocks, file, &mut docs);
     for section in &chapter.sections {
         section_docs(report, section, file, &mut docs);
     }
@@ -52,11 +70,14 @@ pub(crate) fn chapter_docs(report: &Report, chapter: &Chapter, file: &str) -> Ve
 }
 
 fn section_docs(report: &Report, section: &Section, file: &str, docs: &mut Vec<SearchDoc>) {
+    let body = blocks_text(report, &section.blocks);
     docs.push(SearchDoc {
         href: format!("{file}#{}", section.id),
         title: numbered(section.number.as_deref(), &section.title),
-        body: blocks_text(report, &section.blocks),
+        figures: figures_in(&body),
+        body,
     });
+    table_docs(report, &section.blocks, file, docs);
     for sub in &section.sections {
         section_docs(report, sub, file, docs);
     }
@@ -68,6 +89,87 @@ pub(crate) fn numbered(number: Option<&str>, title: &str) -> String {
         Some(n) => format!("{n} {title}"),
         None => title.to_string(),
     }
+}
+
+/// One document per table among `blocks`.
+fn table_docs(report: &Report, blocks: &[Block], file: &str, docs: &mut Vec<SearchDoc>) {
+    for block in blocks {
+        if let Block::Table { index } = block
+            && let Some(table) = report.tables.get(*index)
+        {
+            docs.push(table_doc(table, file));
+        }
+    }
+}
+
+/// A table's document: «Tabell 0.1 B Caption», and headers, row labels and figures as printed
+/// (no-break spaces as plain spaces, so that the hit's excerpt reads as typed).
+fn table_doc(table: &Table, file: &str) -> SearchDoc {
+    let title =
+        numbered(table.number.as_ref().map(|n| format!("Tabell {n}")).as_deref(), &table.caption);
+    let mut parts: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+    let mut figures = Vec::new();
+    for row in &table.rows {
+        for (cell, column) in row.cells.iter().zip(&table.columns) {
+            let printed = format::cell(cell, column.kind);
+            if matches!(cell, Cell::Number(_)) {
+                figures.push(figure_key(&printed));
+            }
+            parts.push(printed.replace(format::NBSP, " "));
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    figures.sort();
+    figures.dedup();
+    SearchDoc { href: format!("{file}#{}", table.anchor), title, body: parts.join(" "), figures }
+}
+
+/// A figure as a lookup key: its digits and decimal comma only — no whitespace of any kind
+/// (so «8 110» with a no-break, narrow or plain space and «8110» are one key), no `%`, no
+/// sign (a search for «50 136» finds «−50 136»). `site.js` does the same to a query (keep
+/// the two in step).
+pub(crate) fn figure_key(text: &str) -> String {
+    text.chars().filter(|c| c.is_ascii_digit() || *c == ',').collect()
+}
+
+/// The figures written in a text, as keys: a run of 1–3 digits followed by groups of three
+/// separated by one space of any kind («8 110 000»), or a run of digits, either with a
+/// decimal part («89,4»). Linear in the text.
+pub(crate) fn figures_in(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_from = |at: usize| chars[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut keys = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_ascii_digit() || matches!(chars[i - 1], ',' | '.')));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let first = digits_from(i);
+        let mut key: String = chars[i..i + first].iter().collect();
+        i += first;
+        if first <= 3 {
+            while i + 4 <= chars.len()
+                && matches!(chars[i], ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                && digits_from(i + 1) == 3
+            {
+                key.extend(&chars[i + 1..i + 4]);
+                i += 4;
+            }
+        }
+        if i + 1 < chars.len() && chars[i] == ',' && chars[i + 1].is_ascii_digit() {
+            let decimals = digits_from(i + 1);
+            key.push(',');
+            key.extend(&chars[i + 1..i + 1 + decimals]);
+            i += 1 + decimals;
+        }
+        keys.push(key);
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 fn blocks_text(report: &Report, blocks: &[Block]) -> String {
@@ -99,15 +201,7 @@ fn blocks_text(report: &Report, blocks: &[Block]) -> String {
                     parts.push(plain_text(&item.comment));
                 }
             }
-            Block::Table { index } => {
-                if let Some(table) = report.tables.get(*index) {
-                    parts.push(numbered(
-                        table.number.as_ref().map(|n| format!("Tabell {n}")).as_deref(),
-                        &table.caption,
-                    ));
-                    parts.extend(table.rows.iter().map(|r| r.label().to_string()));
-                }
-            }
+            Block::Table { .. } => {}
             Block::Figure(figure) => {
                 parts.extend(figure.caption.as_ref().map(|c| plain_text(c)));
             }
@@ -117,7 +211,8 @@ fn blocks_text(report: &Report, blocks: &[Block]) -> String {
         }
     }
     parts.retain(|p| !p.trim().is_empty());
-    parts.join(" ")
+    // Plain spaces, so that a hit's excerpt can be marked as the reader typed it.
+    parts.join(" ").replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 fn list_text(items: &[ListItem], parts: &mut Vec<String>) {
@@ -136,11 +231,16 @@ pub(crate) fn index_script(docs: &[SearchDoc], pages: &[(String, String)]) -> St
         .add_fields(["title", "body"])
         .set_ref("id")
         .build();
+    let mut figures: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for doc in docs {
         index.add_doc(&doc.href, [doc.title.as_str(), doc.body.as_str()]);
+        for key in &doc.figures {
+            figures.entry(key.as_str()).or_default().push(doc.href.as_str());
+        }
     }
     let payload = Payload {
         pages: pages.iter().map(|(file, label)| (file.as_str(), label.clone())).collect(),
+        figures,
         index: &index,
     };
     // Serialising plain maps and strings cannot fail; keep a valid script if it ever did.
@@ -153,7 +253,53 @@ mod tests {
     use super::*;
 
     fn doc(href: &str, title: &str, body: &str) -> SearchDoc {
-        SearchDoc { href: href.into(), title: title.into(), body: body.into() }
+        SearchDoc { href: href.into(), title: title.into(), body: body.into(), figures: vec![] }
+    }
+
+    #[test]
+    fn figures_are_keys_whatever_space_was_typed() {
+        for typed in ["8\u{a0}110", "8 110", "8\u{202f}110", "8110"] {
+            assert_eq!(figure_key(typed), "8110", "{typed:?}");
+        }
+        assert_eq!(figure_key("89,4\u{a0}%"), "89,4");
+        assert_eq!(figure_key("89,4 %"), "89,4");
+        assert_eq!(figure_key("\u{2212}50\u{a0}136"), "50136");
+    }
+
+    #[test]
+    fn figures_in_prose_are_found_grouped_or_not() {
+        assert_eq!(
+            figures_in("et merforbruk på 8\u{a0}110\u{a0}000 kroner i 2024, 89,4 % og 12 barn"),
+            ["12", "2024", "8110000", "89,4"]
+        );
+        // A four-digit run does not take the next group: «2023 350» is two figures.
+        assert_eq!(figures_in("i 2023 350 barn"), ["2023", "350"]);
+        assert_eq!(figures_in("1 234 56"), ["1234", "56"]);
+        assert_eq!(figures_in("3, og 4,5"), ["3", "4,5"]);
+        assert!(figures_in("ingen tall").is_empty());
+    }
+
+    #[test]
+    fn figures_map_to_the_tables_printing_them() {
+        let mut table = doc("kapittel-3.html#tabell-0-1-b", "Tabell 0.1 B Drift", "Sum 8 110");
+        table.figures = vec![figure_key("8\u{a0}110"), figure_key("89,4\u{a0}%")];
+        let mut other = doc("kapittel-4.html#tabell-4-1", "Tabell 4.1", "89,4 %");
+        other.figures = vec![figure_key("89,4\u{a0}%")];
+        let script = index_script(&[table, other], &[]);
+        let json = script
+            .trim_start_matches("window.arsrapportSearch = ")
+            .trim_end()
+            .trim_end_matches(';');
+        let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        assert_eq!(value["figures"]["8110"], serde_json::json!(["kapittel-3.html#tabell-0-1-b"]));
+        assert_eq!(
+            value["figures"]["89,4"],
+            serde_json::json!(["kapittel-3.html#tabell-0-1-b", "kapittel-4.html#tabell-4-1"])
+        );
+        assert_eq!(
+            value["index"]["documentStore"]["docs"]["kapittel-3.html#tabell-0-1-b"]["body"],
+            "Sum 8 110"
+        );
     }
 
     #[test]

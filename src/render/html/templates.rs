@@ -19,8 +19,14 @@ macro_rules! embedded {
 }
 
 /// The Tera templates, by name (relative to `templates/html/`).
-pub(crate) const TEMPLATES: &[(&str, &[u8])] =
-    embedded!["base.html", "macros.html", "index.html", "chapter.html", "search.html"];
+pub(crate) const TEMPLATES: &[(&str, &[u8])] = embedded![
+    "base.html",
+    "macros.html",
+    "index.html",
+    "chapter.html",
+    "search.html",
+    "datasets.html"
+];
 
 /// Static files copied into the site, by name (relative to `templates/html/`).
 pub(crate) const ASSETS: &[(&str, &[u8])] = embedded![

@@ -227,6 +227,8 @@ pub(crate) struct TableView {
     /// Row groups: a new one starts at every group row.
     pub bodies: Vec<BodyView>,
     pub footnotes: Vec<String>,
+    /// The table's figures as CSV and JSON-stat (`data/<anchor>.csv`, `.json`).
+    pub data: crate::render::data::DataLinks,
 }
 
 /// A header cell spanning columns.
@@ -497,6 +499,7 @@ pub(crate) fn table_view(
         columns,
         bodies,
         footnotes: table.footnotes.iter().map(|f| inline(f)).collect(),
+        data: crate::render::data::links(&table.anchor),
     }
 }
 

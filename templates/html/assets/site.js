@@ -124,6 +124,49 @@
     });
   }
 
+  /* Figures in a query as printed or typed: «8 110», «8110», «89,4 %», «−50 136». */
+  var FIGURE = /[\-\u2212\u2013]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?:[ \u00a0\u202f]?%)?|[\-\u2212\u2013]?\d+(?:,\d+)?(?:[ \u00a0\u202f]?%)?/g;
+
+  /* The same key as figure_key in src/render/html/search.rs: digits and the decimal comma
+     only. */
+  function figureKey(text) {
+    return text.replace(/[^0-9,]/g, '');
+  }
+
+  /* Whether the indexed figure `key` is the queried figure `q` as printed, or starts with it
+     and goes on in whole groups of three (a search for «8 110» finds «8 110 000»). */
+  function figureMatches(key, q) {
+    if (key === q) return true;
+    return q.indexOf(',') < 0 && key.indexOf(q) === 0 && /^(\d{3})+(,\d+)?$/.test(key.slice(q.length));
+  }
+
+  /* The documents printing a figure of the query, first (tables before text); their refs; the
+     figures to mark. */
+  function figureHits(query) {
+    var out = { hits: [], refs: [], marks: [] };
+    var figures = (data && data.figures) || {};
+    var keys = Object.keys(figures);
+    var matches = query.match(FIGURE) || [];
+    for (var i = 0; i < matches.length; i++) {
+      var q = figureKey(matches[i]);
+      var refs = [];
+      for (var k = 0; k < keys.length; k++) {
+        if (figureMatches(keys[k], q)) refs = refs.concat(figures[keys[k]]);
+      }
+      refs.sort(function (a, b) { return (b.indexOf('#tabell-') > -1) - (a.indexOf('#tabell-') > -1); });
+      for (var j = 0; j < refs.length; j++) {
+        if (out.refs.indexOf(refs[j]) < 0) {
+          out.refs.push(refs[j]);
+          out.hits.push({ ref: refs[j], score: Infinity });
+        }
+      }
+      if (refs.length) {
+        out.marks.push(matches[i].replace(/[\s\u00a0\u202f\u2009]+/g, ' ').replace(/^[\-\u2212\u2013]/, '').toLowerCase());
+      }
+    }
+    return out;
+  }
+
   function snippet(body, marks) {
     var lower = body.toLowerCase();
     var at = -1;
@@ -171,16 +214,17 @@
     clearResults();
     query = query.trim();
     if (query.length < 2) { setStatus(''); return; }
-    var hits = index.search(query, {
+    var found = figureHits(query);
+    var hits = found.hits.concat(index.search(query, {
       fields: { title: { boost: 3 }, body: { boost: 1 } },
       bool: 'OR',
       expand: true
-    });
+    }).filter(function (hit) { return found.refs.indexOf(hit.ref) < 0; }));
     if (!hits.length) {
       setStatus('Ingen treff for «' + query + '».');
       return;
     }
-    var marks = prefixes(query);
+    var marks = found.marks.concat(prefixes(query));
     var shown = hits.slice(0, MAX_HITS);
     for (var i = 0; i < shown.length; i++) {
       var ref = shown[i].ref;
