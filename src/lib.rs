@@ -9,7 +9,7 @@
 //! [`refs`] fills the figures referred to in text (`{{ … }}`) into the
 //! validated report before it is rendered.
 //! [`pipeline`] puts the stages together; [`cli`] is the command line; [`new`]
-//! writes a starter report.
+//! writes a starter report; [`watch`] rebuilds on every save and serves a live preview.
 
 pub mod build;
 pub mod cli;
@@ -27,3 +27,4 @@ pub mod refs;
 pub mod render;
 pub mod source;
 pub mod validate;
+pub mod watch;
