@@ -11,3 +11,4 @@ mod new;
 mod pdf;
 mod property;
 mod property_yaml;
+mod watch;
