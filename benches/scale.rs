@@ -42,14 +42,16 @@ fn ids(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `text` with every whole-word occurrence of each id followed by `suffix`.
+/// `text` with every whole-word occurrence of each id followed by `suffix` (not in file paths:
+/// after a `/`).
 fn rename(text: &str, ids: &[String], suffix: &str) -> String {
     let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     let mut out = String::with_capacity(text.len() + 64);
     let mut token = String::new();
     let flush = |token: &mut String, out: &mut String| {
+        let in_path = out.ends_with('/');
         out.push_str(token);
-        if ids.contains(token) {
+        if !in_path && ids.contains(token) {
             out.push_str(suffix);
         }
         token.clear();
@@ -128,11 +130,19 @@ fn child(dir: &Path) {
     let t = Instant::now();
     let checked = check(dir, &CheckOptions::default());
     let check_time = t.elapsed().saturating_sub(load);
-    let report = checked.report.expect("the report loads");
+    let Some(report) = checked.report else {
+        let fatal: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.is_fatal())
+            .map(|d| d.message.as_str())
+            .collect();
+        panic!("{} does not load: {fatal:?}", dir.display());
+    };
     let tables = report.tables.len();
     let date = report.meta.date;
     let t = Instant::now();
-    let bytes = pdf::render(&report, &TemplateDir::default(), &pdf::PdfOptions { draft: true, date })
+    let bytes = pdf::render(&report, &TemplateDir::default(), &pdf::PdfOptions { draft: false, date })
         .expect("the PDF renders");
     let pdf_time = t.elapsed();
     let t = Instant::now();

@@ -165,8 +165,13 @@ pub fn build_report(
     if args.draft && !checked.failed {
         log.line("note: --draft given, but `check` found no errors: building the final report");
     }
-    let build_options =
-        BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
+    let build_options = BuildOptions {
+        outputs: args.only_output,
+        draft,
+        verify_pdf: args.verify_pdf,
+        // One report alone in this process (no name to log under) has no use for the cache.
+        keep_typst_cache: log.report.is_some(),
+    };
     match build(report, dir, out, &build_options, log) {
         Ok(written) => {
             for w in &written {
@@ -194,6 +199,10 @@ pub struct BuildOptions {
     pub draft: bool,
     /// Validate the PDF against PDF/A-2a and PDF/UA-1 and publish nothing if it fails.
     pub verify_pdf: bool,
+    /// Keep Typst's memoized results after the compile (`watch`, and several reports in one
+    /// run, reuse them). `false` for a single build: they are dropped before the PDF export,
+    /// which lowers the peak memory (see docs/performance.md).
+    pub keep_typst_cache: bool,
 }
 
 /// The outputs of one report, rendered in memory and not yet published.
@@ -216,7 +225,7 @@ pub struct Rendered {
 /// Renders (and with `verify_pdf` verifies) the outputs in memory: what [`build`] publishes and
 /// what `watch` serves.
 pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Result<Rendered> {
-    let BuildOptions { outputs, draft, verify_pdf } = *options;
+    let BuildOptions { outputs, draft, verify_pdf, keep_typst_cache } = *options;
     let templates = match &report.meta.templates {
         Some(t) => TemplateDir::confined(dir, dir.join(t)),
         None => TemplateDir::default(),
@@ -233,8 +242,8 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
     if outputs != Output::Html {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
-        let bytes =
-            render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
+        let bytes = render_pdf(report, &templates, &options, keep_typst_cache)
+            .context("rendering the PDF")?;
         rendered.pdf_time = t.elapsed();
         if verify_pdf {
             let t = Instant::now();
@@ -257,6 +266,22 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
         rendered.site = Some(files);
     }
     Ok(rendered)
+}
+
+/// [`render::pdf::render`], dropping Typst's memoized results between compile and export unless
+/// `keep_typst_cache`.
+fn render_pdf(
+    report: &Report,
+    templates: &TemplateDir,
+    options: &render::pdf::PdfOptions,
+    keep_typst_cache: bool,
+) -> Result<Vec<u8>, render::RenderError> {
+    let prepared = render::pdf::prepare(report, templates, options)?;
+    let document = render::pdf::compile(&prepared)?;
+    if !keep_typst_cache {
+        typst::comemo::evict(0);
+    }
+    render::pdf::export(&prepared, &document)
 }
 
 /// Renders, verifies and publishes the outputs; returns the paths users open.

@@ -81,7 +81,12 @@ impl Session {
         let rendered = match (&checked.report, self.refusal(&checked)) {
             (Some(report), None) => {
                 let draft = self.draft && checked.failed;
-                let options = BuildOptions { outputs: Output::All, draft, verify_pdf: false };
+                let options = BuildOptions {
+                    outputs: Output::All,
+                    draft,
+                    verify_pdf: false,
+                    keep_typst_cache: true,
+                };
                 match build::render_outputs(report, &self.dir, &options) {
                     Ok(rendered) => Some(rendered),
                     Err(e) => {
