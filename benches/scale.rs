@@ -168,8 +168,10 @@ fn child(dir: &Path) {
     // ARSRAPPORT_SCALE_HTML_ONLY=1 leaves out the PDF (for profiling the HTML stage).
     let bytes = match std::env::var_os("ARSRAPPORT_SCALE_HTML_ONLY") {
         Some(_) => Vec::new(),
-        None => pdf::render(&report, &TemplateDir::default(), &pdf::PdfOptions { draft: false, date })
-            .expect("the PDF renders"),
+        None => {
+            pdf::render(&report, &TemplateDir::default(), &pdf::PdfOptions { draft: false, date })
+                .expect("the PDF renders")
+        }
     };
     let pdf_time = t.elapsed();
     typst::comemo::evict(0);
@@ -208,7 +210,9 @@ fn main() {
     let work = tempfile::tempdir().expect("tempdir");
     let exe = std::env::current_exe().expect("this bench");
     println!("{} ×N in one document, each in a fresh process:", report.display());
-    println!("(ms: load, check, HTML in CPU time of the thread, best of 3; PDF in wall time, once)");
+    println!(
+        "(ms: load, check, HTML in CPU time of the thread, best of 3; PDF in wall time, once)"
+    );
     println!(
         "{:>4} {:>9} {:>9} {:>9} {:>9} {:>9}   {:>6} {:>6} {:>6}",
         "×N", "load", "check", "PDF", "HTML", "peak MB", "PDF kB", "files", "tables"
@@ -228,7 +232,13 @@ fn main() {
         assert_eq!(figures.len(), 8, "{line}");
         println!(
             "{n:>4} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1}   {:>6} {:>6} {:>6}",
-            figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6],
+            figures[0],
+            figures[1],
+            figures[2],
+            figures[3],
+            figures[4],
+            figures[5],
+            figures[6],
             figures[7]
         );
         if let Some(before) = &previous {

@@ -82,7 +82,11 @@ fn main() {
         v[v.len() / 2]
     };
     let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
-    println!("watch on {} ({runs} edits of one paragraph in {}):", report.display(), file.display());
+    println!(
+        "watch on {} ({runs} edits of one paragraph in {}):",
+        report.display(),
+        file.display()
+    );
     println!("  first build (cold)                    {:>8.1} ms", ms(first.total_time));
     println!("  rebuild, nothing changed              {:>8.1} ms", ms(unchanged.total_time));
     println!(

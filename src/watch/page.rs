@@ -111,9 +111,11 @@ pub fn banner(findings: &Findings, state: BannerState<'_>) -> String {
 fn counts(findings: &Findings) -> String {
     let s = &findings.summary;
     let mut parts = Vec::new();
-    for (n, one, many) in
-        [(s.errors, "error", "errors"), (s.warnings, "warning", "warnings"), (s.notes, "note", "notes")]
-    {
+    for (n, one, many) in [
+        (s.errors, "error", "errors"),
+        (s.warnings, "warning", "warnings"),
+        (s.notes, "note", "notes"),
+    ] {
         match n {
             0 => {}
             1 => parts.push(format!("1 {one}")),
@@ -243,7 +245,11 @@ mod tests {
             not_built: Some("`check` found 1 error(s)".into()),
             ..Findings::default()
         };
-        let state = BannerState { generation: 7, built_at: Some("2025-03-01T12:00:00Z"), pdf: Some("a b.pdf") };
+        let state = BannerState {
+            generation: 7,
+            built_at: Some("2025-03-01T12:00:00Z"),
+            pdf: Some("a b.pdf"),
+        };
         let html = banner(&findings, state);
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");

@@ -197,7 +197,8 @@ fn serve(shared: &Shared, stream: &mut TcpStream, port: u16) -> io::Result<()> {
         name => name,
     };
     let Some(site) = site else {
-        let body = "<main><p>When the report checks clean, its site and PDF appear here.</p></main>";
+        let body =
+            "<main><p>When the report checks clean, its site and PDF appear here.</p></main>";
         let html = page::standalone("arsrapport watch", &banner, body);
         return respond(stream, 200, "text/html; charset=utf-8", html.as_bytes(), head);
     };

@@ -200,8 +200,7 @@ fn ctrl_c_stops_watch_cleanly() {
 #[test]
 fn watch_refuses_a_missing_folder() {
     let work = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) =
-        super::check::run_in(work.path(), &["watch", "nowhere", "--port", "0"]);
+    let (code, _, stderr) = super::check::run_in(work.path(), &["watch", "nowhere", "--port", "0"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("the report folder nowhere does not exist"), "{stderr}");
 }
