@@ -90,7 +90,9 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(e) = watcher.watch(&dir, RecursiveMode::Recursive) {
+    // The real path: events then name absolute paths, also of files that are gone.
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+    if let Err(e) = watcher.watch(&real, RecursiveMode::Recursive) {
         eprintln!("error: cannot watch {} for changes: {e}", dir.display());
         return ExitCode::from(2);
     }
@@ -224,7 +226,9 @@ impl Ignore {
             return true;
         }
         let inside = path.strip_prefix(&self.dir).unwrap_or(&path);
-        let hidden = inside.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let hidden = inside.components().any(|c| {
+            matches!(c, std::path::Component::Normal(name) if name.to_string_lossy().starts_with('.'))
+        });
         let name = inside.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
         hidden
             || name.ends_with('~')
@@ -267,6 +271,8 @@ mod tests {
         assert!(ignore.ignores(&report.join("kapitler/.1.yaml.swp")));
         assert!(ignore.ignores(&report.join("kapitler/1.yaml~")));
         assert!(ignore.ignores(&report.join("kapitler/4913")));
+        // `.` and `..` in a path are no hidden folder.
+        assert!(!ignore.ignores(&report.join("./kapitler/../kapitler/gone.yaml")));
     }
 
     #[test]
