@@ -30,6 +30,9 @@ bench:
     cargo bench --bench check
     cargo bench --bench pdf
     cargo bench --bench html
+    cargo bench --bench multi
+    cargo bench --bench watch
+    cargo bench --bench scale
 
 # Everything CI runs.
 ci:

@@ -12,7 +12,7 @@ pub mod publish;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -33,7 +33,11 @@ pub struct Log<'a> {
 
 impl Log<'_> {
     fn progress(&self, stage: &str, what: &str, started: Instant) {
-        let ms = started.elapsed().as_millis();
+        self.took(stage, what, started.elapsed());
+    }
+
+    fn took(&self, stage: &str, what: &str, took: Duration) {
+        let ms = took.as_millis();
         match self.report {
             None => eprintln!("{stage:>12} {what} ({ms} ms)"),
             Some(report) if what.is_empty() => eprintln!("{stage:>12} {report} ({ms} ms)"),
@@ -169,8 +173,13 @@ pub fn build_report(
     if args.draft && !draft {
         log.line("note: --draft given, but `check` found no errors: building the final report");
     }
-    let build_options =
-        BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
+    let build_options = BuildOptions {
+        outputs: args.only_output,
+        draft,
+        verify_pdf: args.verify_pdf,
+        // One report alone in this process (no name to log under) has no use for the cache.
+        keep_typst_cache: log.report.is_some(),
+    };
     match build(report, dir, out, &build_options, log) {
         Ok(written) => {
             for w in &written {
@@ -198,17 +207,33 @@ pub struct BuildOptions {
     pub draft: bool,
     /// Validate the PDF against PDF/A-2a and PDF/UA-1 and publish nothing if it fails.
     pub verify_pdf: bool,
+    /// Keep Typst's memoized results after the compile (`watch`, and several reports in one
+    /// run, reuse them). `false` for a single build: they are dropped before the PDF export,
+    /// which lowers the peak memory (see docs/performance.md).
+    pub keep_typst_cache: bool,
 }
 
-/// Renders, verifies and publishes the outputs; returns the paths users open.
-pub fn build(
-    report: &Report,
-    dir: &Path,
-    out: &Path,
-    options: &BuildOptions,
-    log: Log<'_>,
-) -> Result<Vec<PathBuf>> {
-    let BuildOptions { outputs, draft, verify_pdf } = *options;
+/// The outputs of one report, rendered in memory and not yet published.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The PDF's file name (`<output_name>.pdf`).
+    pub pdf_name: String,
+    /// The PDF, if built.
+    pub pdf: Option<Vec<u8>>,
+    /// The site's files (with a copy of the PDF, if built), if built.
+    pub site: Option<Vec<SiteFile>>,
+    /// How long the PDF took (prepare + compile + export).
+    pub pdf_time: Duration,
+    /// How long the PDF/A and PDF/UA check took, if run.
+    pub verify_time: Option<Duration>,
+    /// How long the site took.
+    pub html_time: Duration,
+}
+
+/// Renders (and with `verify_pdf` verifies) the outputs in memory: what [`build`] publishes and
+/// what `watch` serves.
+pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Result<Rendered> {
+    let BuildOptions { outputs, draft, verify_pdf, keep_typst_cache } = *options;
     let templates = match &report.meta.templates {
         Some(t) => TemplateDir::confined(dir, dir.join(t)),
         None => TemplateDir::default(),
@@ -221,58 +246,90 @@ pub fn build(
              report.yaml (letters, digits, `-`, `_`, `.`)"
         );
     }
-    let pdf_name = format!("{name}.pdf");
-    let want_pdf = outputs != Output::Html;
-    let want_html = outputs != Output::Pdf;
-
+    let mut rendered = Rendered { pdf_name: format!("{name}.pdf"), ..Rendered::default() };
     // The goal overview, decided once; each renderer gets it in its layout (a chapter of
     // sections in the PDF, a page per priority on the site), and reads one render view of it.
     let overview = crate::overview::Overview::of(report);
-    let mut pdf = None;
-    if want_pdf {
+    if outputs != Output::Html {
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
         let shown =
             crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Sections);
-        let view = render::view::ReportView::new(&shown);
-        let bytes = render::pdf::render_view(&shown, &view, &templates, &options)
+        let bytes = render_pdf(&shown, &templates, &options, keep_typst_cache)
             .context("rendering the PDF")?;
-        log.progress(
-            "Rendered",
-            &format!(
-                "PDF, {} kB{}",
-                bytes.len() / 1024,
-                if draft { ", marked UTKAST" } else { "" }
-            ),
-            t,
-        );
+        rendered.pdf_time = t.elapsed();
         if verify_pdf {
             let t = Instant::now();
             verify(&bytes)?;
-            log.progress("Verified", "PDF/A-2a and PDF/UA-1", t);
+            rendered.verify_time = Some(t.elapsed());
         }
-        pdf = Some(bytes);
+        rendered.pdf = Some(bytes);
     }
-    let mut site = None;
-    if want_html {
+    if outputs != Output::Pdf {
         let t = Instant::now();
-        let options =
-            render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
+        let options = render::html::HtmlOptions {
+            pdf_file: rendered.pdf.as_ref().map(|_| rendered.pdf_name.clone()),
+        };
         let shown =
             crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Pages);
         let view = render::view::ReportView::new(&shown);
         let mut files = render::html::render_view(&shown, &view, &templates, &options)
             .context("rendering the HTML site")?;
-        if let Some(bytes) = &pdf {
-            files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });
+        if let Some(bytes) = &rendered.pdf {
+            files.push(SiteFile { path: rendered.pdf_name.clone(), bytes: bytes.clone() });
         }
-        log.progress("Rendered", &format!("HTML, {} files", files.len()), t);
-        site = Some(files);
+        rendered.html_time = t.elapsed();
+        rendered.site = Some(files);
     }
+    Ok(rendered)
+}
 
+/// [`render::pdf::render`], dropping Typst's memoized results between compile and export unless
+/// `keep_typst_cache`.
+fn render_pdf(
+    report: &Report,
+    templates: &TemplateDir,
+    options: &render::pdf::PdfOptions,
+    keep_typst_cache: bool,
+) -> Result<Vec<u8>, render::RenderError> {
+    let view = render::view::ReportView::new(report);
+    let prepared = render::pdf::prepare_view(report, &view, templates, options)?;
+    let document = render::pdf::compile(&prepared)?;
+    if !keep_typst_cache {
+        typst::comemo::evict(0);
+    }
+    render::pdf::export(&prepared, &document)
+}
+
+/// Renders, verifies and publishes the outputs; returns the paths users open.
+pub fn build(
+    report: &Report,
+    dir: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    log: Log<'_>,
+) -> Result<Vec<PathBuf>> {
+    let rendered = render_outputs(report, dir, options)?;
+    if let Some(bytes) = &rendered.pdf {
+        let what = format!(
+            "PDF, {} kB{}",
+            bytes.len() / 1024,
+            if options.draft { ", marked UTKAST" } else { "" }
+        );
+        log.took("Rendered", &what, rendered.pdf_time);
+    }
+    if let Some(t) = rendered.verify_time {
+        log.took("Verified", "PDF/A-2a and PDF/UA-1", t);
+    }
+    if let Some(files) = &rendered.site {
+        log.took("Rendered", &format!("HTML, {} files", files.len()), rendered.html_time);
+    }
     let t = Instant::now();
-    let publication =
-        Publication { pdf_name: &pdf_name, pdf: pdf.as_deref(), site: site.as_deref() };
+    let publication = Publication {
+        pdf_name: &rendered.pdf_name,
+        pdf: rendered.pdf.as_deref(),
+        site: rendered.site.as_deref(),
+    };
     let published = publish::publish(out, &publication)?;
     for warning in &published.warnings {
         log.line(&format!(

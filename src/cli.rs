@@ -1,4 +1,4 @@
-//! The command line: `arsrapport check`, `build`, `rules`, `new` and `completions`.
+//! The command line: `arsrapport check`, `build`, `watch`, `rules`, `new` and `completions`.
 //!
 //! Each takes one report folder or several (or a workspace file listing them); several are
 //! handled by [`crate::multi`].
@@ -37,6 +37,10 @@ pub enum Command {
     /// Check, then render the report as PDF and as a static HTML site.
     #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
+    /// Check and build on every save, and serve the site and the PDF on localhost with a live
+    /// reload and the findings at the top of every page.
+    #[command(after_help = WATCH_EXAMPLES)]
+    Watch(WatchArgs),
     /// List the rules `check` applies, with their codes.
     #[command(after_help = RULES_EXAMPLES)]
     Rules,
@@ -96,6 +100,16 @@ Examples:
   arsrapport build min-bydel --draft    builds despite errors, every page marked UTKAST
   arsrapport build --verify-pdf         also checks the PDF against PDF/A-2a and PDF/UA-1";
 
+const WATCH_EXAMPLES: &str = "\
+Examples:
+  arsrapport watch min-bydel            then open http://127.0.0.1:8025/ in a browser
+  arsrapport watch min-bydel --port 9000
+  arsrapport watch --draft              shows a draft (UTKAST) while check finds errors
+
+Each save re-checks and rebuilds in the same process; a save that breaks the report keeps the
+last good output on screen, with the findings on top. Each good build is also published into
+--out, as `build` does. Ctrl-C stops.";
+
 const RULES_EXAMPLES: &str = "\
 Examples:
   arsrapport rules                      every rule: code, name, what it checks
@@ -132,6 +146,33 @@ Examples:
   arsrapport completions zsh > ~/.zfunc/_arsrapport      (with fpath+=~/.zfunc in ~/.zshrc)
   arsrapport completions fish > ~/.config/fish/completions/arsrapport.fish
   arsrapport completions powershell >> $PROFILE";
+
+/// `arsrapport watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The report folder (holds report.yaml). None: `$ARSRAPPORT_DIR`, else `report-data`.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The port on 127.0.0.1 to serve on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8025, env = "ARSRAPPORT_PORT")]
+    pub port: u16,
+    /// Output folder: each good build is published here, as `build` does.
+    #[arg(long, short, default_value = "out", env = "ARSRAPPORT_OUT")]
+    pub out: PathBuf,
+    /// Build a draft (every PDF page marked "UTKAST") while `check` finds errors, instead of
+    /// keeping the last good build.
+    #[arg(long)]
+    pub draft: bool,
+    /// Warnings fail the check too (and stop the rebuild, unless `--draft`).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Leave out notes (e.g. rounding) from the findings.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Colours in the terminal.
+    #[arg(long, value_enum, default_value = "auto", env = "ARSRAPPORT_COLOR")]
+    pub color: Color,
+}
 
 /// `arsrapport new`.
 #[derive(Debug, Args)]
@@ -380,6 +421,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => code,
             }
         }
+        Command::Watch(args) => crate::watch::run(&args, color_choice(args.color)),
         Command::New(args) => new(&args),
         Command::RollForward(args) => roll_forward(&args),
         Command::Diff(args) => crate::cycle::diff::run(&args),

@@ -9,8 +9,9 @@
 //! [`refs`] fills the figures referred to in text (`{{ … }}`) into the
 //! validated report before it is rendered.
 //! [`pipeline`] puts the stages together; [`cli`] is the command line; [`new`]
-//! writes a starter report. [`overview`] lays out the goal overview («Måloppnåelse per
-//! hovedprioritering») that `build` hands to both renderers.
+//! writes a starter report; [`watch`] rebuilds on every save and serves a live preview.
+//! [`overview`] lays out the goal overview («Måloppnåelse per hovedprioritering») that `build`
+//! hands to both renderers.
 
 pub mod build;
 pub mod cli;
@@ -31,3 +32,4 @@ pub mod render;
 pub mod source;
 pub mod template_export;
 pub mod validate;
+pub mod watch;

@@ -17,4 +17,5 @@ mod pdf_layout;
 mod property;
 mod property_yaml;
 mod theme;
+mod watch;
 mod workbook;

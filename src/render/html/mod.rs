@@ -100,7 +100,16 @@ pub fn render_view(
     context.insert("page", &index_page);
     record(tera.render("index.html", &context), "index.html", &mut out);
 
-    // One page per chapter.
+    // One page per chapter. Each lists the sections of its own chapter only: the whole
+    // navigation in every page's context made the site's cost grow with the square of its size.
+    let bare = SiteView {
+        chapters: site
+            .chapters
+            .iter()
+            .map(|c| NavChapter { sections: Vec::new(), ..c.clone() })
+            .collect(),
+        ..site.clone()
+    };
     let mut docs = Vec::new();
     for (i, chapter) in report.chapters.iter().enumerate() {
         let file = &files[i];
@@ -134,8 +143,12 @@ pub fn render_view(
             prev,
             next,
         };
+        let mut page_site = bare.clone();
+        if let (Some(own), Some(full)) = (page_site.chapters.get_mut(i), site.chapters.get(i)) {
+            own.sections = full.sections.clone();
+        }
         let mut context = Context::new();
-        context.insert("site", &site);
+        context.insert("site", &page_site);
         context.insert("page", &page);
         context.insert("chapter", &view);
         record(tera.render("chapter.html", &context), file, &mut out);
