@@ -15,6 +15,7 @@ pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod format;
+pub mod i18n;
 pub mod kostra;
 pub mod load;
 pub mod lower;
