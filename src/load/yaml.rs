@@ -10,6 +10,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::source::{FileId, SourceFile, Span};
 
 /// A YAML node with its place.
@@ -36,12 +37,12 @@ pub enum Value {
 
 impl Node {
     /// A short description of the node's type for error messages.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
         match &self.value {
-            Value::Scalar(..) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a map",
-            Value::Null => "nothing",
+            Value::Scalar(..) => tr!(yaml_kind_text),
+            Value::Seq(_) => tr!(yaml_kind_list),
+            Value::Map(_) => tr!(yaml_kind_map),
+            Value::Null => tr!(yaml_kind_nothing),
         }
     }
 
@@ -55,9 +56,9 @@ impl Node {
 
     /// An error "expected X, found Y".
     pub fn type_error(&self, what: &str) -> Diagnostic {
-        Diagnostic::error(Code::YamlSchema, format!("expected {what}, found {}", self.kind()))
+        Diagnostic::error(Code::YamlSchema, tr!(yaml_expected_what_found, found = self.kind(), what = what))
             .at(self.span.clone())
-            .with_label(format!("expected {what}"))
+            .with_label(tr!(yaml_expected_what, what = what))
     }
 
     /// The items of a list.
@@ -205,7 +206,7 @@ impl Builder<'_> {
         Span::new(self.file, start..(start + len).min(line_end).max(start))
     }
 
-    fn error(&mut self, span: Span, message: String, label: &str, hint: &str) {
+    fn error(&mut self, span: Span, message: String, label: String, hint: String) {
         self.errors.push(
             Diagnostic::error(Code::YamlSchema, message).at(span).with_label(label).with_hint(hint),
         );
@@ -229,11 +230,11 @@ impl Builder<'_> {
                         if let Some(first) = open.keys.get(k) {
                             let mut d = Diagnostic::error(
                                 Code::YamlSchema,
-                                format!("duplicate key `{k}`: this map already has it"),
+                                tr!(yaml_duplicate_key_k_this_map, k = k),
                             )
                             .at(key.span.clone())
-                            .with_label("second time")
-                            .with_hint("a key may appear once in a map: remove one of them, or merge what they say");
+                            .with_label(tr!(yaml_second_time))
+                            .with_hint(tr!(yaml_a_key_may_appear_once));
                             d.related.push((first.clone(), "first time".into()));
                             self.errors.push(d);
                         } else {
@@ -246,9 +247,9 @@ impl Builder<'_> {
                         let kind = key.kind();
                         self.error(
                             span,
-                            format!("a key must be a text, this one is {kind}"),
-                            "not a text",
-                            "write the key as plain text followed by `: `",
+                            tr!(yaml_a_key_must_be_a, kind = kind),
+                            tr!(yaml_not_a_text),
+                            tr!(yaml_write_the_key_as_plain),
                         );
                     }
                 },
@@ -262,13 +263,9 @@ impl Builder<'_> {
             let span = self.span(mark, 1);
             self.error(
                 span,
-                format!(
-                    "YAML tags such as `{}{}` are not used in this format",
-                    if tag.handle.starts_with("tag:yaml.org,2002:") { "!!" } else { &tag.handle },
-                    tag.suffix
-                ),
-                "a tag",
-                "remove the tag; if the text starts with `!`, put it in quotes",
+                tr!(yaml_yaml_tags_such_as_are, tag = if tag.handle.starts_with("tag:yaml.org,2002:") { "!!" } else { &tag.handle }, suffix = tag.suffix),
+                tr!(yaml_a_tag),
+                tr!(yaml_remove_the_tag_if_the),
             );
         }
     }
@@ -279,11 +276,11 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    format!("lists and maps are nested more than {MAX_DEPTH} levels deep here"),
+                    tr!(yaml_lists_and_maps_are_nested),
                 )
                 .at(span)
-                .with_label("too deep")
-                .with_hint("a report needs far less nesting: check the indentation, or split the text into sections"),
+                .with_label(tr!(yaml_too_deep))
+                .with_hint(tr!(yaml_a_report_needs_far_less)),
             );
             return false;
         }
@@ -298,9 +295,9 @@ impl Builder<'_> {
         let Some((node, count)) = self.anchors.get(&id) else {
             self.error(
                 span,
-                "this alias refers to the list or map it is written in".into(),
-                "refers to itself",
-                "an alias (`*name`) repeats a value anchored earlier with `&name`; it cannot repeat its own container",
+                tr!(yaml_this_alias_refers_to_the),
+                tr!(yaml_refers_to_itself),
+                tr!(yaml_an_alias_name_repeats_a),
             );
             return true;
         };
@@ -309,13 +306,11 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    format!(
-                        "aliases (`*name`) copy more than {MAX_ALIAS_NODES} values into this file"
-                    ),
+                    tr!(yaml_aliases_name_copy_more_than),
                 )
                 .at(span)
-                .with_label("too many copies")
-                .with_hint("write the repeated values out, or use fewer nested aliases"),
+                .with_label(tr!(yaml_too_many_copies))
+                .with_hint(tr!(yaml_write_the_repeated_values_out)),
             );
             return false;
         }
@@ -334,9 +329,9 @@ impl Builder<'_> {
                     let span = self.span(mark, 3);
                     self.error(
                         span,
-                        "a second YAML document starts here; a file holds one document".into(),
-                        "second document",
-                        "remove the `---` line (and what follows it, or move it into the first document)",
+                        tr!(yaml_a_second_yaml_document_starts),
+                        tr!(yaml_second_document),
+                        tr!(yaml_remove_the_line_and_what),
                     );
                     return false;
                 }
@@ -369,9 +364,9 @@ impl Builder<'_> {
                         let span = key.span.clone();
                         self.error(
                             span,
-                            "this key has no value".into(),
-                            "no value",
-                            "write `key: value`",
+                            tr!(yaml_this_key_has_no_value),
+                            tr!(yaml_no_value),
+                            tr!(yaml_write_key_value),
                         );
                     }
                     self.push_value(node, anchor);
@@ -419,25 +414,23 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Vec<Diagnostic>>
                         .map_or(source.text.len(), |i| start + i);
                     let written = &source.text[start..end.max(start)];
                     builder.errors.push(
-                        Diagnostic::error(Code::YamlSyntax, format!("`{written}` is read as a YAML alias, but no value is anchored with that name"))
+                        Diagnostic::error(Code::YamlSyntax, tr!(yaml_written_is_read_as_a, written = written))
                             .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
-                            .with_label("unknown alias")
-                            .with_hint(format!("if you mean the text «{written}», put it in quotes: \"{written}\"; an alias `*name` repeats a value marked `&name` earlier in the same file")),
+                            .with_label(tr!(yaml_unknown_alias))
+                            .with_hint(tr!(yaml_if_you_mean_the_text, written = written)),
                     );
                     break;
                 }
                 if e.info().contains("recursion limit") {
                     builder.errors.push(
-                        Diagnostic::error(Code::Limit, "lists and maps are nested too deep here")
+                        Diagnostic::error(Code::Limit, tr!(yaml_lists_and_maps_are_nested_2))
                             .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
-                            .with_label("too deep")
-                            .with_hint("a report needs far less nesting: check the brackets and the indentation"),
+                            .with_label(tr!(yaml_too_deep_2))
+                            .with_hint(tr!(yaml_a_report_needs_far_less_2)),
                     );
                     break;
                 }
-                builder.errors.push(Diagnostic::error(Code::YamlSyntax, format!("this is not valid YAML: {}", e.info()))
-                    .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
-                    .with_hint("check the indentation, and quote text that contains `: ` or starts with a special character (`*`, `&`, `!`, `[`, `{`, `>`, `|`, `#`, `@`, `%`)"));
+                builder.errors.push(super::yaml_syntax::explain(e.info(), file, source, start));
                 break;
             }
         }
