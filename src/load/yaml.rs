@@ -276,7 +276,7 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    tr!(yaml_lists_and_maps_are_nested),
+                    tr!(yaml_lists_and_maps_are_nested, max = MAX_DEPTH),
                 )
                 .at(span)
                 .with_label(tr!(yaml_too_deep))
@@ -306,7 +306,7 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    tr!(yaml_aliases_name_copy_more_than),
+                    tr!(yaml_aliases_name_copy_more_than, max = MAX_ALIAS_NODES),
                 )
                 .at(span)
                 .with_label(tr!(yaml_too_many_copies))

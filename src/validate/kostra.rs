@@ -4,6 +4,7 @@
 //! year and region; the lists and the "did you mean" live in [`crate::kostra`].
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::kostra::{self, FindingKind, Region};
 use crate::model::Meta;
 
@@ -36,7 +37,7 @@ impl super::Checker<'_> {
             };
             let mut d = Diagnostic::new(finding.severity, code, finding.message)
                 .at(self.cell_span(ti, r, 0))
-                .with_label("function code");
+                .with_label(tr!(val_function_code));
             d.hints = finding.hints;
             d.table = Some(table.id.clone());
             d.row = Some(label.to_string());

@@ -7,6 +7,7 @@
 //! and no row is picked — a rule never silently takes the first of two.
 
 use crate::model::{Cell, Table};
+use crate::tr;
 
 /// Why a reference names no single row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +101,7 @@ pub fn matches_note(table: &Table, rows: &[usize]) -> String {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => numbers.join(""),
     };
-    format!("rows {numbers} under the header match: {}", labels.join(", "))
+    tr!(val_rows_numbers_under_the_header, v1 = labels.join(", "), numbers = numbers)
 }
 
 #[cfg(test)]
