@@ -469,3 +469,21 @@ valz-too-large-hint = figures are computed exactly up to 79 228 162 514 264 337 
 valz-divides-by-zero-hint = the formula divides by a figure that is 0 (or `-`) in this row; correct the figure, or leave the computed cell empty where the formula has no value
 valz-empty = empty
 valz-in-points = { " " }(in percentage points)
+
+## Figures in text (refs/)
+
+refs-feil = [feil: { $message }]
+refs-the-text-writes-out-printed = the text writes out { $printed }, the figure of the fact «{ $name }»
+refs-the-fact-s-figure-written = the fact's figure, written out
+refs-write-instead-so-the-figure = write `{ $reference }` instead, so the figure is stated once, in report.yaml
+refs-the-facts-have-this-figure = the facts «{ $names }» have this figure
+refs-if-this-is-another-quantity = if this is another quantity that happens to be equal, skip the rule with `--skip literal-figure`
+refs-the-fact-is-declared-here = the fact is declared here
+refs-text-is-too-large-or = «{ $text }» is too large or too small
+refs-the-text-s = the text «{ $s }»
+refs-filter-is-for-amounts-but = `{ $filter }` is for amounts, but { $figure } is a percentage
+refs-mill-needs-to-know-the = `mill` needs to know the unit of { $figure }: it has none (give the fact `unit: 1000 kr` or `unit: kr`)
+refs-mill-works-on-amounts-in = `mill` works on amounts in kroner, but the unit of { $figure } is «{ $unit }»
+refs-is-too-large-to-compute = { $figure } is too large to compute in millions
+refs-the-avvik-is-neither-merforbruk = the avvik is { $figure }: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)
+refs-damaged-figure = a damaged figure

@@ -470,3 +470,21 @@ valz-too-large-hint = tall regnes ut nøyaktig opp til 79 228 162 514 264 337 59
 valz-divides-by-zero-hint = utregningen deler på et tall som er 0 (eller `-`) i denne raden; rett tallet, eller la den utregnede cellen stå tom der utregningen ikke gir noe tall
 valz-empty = tom
 valz-in-points = { " " }(i prosentpoeng)
+
+## Tall i teksten (refs/)
+
+refs-feil = [feil: { $message }]
+refs-the-text-writes-out-printed = teksten skriver tallet { $printed } direkte, men det er nøkkeltallet «{ $name }»
+refs-the-fact-s-figure-written = nøkkeltallet, skrevet direkte
+refs-write-instead-so-the-figure = skriv `{ $reference }` i stedet, så står tallet bare ett sted: i report.yaml
+refs-the-facts-have-this-figure = nøkkeltallene «{ $names }» har dette tallet
+refs-if-this-is-another-quantity = er dette et annet tall som tilfeldigvis er likt, hopp over kontrollen med `--skip literal-figure`
+refs-the-fact-is-declared-here = nøkkeltallet står her
+refs-text-is-too-large-or = «{ $text }» er for stort eller for lite
+refs-the-text-s = teksten «{ $s }»
+refs-filter-is-for-amounts-but = `{ $filter }` er for beløp, men { $figure } er en prosent
+refs-mill-needs-to-know-the = `mill` må vite hvilken enhet { $figure } har, men det har ingen (gi nøkkeltallet `unit: 1000 kr` eller `unit: kr`)
+refs-mill-works-on-amounts-in = `mill` gjelder beløp i kroner, men enheten til { $figure } er «{ $unit }»
+refs-is-too-large-to-compute = { $figure } er for stort til å regnes om til millioner
+refs-the-avvik-is-neither-merforbruk = avviket er { $figure }: verken merforbruk eller mindreforbruk (skriv setningen uten `forbruk`)
+refs-damaged-figure = et ødelagt tall

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use tera::Value;
 
 use crate::format::{self, NBSP};
+use crate::tr;
 use crate::load::number;
 use crate::model::Number;
 
@@ -60,7 +61,7 @@ impl Figure {
                     .get("tall")
                     .and_then(Value::as_str)
                     .and_then(|s| Decimal::from_str(s).ok())
-                    .ok_or("a damaged figure")?;
+                    .ok_or_else(|| tr!(refs_damaged_figure))?;
                 let scale = m.get("desimaler").and_then(Value::as_u64).unwrap_or(0) as u32;
                 let percent = m.get("prosent").and_then(Value::as_bool).unwrap_or(false);
                 let unit = m.get("enhet").and_then(Value::as_str).map(str::to_string);
@@ -70,17 +71,17 @@ impl Figure {
                 let text = n.to_string();
                 let value = Decimal::from_str(&text)
                     .or_else(|_| Decimal::from_scientific(&text))
-                    .map_err(|_| format!("«{text}» is too large or too small"))?;
+                    .map_err(|_| tr!(refs_text_is_too_large_or, text = text))?;
                 Ok(Figure { value, scale: value.scale(), percent: false, unit: None })
             }
             Value::String(s) => match number::parse_number(s) {
                 Ok(n) => Ok(Figure::from_number(&n, None)),
-                Err(_) => Err(format!("the text «{s}»")),
+                Err(_) => Err(tr!(refs_the_text_s, s = s)),
             },
             Value::Bool(b) => Err(format!("`{b}`")),
             Value::Null => Err("nothing".into()),
-            Value::Array(_) => Err("a list".into()),
-            Value::Object(_) => Err("a map".into()),
+            Value::Array(_) => Err(tr!(yaml_kind_list)),
+            Value::Object(_) => Err(tr!(yaml_kind_map)),
         }
     }
 
@@ -95,10 +96,7 @@ impl Figure {
 
     fn not_percent(&self, filter: &str) -> Result<(), String> {
         if self.percent {
-            return Err(format!(
-                "`{filter}` is for amounts, but {} is a percentage",
-                self.printed()
-            ));
+            return Err(tr!(refs_filter_is_for_amounts_but, figure = self.printed(), filter = filter));
         }
         Ok(())
     }
@@ -137,20 +135,17 @@ fn kroner_per_unit(unit: &str) -> Option<Decimal> {
 pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, String> {
     f.not_percent("mill")?;
     let Some(unit) = f.unit.as_deref() else {
-        return Err(format!(
-            "`mill` needs to know the unit of {}: it has none (give the fact `unit: 1000 kr` or `unit: kr`)",
-            f.printed()
-        ));
+        return Err(tr!(refs_mill_needs_to_know_the, figure = f.printed()));
     };
     let per_unit = kroner_per_unit(unit).ok_or_else(|| {
-        format!("`mill` works on amounts in kroner, but the unit of {} is «{unit}»", f.printed())
+        tr!(refs_mill_works_on_amounts_in, figure = f.printed(), unit = unit)
     })?;
     // Dividing by a power of ten (1, 1 000 or 1 000 000 kroner per unit) cannot overflow, where
     // multiplying first could.
     let millions = Decimal::from(1_000_000)
         .checked_div(per_unit)
         .and_then(|divisor| f.value.checked_div(divisor))
-        .ok_or_else(|| format!("{} is too large to compute in millions", f.printed()))?;
+        .ok_or_else(|| tr!(refs_is_too_large_to_compute, figure = f.printed()))?;
     let text = match decimals {
         Some(d) => format::decimal(millions, d, true),
         None => {
@@ -193,10 +188,7 @@ pub fn forbruk(f: &Figure) -> Result<String, String> {
     } else if f.value > Decimal::ZERO {
         Ok("mindreforbruk".into())
     } else {
-        Err(format!(
-            "the avvik is {}: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)",
-            f.printed()
-        ))
+        Err(tr!(refs_the_avvik_is_neither_merforbruk, figure = f.printed()))
     }
 }
 
