@@ -15,6 +15,8 @@
 //! The folder is written next to its final place under a temporary name and renamed into place,
 //! so it either appears complete or not at all.
 
+use crate::tr;
+
 use std::fmt;
 use std::fs;
 use std::io;

@@ -13,6 +13,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::source::Span;
 
 /// The longest output name, in characters: `<name>.pdf` must fit in a file name (255 bytes on
@@ -65,11 +66,11 @@ fn describe(c: char) -> String {
     if c == ' ' {
         format!("a space ({code})")
     } else if c.is_control() {
-        format!("a control character ({code})")
+        tr!(load_a_control_character_code, code = code)
     } else if c.is_whitespace() {
-        format!("a space-like character ({code})")
+        tr!(load_a_space_like_character_code, code = code)
     } else {
-        format!("the character «{c}» ({code})")
+        tr!(load_the_character_c_code, c = c, code = code)
     }
 }
 
@@ -112,14 +113,13 @@ pub(crate) fn output_name_diagnostic(name: &str, span: Span) -> Option<Diagnosti
     Some(
         Diagnostic::error(
             Code::OutputName,
-            format!("the output name «{name}» is not a plain file name: {problem}"),
+            tr!(load_the_output_name_name_is, name = name, problem = problem),
         )
         .at(span)
-        .with_label("not a plain file name")
-        .with_note("`build` writes the PDF as <output folder>/<output_name>.pdf")
+        .with_label(tr!(load_not_a_plain_file_name))
+        .with_note(tr!(load_build_writes_the_pdf_as))
         .with_hint(
-            "use letters, digits, `-`, `_` and `.` only, e.g. `arsberetning-2024-bydel-bjerke`; \
-             or leave `output_name` out to get a name made from the title and district",
+            tr!(load_use_letters_digits_and_only),
         ),
     )
 }
@@ -135,19 +135,18 @@ pub(crate) fn template_folder_diagnostic(
     let problem = check_folder_inside(root, full).err()?;
     let message = match &problem {
         FolderProblem::Escapes { .. } => {
-            format!("the template folder «{written}» leads out of the report folder: {problem}")
+            tr!(load_the_template_folder_written_leads, written = written, problem = problem)
         }
         FolderProblem::Unreadable(_) => {
-            format!("the template folder «{written}» cannot be checked: {problem}")
+            tr!(load_the_template_folder_written_cannot, written = written, problem = problem)
         }
     };
     Some(
         Diagnostic::error(Code::Path, message)
             .at(span)
-            .with_label("must stay inside the report folder")
+            .with_label(tr!(load_must_stay_inside_the_report))
             .with_hint(
-                "copy the templates (and the files they use) into the report folder instead of \
-                 linking to them",
+                tr!(load_copy_the_templates_and_the),
             ),
     )
 }
@@ -162,12 +161,7 @@ pub fn confined(root: &Path, path: &Path) -> io::Result<PathBuf> {
     } else {
         Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!(
-                "{} leads to {}, outside {}",
-                path.display(),
-                real.display(),
-                real_root.display()
-            ),
+            tr!(load_leads_to_outside, path = path.display(), real = real.display(), real_root = real_root.display()),
         ))
     }
 }
@@ -209,7 +203,7 @@ impl fmt::Display for FolderProblem {
 /// folders) resolve inside `root`. Returns the first problem found.
 pub fn check_folder_inside(root: &Path, folder: &Path) -> Result<(), FolderProblem> {
     let unreadable = |e: io::Error, p: &Path| {
-        FolderProblem::Unreadable(format!("{} could not be read: {e}", p.display()))
+        FolderProblem::Unreadable(tr!(load_could_not_be_read_e, p = p.display(), e = e))
     };
     let real_root = root.canonicalize().map_err(|e| unreadable(e, root))?;
     let mut seen = 0;
@@ -217,10 +211,7 @@ pub fn check_folder_inside(root: &Path, folder: &Path) -> Result<(), FolderProbl
     while let Some((path, shown, depth)) = stack.pop() {
         seen += 1;
         if seen > MAX_ENTRIES || depth > MAX_DEPTH {
-            return Err(FolderProblem::Unreadable(format!(
-                "{} holds more than {MAX_ENTRIES} entries or folders more than {MAX_DEPTH} deep",
-                folder.display()
-            )));
+            return Err(FolderProblem::Unreadable(tr!(load_holds_more_than_max_entries, folder = folder.display(), max_entries = MAX_ENTRIES, max = MAX_DEPTH)));
         }
         let real = match path.canonicalize() {
             Ok(real) => real,

@@ -487,3 +487,155 @@ refs-mill-works-on-amounts-in = `mill` works on amounts in kroner, but the unit 
 refs-is-too-large-to-compute = { $figure } is too large to compute in millions
 refs-the-avvik-is-neither-merforbruk = the avvik is { $figure }: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)
 refs-damaged-figure = a damaged figure
+
+## Files, CSV tables, encodings, figures and text (load/, paths.rs)
+
+load-a-field-that-contains-the = a field that contains the delimiter or a line break must be enclosed in double quotes, and a quote inside it doubled ("")
+load-this-csv-file-has-no = this CSV file has no header row
+load-the-first-line-holds-the = the first line holds the column headings, separated by `;`
+load-empty-row = empty row
+load-excel-leaves-such-rows-when = Excel leaves such rows when cells were once used; delete the rows in Excel to get rid of this note
+load-the-column-headings-are-read = the column headings are read from line { $line }, the first line that is not empty
+load-empty-column-starts-here = empty column starts here
+load-excel-writes-such-columns-when = Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note
+load-column-has-no-heading-but = column { $v1 } has no heading, but it holds data (line { $line }: «{ $v2 }»)
+load-empty-heading = empty heading
+load-write-the-column-s-heading = write the column's heading in the first line; only the first column (the row labels) may have an empty heading
+load-this-csv-file-cannot-be = this CSV file cannot be read: { $e }
+load-n-empty-rows-every-cell = { $n } empty rows (every cell empty) were left out of the table
+load-the-last-n-columns-have = the last { $n } columns have no heading and no figures; they were left out of the table
+load-the-file-is-not-valid = the file is not valid text
+load-an-empty-row-every-cell = an empty row (every cell empty) was left out of the table
+load-the-last-column-has-no = the last column has no heading and no figures; it was left out of the table
+load-name-is-not-what = «{ $name }» is { $v1 }, not { $what }
+load-name-looks-like-utf-text = «{ $name }» looks like UTF-16 text without a byte order mark, which cannot be read with certainty
+load-save-it-again-as-utf = save it again as UTF-8 ({ $save_as })
+load-name-is-utf-text-but = «{ $name }» is UTF-16 text, but it is broken at byte { $offset } (half a character)
+load-save-it-again-as-utf-2 = save it again as UTF-8 ({ $save_as })
+load-name-is-not-utf-and = «{ $name }» is not UTF-8 and holds the control byte 0x{ $b }: it does not look like a text file
+load-this-byte = this byte
+load-save-it-again-as-utf-3 = save it again as UTF-8 ({ $save_as })
+load-name-mixes-two-encodings-byte = «{ $name }» mixes two encodings: byte 0x{ $byte } is not UTF-8{ $meant }, but other characters are written in UTF-8
+load-not-utf = not UTF-8
+load-probably-this-line-was-copied = probably this line was copied from a file saved as Windows-1252 (Latin-1, «ANSI»); reading the file either way would print some letters wrongly, e.g. «SÃ¦rskilt»
+load-retype-the-marked-characters-then = retype the marked characters, then save the file again as UTF-8 ({ $save_as })
+load-in-windows-it-would-be =  (in Windows-1252 it would be «{ $c }»)
+load-utf-char-is-utf = «{ $utf8_char }» is UTF-8
+load-open-it-in-excel-and = open it in Excel and save the sheet as «CSV (semikolonseparert)» (*.csv), then name that file here
+load-copy-the-text-into-the = copy the text into the chapter's YAML file; see docs/format.md
+load-an-image-belongs-in-a = an image belongs in a `figure:` block (PNG, JPEG or SVG), not here
+load-the-path-rel-problem = the path «{ $rel }» { $problem }
+load-not-allowed = not allowed
+load-paths-are-relative-to-the = paths are relative to the report folder and may not use `..` or start with `/`
+load-the-file-rel-does-not = the file «{ $rel }» does not exist
+load-no-such-file-in-the = no such file in the report folder
+load-did-you-mean-best = did you mean «{ $best }»?
+load-the-path-rel-leads-out = the path «{ $rel }» leads out of the report folder
+load-copy-the-file-into-the = copy the file into the report folder
+load-could-not-read-rel = could not read «{ $rel }»: { $v1 }
+load-could-not-read = could not read { $path }: { $v2 }
+load-the-folder-does-not-exist = the folder { $root } does not exist
+load-the-file-does-not-exist = the file does not exist
+load-permission-denied = permission denied
+load-named-here = named here
+load-a-report-folder-holds-a = a report folder holds a report.yaml; start one with `arsrapport new DIR --district "Bydel …" --year 2025`, or see docs/format.md
+load-includes-itself = «{ $value }» includes itself
+load-a-file-cannot-include-itself = a file cannot include itself, directly or through other files
+load-includes-are-nested-more-than = includes are nested more than { $max } files deep here
+load-include-the-section-files-from = include the section files from the chapter file instead of from each other
+load-rename-the-file-to-end = rename the file to end in .{ $v1 }
+load-export-the-picture-as-png = export the picture as PNG or JPEG (or SVG for drawings) and name that file
+load-copy-the-image-file-again = copy the image file again; this one has no content
+load-open-the-image-in-an = open the image in an image editor and save it again (or export it anew)
+load-original-has-a-sign-but = «{ $original }» has a sign but no digits
+load-original-has-a-thousands-separator = «{ $original }» has a thousands separator in the wrong place (groups of three digits expected)
+load-original-has-a-thousands-separator-2 = «{ $original }» has a thousands separator in the wrong place (groups of three digits expected)
+load-is-too-large-the-largest = «{ $v1 }» is too large: the largest figure that can be checked exactly is 79 228 162 514 264 337 593 543 950 335 (29 digits)
+load-has-more-digits-than-can = «{ $v1 }» has more digits than can be kept exactly (at most 28 digits in all, and at most 28 after the comma); it would have to be rounded
+load-text-is-not-a-figure = «{ $text }» is not a figure
+load-this-text-holds-an-invisible = this text holds an invisible { $v1 }, which the PDF and the web page cannot show
+load-the-pdf-s-fonts-have = the PDF's fonts have no glyph for «{ $c }» (U+{ $v1 }); it would print as an empty box
+load-this-formula-is-nested-too = this formula is nested too deeply (more than { $max } levels of brackets, signs and operations)
+load-text-is-not-a-formula = «{ $text }» is not a formula of the form `avvik = regulert - regnskap`
+load-target-is-not-a-column = «{ $target }» is not a column key (lower case letters, digits and _)
+load-s-is-not-a-number = «{ $s }» is not a number
+load-s-is-too-large-to = «{ $s }» is too large to compute exactly
+load-s-has-more-digits-than = «{ $s }» has more digits than can be kept exactly
+load-unexpected-c-in-formula = unexpected «{ $c }» in formula
+load-unexpected-t-in-formula = unexpected { $t } in formula
+load-emphasis-links-and-footnotes-are = emphasis, links and footnotes are nested more than { $max } levels deep here
+load-links-may-not-go-to = links may not go to «{ $url }»
+load-and-more-problems-with-markup = and { $dropped_errors } more problems with markup in this text
+load-write-the-text-with-less = write the text with less nesting; a footnote inside a link inside bold text is already three levels
+load-this-expression-is-never-closed = this expression `{"{"}{"{"}` is never closed
+load-end-the-expression-with-or = end the expression with `{"}"}{"}"}`, or write `\{"{"}{"{"}` for literal braces
+load-this-footnote-is-never-closed = this footnote `^[` is never closed
+load-end-the-footnote-with-or = end the footnote with `]`, or write `\^` for a literal ^
+load-links-may-go-to-https = links may go to https://, http://, mailto: or #anchor inside the report
+load-this-text-is-longer-than = this text is longer than 4 GB
+load-split-it-into-paragraphs = split it into paragraphs
+load-fix-the-problems-above-first = fix the problems above first
+load-the-output-name-name-is = the output name «{ $name }» is not a plain file name: { $problem }
+load-not-a-plain-file-name = not a plain file name
+load-build-writes-the-pdf-as = `build` writes the PDF as <output folder>/<output_name>.pdf
+load-use-letters-digits-and-only = use letters, digits, `-`, `_` and `.` only, e.g. `arsberetning-2024-bydel-bjerke`; or leave `output_name` out to get a name made from the title and district
+load-must-stay-inside-the-report = must stay inside the report folder
+load-copy-the-templates-and-the = copy the templates (and the files they use) into the report folder instead of linking to them
+load-a-control-character-code = a control character ({ $code })
+load-a-space-like-character-code = a space-like character ({ $code })
+load-the-character-c-code = the character «{ $c }» ({ $code })
+load-the-template-folder-written-leads = the template folder «{ $written }» leads out of the report folder: { $problem }
+load-the-template-folder-written-cannot = the template folder «{ $written }» cannot be checked: { $problem }
+load-leads-to-outside = { $path } leads to { $real }, outside { $real_root }
+load-could-not-be-read-e = { $p } could not be read: { $e }
+load-holds-more-than-max-entries = { $folder } holds more than { $max_entries } entries or folders more than { $max } deep
+
+## More messages on files, figures and dates
+
+load2-a-is-not-closed = a `(` is not closed
+load2-the-formula-ends-too-early = the formula ends too early
+load2-unexpected-text-after-the-formula = unexpected text after the formula
+load2-is-empty = is empty
+load2-a-pdf = a PDF
+load2-an-office-document-or-a = an Office document or a ZIP archive
+load2-a-tiff-image-which-the = a TIFF image, which the PDF cannot hold
+load2-a-bmp-image-which-the = a BMP image, which the PDF cannot hold
+load2-a-heic-photo-from-an = a HEIC photo (from an iPhone), which the PDF cannot hold
+load2-text = text
+load3-leaves-the-report-folder = leaves the report folder
+load3-too-large = too large
+load3-too-many-decimals = too many decimals
+load3-excel-workbook = an Excel workbook (.xlsx)
+load3-ods = a LibreOffice Calc spreadsheet (.ods)
+load3-docx = a Word document (.docx)
+load3-xls = an old Excel workbook (.xls) or another old Office file
+load3-zip = a ZIP archive
+load3-image = an image
+load3-gzip = a compressed (gzip) file
+load3-binary = a binary file, not text
+load3-save-as-csv = in Excel: File → Save As → «CSV UTF-8 (kommadelt)» or «CSV (semikolonseparert)»
+load3-save-as-text = in your editor: save the file with the encoding «UTF-8»
+load3-a-csv-file = a CSV file
+load3-a-text-file = a text (YAML) file
+load3-mixed-utf8 = byte { $offset } 0x{ $byte } is not UTF-8, but the rest of the file is UTF-8
+load3-this-is = this is { $what }
+load3-utf16-without-bom = UTF-16 text without a byte order mark
+load3-broken-utf16 = broken UTF-16 at byte { $offset }
+load3-control-byte = byte { $offset } 0x{ $byte } is a control byte, not text
+load3-date-format = a date is written YYYY-MM-DD, e.g. 2025-03-01
+load3-date-year = the year «{ $year }» is not a year of four digits
+load3-date-month = there is no month { $month } (months are 1–12)
+load3-date-day = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year } has { $days } days, so there is no day { $day }

@@ -488,3 +488,155 @@ refs-mill-works-on-amounts-in = `mill` gjelder beløp i kroner, men enheten til 
 refs-is-too-large-to-compute = { $figure } er for stort til å regnes om til millioner
 refs-the-avvik-is-neither-merforbruk = avviket er { $figure }: verken merforbruk eller mindreforbruk (skriv setningen uten `forbruk`)
 refs-damaged-figure = et ødelagt tall
+
+## Filer, CSV-tabeller, tegnsett, tall og tekst (load/, paths.rs)
+
+load-a-field-that-contains-the = en celle som inneholder semikolon eller linjeskift, må stå i doble anførselstegn, og et anførselstegn inne i den skrives dobbelt ("")
+load-this-csv-file-has-no = denne CSV-filen har ingen overskriftsrad
+load-the-first-line-holds-the = første linje skal ha kolonneoverskriftene, skilt med `;`
+load-empty-row = tom rad
+load-excel-leaves-such-rows-when = Excel lar slike rader stå igjen når cellene en gang har vært brukt; slett radene i Excel for å bli kvitt denne merknaden
+load-the-column-headings-are-read = kolonneoverskriftene leses fra linje { $line }, den første linjen som ikke er tom
+load-empty-column-starts-here = tom kolonne begynner her
+load-excel-writes-such-columns-when = Excel skriver slike kolonner (`;;;`) når celler til høyre for tabellen en gang har vært brukt; slett kolonnene i Excel for å bli kvitt denne merknaden
+load-column-has-no-heading-but = kolonne { $v1 } har ingen overskrift, men den har innhold (linje { $line }: «{ $v2 }»)
+load-empty-heading = tom overskrift
+load-write-the-column-s-heading = skriv overskriften til kolonnen på første linje; bare første kolonne (radtekstene) kan ha tom overskrift
+load-this-csv-file-cannot-be = denne CSV-filen kan ikke leses: { $e }
+load-n-empty-rows-every-cell = { $n } tomme rader (alle celler tomme) er utelatt fra tabellen
+load-the-last-n-columns-have = de { $n } siste kolonnene har ingen overskrift og ingen tall; de er utelatt fra tabellen
+load-the-file-is-not-valid = filen er ikke gyldig tekst
+load-an-empty-row-every-cell = en tom rad (alle celler tomme) er utelatt fra tabellen
+load-the-last-column-has-no = den siste kolonnen har ingen overskrift og ingen tall; den er utelatt fra tabellen
+load-name-is-not-what = «{ $name }» er { $v1 }, ikke { $what }
+load-name-looks-like-utf-text = «{ $name }» ser ut som UTF-16-tekst uten byte-rekkefølgemerke, og kan ikke leses sikkert
+load-save-it-again-as-utf = lagre filen på nytt som UTF-8 ({ $save_as })
+load-name-is-utf-text-but = «{ $name }» er UTF-16-tekst, men den er ødelagt ved byte { $offset } (et halvt tegn)
+load-save-it-again-as-utf-2 = lagre filen på nytt som UTF-8 ({ $save_as })
+load-name-is-not-utf-and = «{ $name }» er ikke UTF-8 og har kontrolltegnet 0x{ $b }: det ser ikke ut som en tekstfil
+load-this-byte = dette tegnet
+load-save-it-again-as-utf-3 = lagre filen på nytt som UTF-8 ({ $save_as })
+load-name-mixes-two-encodings-byte = «{ $name }» blander to tegnsett: tegnet 0x{ $byte } er ikke UTF-8{ $meant }, men andre tegn er skrevet i UTF-8
+load-not-utf = ikke UTF-8
+load-probably-this-line-was-copied = trolig er denne linjen kopiert fra en fil lagret som Windows-1252 (Latin-1, «ANSI»); uansett hvordan filen leses, blir noen bokstaver gale, f.eks. «SÃ¦rskilt»
+load-retype-the-marked-characters-then = skriv de merkede tegnene på nytt, og lagre så filen på nytt som UTF-8 ({ $save_as })
+load-in-windows-it-would-be = { " " }(i Windows-1252 ville det vært «{ $c }»)
+load-utf-char-is-utf = «{ $utf8_char }» er UTF-8
+load-open-it-in-excel-and = åpne den i Excel og lagre arket som «CSV (semikolonseparert)» (*.csv), og skriv navnet på den filen her
+load-copy-the-text-into-the = kopier teksten inn i YAML-filen til kapitlet; se docs/format.md
+load-an-image-belongs-in-a = et bilde hører hjemme i en `figure:`-del (PNG, JPEG eller SVG), ikke her
+load-the-path-rel-problem = filstien «{ $rel }» { $problem }
+load-not-allowed = ikke tillatt
+load-paths-are-relative-to-the = filstier regnes fra rapportmappen og kan ikke bruke `..` eller begynne med `/`
+load-the-file-rel-does-not = filen «{ $rel }» finnes ikke
+load-no-such-file-in-the = ingen slik fil i rapportmappen
+load-did-you-mean-best = mente du «{ $best }»?
+load-the-path-rel-leads-out = filstien «{ $rel }» går ut av rapportmappen
+load-copy-the-file-into-the = kopier filen inn i rapportmappen
+load-could-not-read-rel = kunne ikke lese «{ $rel }»: { $v1 }
+load-could-not-read = kunne ikke lese { $path }: { $v2 }
+load-the-folder-does-not-exist = mappen { $root } finnes ikke
+load-the-file-does-not-exist = filen finnes ikke
+load-permission-denied = du har ikke tilgang til filen
+load-named-here = nevnt her
+load-a-report-folder-holds-a = en rapportmappe har en report.yaml; lag en ny med «arsrapport new MAPPE --district "Bydel …" --year 2025», eller se docs/brukerveiledning.md
+load-includes-itself = «{ $value }» tar med seg selv
+load-a-file-cannot-include-itself = en fil kan ikke ta med (include) seg selv, verken direkte eller gjennom andre filer
+load-includes-are-nested-more-than = filer som tar med andre filer (include), går mer enn { $max } nivåer ned her
+load-include-the-section-files-from = ta med filene for delkapitlene fra kapittelfilen i stedet for fra hverandre
+load-rename-the-file-to-end = gi filen et navn som slutter på .{ $v1 }
+load-export-the-picture-as-png = eksporter bildet som PNG eller JPEG (eller SVG for tegninger) og skriv navnet på den filen
+load-copy-the-image-file-again = kopier bildefilen på nytt; denne er tom
+load-open-the-image-in-an = åpne bildet i et bildeprogram og lagre det på nytt (eller eksporter det på nytt)
+load-original-has-a-sign-but = «{ $original }» har fortegn, men ingen sifre
+load-original-has-a-thousands-separator = «{ $original }» har et tusenskille på feil sted (det skal være grupper på tre sifre)
+load-original-has-a-thousands-separator-2 = «{ $original }» har et tusenskille på feil sted (det skal være grupper på tre sifre)
+load-is-too-large-the-largest = «{ $v1 }» er for stort: det største tallet som kan kontrolleres nøyaktig, er 79 228 162 514 264 337 593 543 950 335 (29 sifre)
+load-has-more-digits-than-can = «{ $v1 }» har flere sifre enn det som kan holdes nøyaktig (høyst 28 sifre i alt, og høyst 28 etter komma); det måtte ha blitt avrundet
+load-text-is-not-a-figure = «{ $text }» er ikke et tall
+load-this-text-holds-an-invisible = denne teksten har et usynlig { $v1 }, som PDF-en og nettsiden ikke kan vise
+load-the-pdf-s-fonts-have = skriftene i PDF-en har ikke tegnet «{ $c }» (U+{ $v1 }); det ville blitt skrevet som en tom boks
+load-this-formula-is-nested-too = denne utregningen har for mange nivåer (mer enn { $max } nivåer med parenteser, fortegn og regnearter)
+load-text-is-not-a-formula = «{ $text }» er ikke en utregning på formen `avvik = regulert - regnskap`
+load-target-is-not-a-column = «{ $target }» er ikke et kolonnenavn (små bokstaver, sifre og _)
+load-s-is-not-a-number = «{ $s }» er ikke et tall
+load-s-is-too-large-to = «{ $s }» er for stort til å regnes ut nøyaktig
+load-s-has-more-digits-than = «{ $s }» har flere sifre enn det som kan holdes nøyaktig
+load-unexpected-c-in-formula = «{ $c }» kan ikke stå her i utregningen
+load-unexpected-t-in-formula = { $t } kan ikke stå her i utregningen
+load-emphasis-links-and-footnotes-are = utheving, lenker og fotnoter ligger mer enn { $max } nivåer inni hverandre her
+load-links-may-not-go-to = lenker kan ikke gå til «{ $url }»
+load-and-more-problems-with-markup = og { $dropped_errors } andre problemer med formateringen i denne teksten
+load-write-the-text-with-less = skriv teksten med færre nivåer; en fotnote i en lenke i fet tekst er allerede tre nivåer
+load-this-expression-is-never-closed = dette innhentede tallet `{"{"}{"{"}` blir aldri lukket
+load-end-the-expression-with-or = avslutt med `{"}"}{"}"}`, eller skriv `\{"{"}{"{"}` hvis du vil ha krøllparentesene i teksten
+load-this-footnote-is-never-closed = denne fotnoten `^[` blir aldri lukket
+load-end-the-footnote-with-or = avslutt fotnoten med `]`, eller skriv `\^` hvis du vil ha ^ i teksten
+load-links-may-go-to-https = lenker kan gå til https://, http://, mailto: eller #anker i rapporten
+load-this-text-is-longer-than = denne teksten er lengre enn 4 GB
+load-split-it-into-paragraphs = del den i avsnitt
+load-fix-the-problems-above-first = rett problemene over først
+load-the-output-name-name-is = navnet på PDF-filen, «{ $name }», er ikke et vanlig filnavn: { $problem }
+load-not-a-plain-file-name = ikke et vanlig filnavn
+load-build-writes-the-pdf-as = `build` skriver PDF-en som <utdatamappe>/<output_name>.pdf
+load-use-letters-digits-and-only = bruk bare bokstaver, sifre, `-`, `_` og `.`, f.eks. `arsberetning-2024-bydel-bjerke`; eller ta bort `output_name`, så lages navnet av tittelen og bydelen
+load-must-stay-inside-the-report = må ligge i rapportmappen
+load-copy-the-templates-and-the = kopier malene (og filene de bruker) inn i rapportmappen i stedet for å lenke til dem
+load-a-control-character-code = et kontrolltegn ({ $code })
+load-a-space-like-character-code = et tegn som ligner mellomrom ({ $code })
+load-the-character-c-code = tegnet «{ $c }» ({ $code })
+load-the-template-folder-written-leads = malmappen «{ $written }» går ut av rapportmappen: { $problem }
+load-the-template-folder-written-cannot = malmappen «{ $written }» kan ikke kontrolleres: { $problem }
+load-leads-to-outside = { $path } peker til { $real }, utenfor { $real_root }
+load-could-not-be-read-e = { $p } kunne ikke leses: { $e }
+load-holds-more-than-max-entries = { $folder } har mer enn { $max_entries } filer eller mapper, eller mapper mer enn { $max } nivåer ned
+
+## Flere meldinger om filer, tall og datoer
+
+load2-a-is-not-closed = en `(` er ikke lukket
+load2-the-formula-ends-too-early = utregningen slutter for tidlig
+load2-unexpected-text-after-the-formula = det står noe etter utregningen som ikke hører til den
+load2-is-empty = er tom
+load2-a-pdf = en PDF
+load2-an-office-document-or-a = et Office-dokument eller et ZIP-arkiv
+load2-a-tiff-image-which-the = et TIFF-bilde, som PDF-en ikke kan ha med
+load2-a-bmp-image-which-the = et BMP-bilde, som PDF-en ikke kan ha med
+load2-a-heic-photo-from-an = et HEIC-bilde (fra en iPhone), som PDF-en ikke kan ha med
+load2-text = tekst
+load3-leaves-the-report-folder = går ut av rapportmappen
+load3-too-large = for stort
+load3-too-many-decimals = for mange desimaler
+load3-excel-workbook = en Excel-arbeidsbok (.xlsx)
+load3-ods = et regneark fra LibreOffice Calc (.ods)
+load3-docx = et Word-dokument (.docx)
+load3-xls = en gammel Excel-arbeidsbok (.xls) eller en annen gammel Office-fil
+load3-zip = et ZIP-arkiv
+load3-image = et bilde
+load3-gzip = en komprimert fil (gzip)
+load3-binary = en binærfil, ikke tekst
+load3-save-as-csv = i Excel: Fil → Lagre som → «CSV UTF-8 (kommadelt)» eller «CSV (semikolonseparert)»
+load3-save-as-text = i redigeringsprogrammet: lagre filen med tegnkodingen «UTF-8»
+load3-a-csv-file = en CSV-fil
+load3-a-text-file = en tekstfil (YAML)
+load3-mixed-utf8 = tegnet ved byte { $offset } 0x{ $byte } er ikke UTF-8, men resten av filen er UTF-8
+load3-this-is = dette er { $what }
+load3-utf16-without-bom = UTF-16-tekst uten byte-rekkefølgemerke
+load3-broken-utf16 = ødelagt UTF-16 ved byte { $offset }
+load3-control-byte = tegnet ved byte { $offset } 0x{ $byte } er et kontrolltegn, ikke tekst
+load3-date-format = en dato skrives ÅÅÅÅ-MM-DD, f.eks. 2025-03-01
+load3-date-year = «{ $year }» er ikke et årstall med fire sifre
+load3-date-month = det finnes ingen måned { $month } (månedene er 1–12)
+load3-date-day = { $month ->
+    [1] januar
+    [2] februar
+    [3] mars
+    [4] april
+    [5] mai
+    [6] juni
+    [7] juli
+    [8] august
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] desember
+} { $year } har { $days } dager, så det finnes ingen { $day }. i måneden

@@ -6,6 +6,8 @@
 //! (they are white space where text allows line breaks). Unicode noncharacters (U+FFFE,
 //! U+FFFF, U+FDD0–U+FDEF, …) are reported too; lone surrogates cannot occur in a Rust string.
 
+use crate::tr;
+
 /// Whether `c` is a character that may not stand in a report's text.
 pub fn is_forbidden(c: char) -> bool {
     let u = u32::from(c);
@@ -40,10 +42,7 @@ pub fn describe(c: char) -> String {
 
 /// A message for the first control character of a text, e.g. for an AR311 diagnostic.
 pub fn message(c: char) -> String {
-    format!(
-        "this text holds an invisible {}, which the PDF and the web page cannot show",
-        describe(c)
-    )
+    tr!(load_this_text_holds_an_invisible, v1 = describe(c))
 }
 
 /// The hint for AR311.

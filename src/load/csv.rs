@@ -11,6 +11,7 @@
 //! (the first column, the row labels, may have an empty heading).
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::source::{FileId, SourceFile, Span};
 
 /// A CSV file split into cells, before any typing.
@@ -146,12 +147,12 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             Err(e) => {
                 let at = e.position().map_or(text.len(), |p| p.byte() as usize);
                 let message = match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => "the file is not valid text".to_string(),
-                    _ => format!("this CSV file cannot be read: {e}"),
+                    csv::ErrorKind::Utf8 { .. } => tr!(load_the_file_is_not_valid),
+                    _ => tr!(load_this_csv_file_cannot_be, e = e),
                 };
                 return Err(Diagnostic::error(Code::CsvSyntax, message)
                     .at(Span::new(file, at..(at + 1).min(text.len()).max(at)))
-                    .with_hint("a field that contains the delimiter or a line break must be enclosed in double quotes, and a quote inside it doubled (\"\")"));
+                    .with_hint(tr!(load_a_field_that_contains_the)));
             }
         }
     }
@@ -162,9 +163,9 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
     records.retain(|r| !is_empty(r));
     let mut iter = records.into_iter();
     let Some(mut header) = iter.next() else {
-        return Err(Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
+        return Err(Diagnostic::error(Code::CsvSyntax, tr!(load_this_csv_file_has_no))
             .at(Span::new(file, 0..0))
-            .with_hint("the first line holds the column headings, separated by `;`"));
+            .with_hint(tr!(load_the_first_line_holds_the)));
     };
     let mut rows: Vec<RawRecord> = iter.collect();
     if let Some(first) = empty_rows.first() {
@@ -173,19 +174,17 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
         let mut d = Diagnostic::note(
             Code::ExcelArtefact,
             if n == 1 {
-                "an empty row (every cell empty) was left out of the table".to_string()
+                tr!(load_an_empty_row_every_cell)
             } else {
-                format!("{n} empty rows (every cell empty) were left out of the table")
+                tr!(load_n_empty_rows_every_cell, n = n)
             },
         )
         .at(first.clone())
-        .with_label("empty row")
-        .with_hint("Excel leaves such rows when cells were once used; delete the rows in Excel to get rid of this note");
+        .with_label(tr!(load_empty_row))
+        .with_hint(tr!(load_excel_leaves_such_rows_when));
         if before_header.count() > 0 {
             let (line, _) = source.line_col(header.span.range.start);
-            d = d.with_note(format!(
-                "the column headings are read from line {line}, the first line that is not empty"
-            ));
+            d = d.with_note(tr!(load_the_column_headings_are_read, line = line));
         }
         notes.push(d);
     }
@@ -218,14 +217,14 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             Diagnostic::note(
                 Code::ExcelArtefact,
                 if n == 1 {
-                    "the last column has no heading and no figures; it was left out of the table".to_string()
+                    tr!(load_the_last_column_has_no)
                 } else {
-                    format!("the last {n} columns have no heading and no figures; they were left out of the table")
+                    tr!(load_the_last_n_columns_have, n = n)
                 },
             )
             .at(at)
-            .with_label("empty column starts here")
-            .with_hint("Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note"),
+            .with_label(tr!(load_empty_column_starts_here))
+            .with_hint(tr!(load_excel_writes_such_columns_when)),
         );
         header.fields.truncate(keep);
         for r in &mut rows {
@@ -245,11 +244,11 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
         notes.push(
             Diagnostic::error(
                 Code::TableShape,
-                format!("column {} has no heading, but it holds data (line {line}: «{}»)", i + 1, cell.text.trim()),
+                tr!(load_column_has_no_heading_but, v1 = i + 1, v2 = cell.text.trim(), line = line),
             )
             .at(h.span.clone())
-            .with_label("empty heading")
-            .with_hint("write the column's heading in the first line; only the first column (the row labels) may have an empty heading"),
+            .with_label(tr!(load_empty_heading))
+            .with_hint(tr!(load_write_the_column_s_heading)),
         );
     }
     Ok(RawCsv { header: header.fields, rows, notes, work })

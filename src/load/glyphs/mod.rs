@@ -18,6 +18,8 @@
 //! Report templates with their own `fonts/` folder are not covered here: the table describes
 //! the default fonts.
 
+use crate::tr;
+
 mod ranges;
 
 use ranges::RANGES;
@@ -66,10 +68,7 @@ pub fn missing_glyphs(text: &str) -> Vec<(usize, char)> {
 
 /// The message for AR310.
 pub fn message(c: char) -> String {
-    format!(
-        "the PDF's fonts have no glyph for «{c}» (U+{:04X}); it would print as an empty box",
-        u32::from(c)
-    )
+    tr!(load_the_pdf_s_fonts_have, v1 = u32::from(c), c = c)
 }
 
 /// The hint for AR310.
