@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::load::parse::ChapterFile;
 use crate::load::read::Spanned;
 use crate::load::schema::{BlockSource, SectionItem, SectionSource};
@@ -111,11 +112,11 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::Limit,
-                        format!("sections are nested more than {} levels below the chapter here", MAX_SECTION_LEVEL - 1),
+                        tr!(low_sections_are_nested_more_than, v1 = MAX_SECTION_LEVEL - 1),
                     )
                     .at(source.span.clone())
-                    .with_label("too deep")
-                    .with_hint("a report's headings go at most six levels deep: make this a `heading:` block, or move the section up a level"),
+                    .with_label(tr!(low_too_deep_2))
+                    .with_hint(tr!(low_a_report_s_headings_go)),
                 );
                 continue;
             }

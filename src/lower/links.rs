@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::load::yaml::did_you_mean;
 use crate::model::{Chapter, Report, Section};
 use crate::source::Span;
@@ -76,28 +77,25 @@ pub fn check(report: &Report, links: &[LinkSource]) -> Vec<Diagnostic> {
             }
             let mut d = Diagnostic::error(
                 Code::Markup,
-                format!("the link goes to «#{target}», but the report has no chapter, section or table with that anchor"),
+                tr!(low_the_link_goes_to_target, target = target),
             )
             .at(link.span.clone())
-            .with_label("no such anchor");
+            .with_label(tr!(low_no_such_anchor));
             let table = report.tables.iter().find(|t| t.id == target);
             d = match did_you_mean(target, anchors.iter().map(String::as_str)) {
-                _ if table.is_some() => d.with_hint(format!(
-                    "«{target}» is a table's id; a link to the table goes to its anchor «#{}»",
-                    table.map_or("", |t| t.anchor.as_str())
-                )),
-                Some(best) => d.with_hint(format!("did you mean «#{best}»?")),
-                None => d.with_hint("a table's anchor is `tabell-` and its number with dashes (tabell-0-1-b); a section's is its `id`, or `seksjon-` and its number (seksjon-3-2)"),
+                _ if table.is_some() => d.with_hint(tr!(low_target_is_a_table_s, v1 = table.map_or("", |t| t.anchor.as_str()), target = target)),
+                Some(best) => d.with_hint(tr!(low_did_you_mean_best_2, best = best)),
+                None => d.with_hint(tr!(low_a_table_s_anchor_is)),
             };
             out.push(d);
         } else if let Some(problem) = external_problem(&link.url) {
             out.push(
                 Diagnostic::error(
                     Code::Markup,
-                    format!("the link «{}» is not a valid address", link.url),
+                    tr!(low_the_link_is_not_a, url = link.url),
                 )
                 .at(link.span.clone())
-                .with_label("not a valid address")
+                .with_label(tr!(low_not_a_valid_address))
                 .with_hint(problem),
             );
         }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::load::read::Spanned;
 use crate::load::schema::{FactSource, ReportSource};
 use crate::load::{date, number, slug};
@@ -25,11 +26,11 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::YamlSchema,
-                        format!("«{}» is not a date: {problem}", d.value.trim()),
+                        tr!(low_is_not_a_date_problem, v1 = d.value.trim(), problem = problem),
                     )
                     .at(d.span.clone())
-                    .with_label("expected a real date written YYYY-MM-DD")
-                    .with_hint("write the date as year-month-day, e.g. 2025-03-01"),
+                    .with_label(tr!(low_expected_a_real_date_written))
+                    .with_hint(tr!(low_write_the_date_as_year)),
                 );
                 None
             }
@@ -90,10 +91,10 @@ impl Lowerer<'_> {
             return;
         };
         self.push(
-            Diagnostic::error(Code::Path, format!("the template folder «{rel}» {problem}"))
+            Diagnostic::error(Code::Path, tr!(low_the_template_folder_rel_problem, rel = rel, problem = problem))
                 .at(t.span.clone())
                 .with_hint(
-                    "templates: names a folder inside the report folder, e.g. `templates: maler`",
+                    tr!(low_templates_names_a_folder_inside),
                 ),
         );
     }
@@ -105,10 +106,10 @@ impl Lowerer<'_> {
             return Some(code.to_string());
         }
         self.push(
-            Diagnostic::error(Code::YamlSchema, format!("«{code}» is not a KOSTRA region code"))
+            Diagnostic::error(Code::YamlSchema, tr!(low_code_is_not_a_kostra, code = code))
                 .at(g.span.clone())
-                .with_label("expected six digits, e.g. 030109")
-                .with_hint("Oslo's districts are 030101–030115 (Bydel Bjerke is 030109); a municipality has four digits, e.g. 0301"),
+                .with_label(tr!(low_expected_six_digits_e_g))
+                .with_hint(tr!(low_oslo_s_districts_are_bydel)),
         );
         None
     }
@@ -117,9 +118,9 @@ impl Lowerer<'_> {
         let year = y.value.trim().parse::<i32>().ok().filter(|y| (1900..3000).contains(y));
         if year.is_none() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, format!("«{}» is not a year", y.value.trim()))
+                Diagnostic::error(Code::YamlSchema, tr!(low_is_not_a_year, v1 = y.value.trim()))
                     .at(y.span.clone())
-                    .with_label("expected a year such as 2024"),
+                    .with_label(tr!(low_expected_a_year_such_as)),
             );
         }
         year
@@ -143,7 +144,7 @@ impl Lowerer<'_> {
                     );
                 }
                 Err(e) => self.push(
-                    Diagnostic::error(Code::CellFormat, format!("the fact «{name}»: {}", e.0))
+                    Diagnostic::error(Code::CellFormat, tr!(low_the_fact_name, v1 = e.0, name = name))
                         .at(f.value.span.clone()),
                 ),
             }

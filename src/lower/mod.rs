@@ -18,6 +18,7 @@ mod table;
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::load::files::Files;
 use crate::load::parse::ParsedReport;
 use crate::load::schema::TableNumbers;
@@ -124,11 +125,11 @@ impl Lowerer<'_> {
     fn claim_id(&mut self, id: &str, span: &Span) -> bool {
         if let Some(first) = self.ids.get(id) {
             let mut d =
-                Diagnostic::error(Code::DuplicateId, format!("the id «{id}» is used twice"))
+                Diagnostic::error(Code::DuplicateId, tr!(low_the_id_id_is_used, id = id))
                     .at(span.clone())
-                    .with_label("second use")
-                    .with_hint("ids of chapters, sections and tables must be unique in the report");
-            d.related.push((first.clone(), "first use".into()));
+                    .with_label(tr!(low_second_use))
+                    .with_hint(tr!(low_ids_of_chapters_sections_and));
+            d.related.push((first.clone(), tr!(low_first_use)));
             self.push(d);
             false
         } else {

@@ -2,6 +2,7 @@
 //! every character (AR310, AR311). `check` finds these so that `build` cannot fail on them.
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 use crate::load::read::Spanned;
 use crate::load::{TextSource, control, glyphs};
 use crate::source::Span;
@@ -63,5 +64,5 @@ fn problem(code: Code, c: char, span: Span) -> Diagnostic {
         Code::ControlCharacter => (control::message(c), control::HINT),
         _ => (glyphs::message(c), glyphs::HINT),
     };
-    Diagnostic::error(code, message).at(span).with_label("here").with_hint(hint)
+    Diagnostic::error(code, message).at(span).with_label(tr!(low_here)).with_hint(hint)
 }
