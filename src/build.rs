@@ -18,6 +18,7 @@ use anyhow::{Context, Result};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::cli::{BuildArgs, Output, shown};
+use crate::tr;
 use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
@@ -85,7 +86,7 @@ pub fn run(args: &BuildArgs, dir: &Path, color: ColorChoice) -> ExitCode {
     let options = match args.common.options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tr!(cli_error, message = e));
             return ExitCode::from(2);
         }
     };
@@ -141,7 +142,7 @@ pub fn build_report(
     let checked = pipeline::check(dir, options);
     findings(&checked);
     let what = if log.report.is_some() { String::new() } else { dir.display().to_string() };
-    log.progress("Checked", &what, started);
+    log.progress(&tr!(stage_checked), &what, started);
     let Some(report) = checked.report.as_ref() else {
         return if checked.fatal {
             Outcome::Unreadable
@@ -152,27 +153,25 @@ pub fn build_report(
     if checked.failed && !args.draft {
         let errors = checked.summary.errors
             + if args.common.deny_warnings { checked.summary.warnings } else { 0 };
-        log.line(&format!(
-            "error: not building: `check` found {errors} error(s). Fix them, acknowledge them in the YAML with a reason, or build a draft with --draft."
-        ));
+        log.line(&tr!(run_error_not_building_check_found, errors = errors));
         return Outcome::NotBuilt { errors };
     }
     let draft = args.draft && checked.failed;
     if args.draft && !checked.failed {
-        log.line("note: --draft given, but `check` found no errors: building the final report");
+        log.line(&tr!(build_draft_without_errors));
     }
     let build_options =
         BuildOptions { outputs: args.only_output, draft, verify_pdf: args.verify_pdf };
     match build(report, dir, out, &build_options, log) {
         Ok(written) => {
             for w in &written {
-                log.stage("Wrote", &w.display().to_string());
+                log.stage(&tr!(stage_wrote), &w.display().to_string());
             }
-            log.progress("Finished", "build", started);
+            log.progress(&tr!(stage_finished), &tr!(stage_build), started);
             Outcome::Built(written)
         }
         Err(e) => {
-            log.line("error: the build failed; the previous output is unchanged");
+            log.line(&tr!(build_failed));
             for cause in e.chain() {
                 log.line(&format!("  {cause}"));
             }
@@ -223,19 +222,13 @@ pub fn build(
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
         let bytes =
             render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
-        log.progress(
-            "Rendered",
-            &format!(
-                "PDF, {} kB{}",
-                bytes.len() / 1024,
-                if draft { ", marked UTKAST" } else { "" }
-            ),
-            t,
-        );
+        let size = bytes.len() / 1024;
+        let what = if draft { tr!(build_pdf_draft, size = size) } else { tr!(build_pdf, size = size) };
+        log.progress(&tr!(stage_rendered), &what, t);
         if verify_pdf {
             let t = Instant::now();
             verify(&bytes)?;
-            log.progress("Verified", "PDF/A-2a and PDF/UA-1", t);
+            log.progress(&tr!(stage_verified), "PDF/A-2a, PDF/UA-1", t);
         }
         pdf = Some(bytes);
     }
@@ -249,7 +242,7 @@ pub fn build(
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });
         }
-        log.progress("Rendered", &format!("HTML, {} files", files.len()), t);
+        log.progress(&tr!(stage_rendered), &tr!(build_html, files = files.len()), t);
         site = Some(files);
     }
 
@@ -258,11 +251,9 @@ pub fn build(
         Publication { pdf_name: &pdf_name, pdf: pdf.as_deref(), site: site.as_deref() };
     let published = publish::publish(out, &publication)?;
     for warning in &published.warnings {
-        log.line(&format!(
-            "warning: {warning} (the new output is in place; the next build tidies up)"
-        ));
+        log.line(&tr!(run_warning_warning_the_new_output, warning = warning));
     }
-    log.progress("Published", &out.display().to_string(), t);
+    log.progress(&tr!(stage_published), &out.display().to_string(), t);
     Ok(published.paths)
 }
 

@@ -419,7 +419,7 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
             let id = sources.add(name, text);
             Diagnostic::error(
                 Code::Encoding,
-                tr!(load_name_is_not_utf_and, name = name, b = b),
+                tr!(load_name_is_not_utf_and, name = name, b = format!("{b:02X}")),
             )
             .at(Span::new(id, at..at + 3))
             .with_label(tr!(load_this_byte))
@@ -434,7 +434,7 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
                 .unwrap_or_default();
             let mut d = Diagnostic::error(
                 Code::Encoding,
-                tr!(load_name_mixes_two_encodings_byte, name = name, byte = byte, meant = meant),
+                tr!(load_name_mixes_two_encodings_byte, name = name, byte = format!("{byte:02X}"), meant = meant),
             )
             .at(Span::new(id, at..at + 3))
             .with_label(tr!(load_not_utf))

@@ -264,7 +264,7 @@ mod tests {
         let e = verify_image(b"this is not an image\n", "png").expect_err("text");
         assert_eq!(
             e,
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("text") }
+            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("text".into()) }
         );
         assert!(e.to_string().contains("looks like text"), "{e}");
     }
@@ -279,7 +279,7 @@ mod tests {
         assert_eq!(verify_image(b"", "png"), Err(ImageProblem::Empty));
         assert_eq!(
             verify_image(b"%PDF-1.7\n", "png").expect_err("pdf"),
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("a PDF") }
+            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("a PDF".into()) }
         );
     }
 

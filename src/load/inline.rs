@@ -361,8 +361,8 @@ impl Parser<'_> {
                 }
                 self.error(MarkupError {
                     offset: i,
-                    message: tr!(load_this_expression_is_never_closed),
-                    hint: tr!(load_end_the_expression_with_or),
+                    message: crate::tr!(load_this_expression_is_never_closed),
+                    hint: crate::tr!(load_end_the_expression_with_or),
                     code: Code::Expression,
                 });
                 buf.push_str("{{");
@@ -409,8 +409,8 @@ impl Parser<'_> {
                 } else {
                     self.error(MarkupError {
                         offset: i,
-                        message: tr!(load_this_footnote_is_never_closed),
-                        hint: tr!(load_end_the_footnote_with_or),
+                        message: crate::tr!(load_this_footnote_is_never_closed),
+                        hint: crate::tr!(load_end_the_footnote_with_or),
                         code: Code::Markup,
                     });
                 }
@@ -695,8 +695,8 @@ mod tests {
                         }
                         self.errors.push(MarkupError {
                             offset: i,
-                            message: tr!(load_this_expression_is_never_closed),
-                            hint: tr!(load_end_the_expression_with_or),
+                            message: crate::tr!(load_this_expression_is_never_closed),
+                            hint: crate::tr!(load_end_the_expression_with_or),
                             code: Code::Expression,
                         });
                         buf.push_str("{{");
@@ -753,8 +753,8 @@ mod tests {
                         }
                         self.errors.push(MarkupError {
                             offset: i,
-                            message: tr!(load_this_footnote_is_never_closed),
-                            hint: tr!(load_end_the_footnote_with_or),
+                            message: crate::tr!(load_this_footnote_is_never_closed),
+                            hint: crate::tr!(load_end_the_footnote_with_or),
                             code: Code::Markup,
                         });
                     } else if c == '['

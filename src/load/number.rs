@@ -236,7 +236,7 @@ mod tests {
     fn too_large_and_too_precise_are_errors_not_rounding() {
         let forty = "1234567890123456789012345678901234567890";
         let e = parse_number(forty).expect_err("too large");
-        assert_eq!((e.1, e.label()), (FigureProblem::TooLarge, "too large"));
+        assert_eq!((e.1, e.label().as_str()), (FigureProblem::TooLarge, "too large"));
         assert!(e.0.contains("too large"), "{}", e.0);
         let e = parse_number("0,0000000000000000000000000000001").expect_err("31 decimals");
         assert_eq!(e.1, FigureProblem::TooPrecise);
