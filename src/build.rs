@@ -221,7 +221,7 @@ pub fn build(
         let t = Instant::now();
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
         let bytes =
-            render::pdf::render(report, &templates, &options).context("rendering the PDF")?;
+            render::pdf::render(report, &templates, &options).context(tr!(build_rendering_pdf))?;
         let size = bytes.len() / 1024;
         let what = if draft { tr!(build_pdf_draft, size = size) } else { tr!(build_pdf, size = size) };
         log.progress(&tr!(stage_rendered), &what, t);
@@ -238,7 +238,7 @@ pub fn build(
         let options =
             render::html::HtmlOptions { pdf_file: pdf.as_ref().map(|_| pdf_name.clone()) };
         let mut files = render::html::render(report, &templates, &options)
-            .context("rendering the HTML site")?;
+            .context(tr!(build_rendering_html))?;
         if let Some(bytes) = &pdf {
             files.push(SiteFile { path: pdf_name.clone(), bytes: bytes.clone() });
         }

@@ -159,8 +159,8 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
     };
     let mut out = Vec::new();
     let mut entries: Vec<Spanned<String>> = Vec::new();
-    let what = "a map with `reports:`, the list of report folders";
-    if let Some(mut fields) = Fields::new(&node, what, &mut out) {
+    let what = tr!(fix_workspace_map);
+    if let Some(mut fields) = Fields::new(&node, &what, &mut out) {
         let list =
             fields.req::<Spanned<Vec<Spanned<String>>>>("reports", &tr!(run_the_report_folders), &mut out);
         fields.finish(&mut out);

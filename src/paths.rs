@@ -45,16 +45,16 @@ pub enum OutputNameProblem {
 impl fmt::Display for OutputNameProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OutputNameProblem::Empty => f.write_str("it is empty"),
+            OutputNameProblem::Empty => f.write_str(&tr!(fix_name_empty)),
             OutputNameProblem::TooLong(n) => {
-                write!(f, "it is {n} characters long; at most {MAX_OUTPUT_NAME} are allowed")
+                f.write_str(&tr!(fix_name_too_long, n = n, max = MAX_OUTPUT_NAME))
             }
-            OutputNameProblem::Hidden => f.write_str("it starts with a dot (a hidden file)"),
-            OutputNameProblem::DotDot => f.write_str("it contains `..`"),
-            OutputNameProblem::TrailingDot => f.write_str("it ends with a dot"),
-            OutputNameProblem::Separator(c) => write!(f, "it contains the folder separator `{c}`"),
+            OutputNameProblem::Hidden => f.write_str(&tr!(fix_name_hidden)),
+            OutputNameProblem::DotDot => f.write_str(&tr!(fix_name_dotdot)),
+            OutputNameProblem::TrailingDot => f.write_str(&tr!(fix_name_trailing_dot)),
+            OutputNameProblem::Separator(c) => f.write_str(&tr!(fix_name_separator, c = c)),
             OutputNameProblem::Character(c) => {
-                write!(f, "it contains {}", describe(*c))
+                f.write_str(&tr!(fix_name_character, what = describe(*c)))
             }
         }
     }
@@ -64,7 +64,7 @@ impl fmt::Display for OutputNameProblem {
 fn describe(c: char) -> String {
     let code = format!("U+{:04X}", u32::from(c));
     if c == ' ' {
-        format!("a space ({code})")
+        tr!(fix_a_space, code = code)
     } else if c.is_control() {
         tr!(load_a_control_character_code, code = code)
     } else if c.is_whitespace() {
@@ -189,10 +189,10 @@ impl fmt::Display for FolderProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FolderProblem::Escapes { path, target } if path.is_empty() => {
-                write!(f, "the folder leads to {}, outside the report folder", target.display())
+                f.write_str(&tr!(fix_folder_escapes, target = target.display()))
             }
             FolderProblem::Escapes { path, target } => {
-                write!(f, "«{path}» in it leads to {}, outside the report folder", target.display())
+                f.write_str(&tr!(fix_path_escapes, path = path, target = target.display()))
             }
             FolderProblem::Unreadable(why) => f.write_str(why),
         }

@@ -813,3 +813,42 @@ kostra-swapped = two digits swapped
 kostra-one-digit = one digit different
 kostra-extra-digit = one digit left out
 kostra-missing-digit = one digit added
+
+## Miscellaneous (images, file names, links)
+
+fix-control-hint = delete the character (in Excel: =RENS(...) / =CLEAN(...) removes them); it often comes from text copied out of another system
+fix-glyph-hint = write it with letters instead (emoji, Chinese, Japanese and Korean characters and many symbols are not in the report's fonts), or use a report template with a font that has it
+fix-image-extension = «.{ $ext }» is not an image format the PDF can hold (PNG, JPEG, GIF, WebP or SVG)
+fix-image-empty = the image file is empty
+fix-image-not-an-image = the file is named as a { $format } image but is not an image
+fix-image-not-an-image-like = the file is named as a { $format } image but is not an image (it looks like { $what })
+fix-image-mismatch = the file is named as a { $format } image but is a { $found } image
+fix-image-undecodable = the { $format } image cannot be read: { $reason }
+fix-does-not-exist = does not exist
+fix-name-empty = it is empty
+fix-name-too-long = it is { $n } characters long; at most { $max } are allowed
+fix-name-hidden = it starts with a dot (a hidden file)
+fix-name-dotdot = it contains `..`
+fix-name-trailing-dot = it ends with a dot
+fix-name-separator = it contains the folder separator `{ $c }`
+fix-name-character = it contains { $what }
+fix-a-space = a space ({ $code })
+fix-folder-escapes = the folder leads to { $target }, outside the report folder
+fix-path-escapes = «{ $path }» in it leads to { $target }, outside the report folder
+fix-rounding = rounding
+fix-row-column-in = «{ $row }», column `{ $column }` in `{ $table }`
+fix-and = { $list } and { $last }
+fix-or = { $list } or { $last }
+fix-email = an e-mail address is written name@domain.no
+fix-host = the address has no valid host name, e.g. https://www.oslo.kommune.no
+fix-spaces = an address may not contain spaces; write them as %20
+fix-workspace-map = a map with `reports:`, the list of report folders
+
+## Publishing (build/publish.rs)
+
+pub-not-our-folder = { $path } is not arsrapport's folder (it is a file or a link): move it away
+pub-in-the-way = { $path } is in the way: arsrapport keeps a link to the current output there; move it away
+pub-pdf-is-folder = the PDF path { $path } is a folder: move it away or build into another folder with --out
+pub-foreign-link = { $link } points to { $target }, not to an output of arsrapport: move it away
+build-rendering-pdf = rendering the PDF
+build-rendering-html = rendering the HTML site

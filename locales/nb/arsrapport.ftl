@@ -814,3 +814,42 @@ kostra-swapped = to sifre har byttet plass
 kostra-one-digit = ett siffer er annerledes
 kostra-extra-digit = ett siffer er utelatt
 kostra-missing-digit = ett siffer for mye
+
+## Diverse (bilder, filnavn, lenker)
+
+fix-control-hint = slett tegnet (i Excel fjerner =RENS(...) dem); det kommer ofte fra tekst kopiert ut av et annet system
+fix-glyph-hint = skriv det med bokstaver i stedet (emoji, kinesiske, japanske og koreanske tegn og mange symboler finnes ikke i skriftene i rapporten), eller bruk en mal med en skrift som har tegnet
+fix-image-extension = «.{ $ext }» er ikke et bildeformat PDF-en kan ha med (PNG, JPEG, GIF, WebP eller SVG)
+fix-image-empty = bildefilen er tom
+fix-image-not-an-image = filen har navn som et { $format }-bilde, men er ikke et bilde
+fix-image-not-an-image-like = filen har navn som et { $format }-bilde, men er ikke et bilde (den ser ut som { $what })
+fix-image-mismatch = filen har navn som et { $format }-bilde, men er et { $found }-bilde
+fix-image-undecodable = { $format }-bildet kan ikke leses: { $reason }
+fix-does-not-exist = finnes ikke
+fix-name-empty = det er tomt
+fix-name-too-long = det er { $n } tegn langt; høyst { $max } er tillatt
+fix-name-hidden = det begynner med punktum (en skjult fil)
+fix-name-dotdot = det inneholder `..`
+fix-name-trailing-dot = det slutter med punktum
+fix-name-separator = det inneholder mappeskillet `{ $c }`
+fix-name-character = det inneholder { $what }
+fix-a-space = et mellomrom ({ $code })
+fix-folder-escapes = mappen peker til { $target }, utenfor rapportmappen
+fix-path-escapes = «{ $path }» i den peker til { $target }, utenfor rapportmappen
+fix-rounding = avrunding
+fix-row-column-in = «{ $row }», kolonne `{ $column }` i `{ $table }`
+fix-and = { $list } og { $last }
+fix-or = { $list } eller { $last }
+fix-email = en e-postadresse skrives navn@domene.no
+fix-host = adressen har ikke et gyldig domenenavn, f.eks. https://www.oslo.kommune.no
+fix-spaces = en adresse kan ikke ha mellomrom; skriv dem som %20
+fix-workspace-map = en gruppe med `reports:`, listen over rapportmapper
+
+## Publisering (build/publish.rs)
+
+pub-not-our-folder = { $path } er ikke mappen til arsrapport (det er en fil eller en lenke): flytt den bort
+pub-in-the-way = { $path } er i veien: arsrapport har en lenke til den gjeldende utgaven der; flytt den bort
+pub-pdf-is-folder = PDF-filen { $path } er en mappe: flytt den bort, eller lag rapporten i en annen mappe med --out
+pub-foreign-link = { $link } peker til { $target }, som ikke er laget av arsrapport: flytt den bort
+build-rendering-pdf = da PDF-en skulle lages
+build-rendering-html = da nettsidene skulle lages

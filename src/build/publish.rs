@@ -128,10 +128,7 @@ fn prepare_folder(out: &Path) -> Result<()> {
     }
     let state = out.join(STATE_DIR);
     match fs::symlink_metadata(&state) {
-        Ok(m) if !m.is_dir() => bail!(
-            "{} is not arsrapport's folder (it is a file or a link): move it away",
-            state.display()
-        ),
+        Ok(m) if !m.is_dir() => bail!("{}", tr!(pub_not_our_folder, path = state.display())),
         Ok(_) => Ok(()),
         Err(_) => fs::create_dir(&state).with_context(|| format!("creating {}", state.display())),
     }
@@ -167,10 +164,7 @@ fn check_entries(out: &Path, publication: &Publication<'_>) -> Result<()> {
     if let Some(t) = kind(CURRENT)
         && !t.is_symlink()
     {
-        bail!(
-            "{} is in the way: arsrapport keeps a link to the current output there; move it away",
-            out.join(CURRENT).display()
-        );
+        bail!("{}", tr!(pub_in_the_way, path = out.join(CURRENT).display()));
     }
     if publication.site.is_some()
         && let Some(t) = kind(SITE)
@@ -186,10 +180,7 @@ fn check_entries(out: &Path, publication: &Publication<'_>) -> Result<()> {
         && let Some(t) = kind(publication.pdf_name)
         && t.is_dir()
     {
-        bail!(
-            "the PDF path {} is a folder: move it away or build into another folder with --out",
-            out.join(publication.pdf_name).display()
-        );
+        bail!("{}", tr!(pub_pdf_is_folder, path = out.join(publication.pdf_name).display()));
     }
     Ok(())
 }
@@ -202,9 +193,8 @@ fn current_generation(out: &Path) -> Result<Option<String>> {
     match name {
         Some(name) if generation_number(&name).is_some() => Ok(Some(name)),
         _ => bail!(
-            "{} points to {}, not to an output of arsrapport: move it away",
-            link.display(),
-            target.display()
+            "{}",
+            tr!(pub_foreign_link, link = link.display(), target = target.display())
         ),
     }
 }

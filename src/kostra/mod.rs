@@ -375,7 +375,7 @@ fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => tr!(fix_or, list = rest.join(", "), last = last),
     }
 }
 

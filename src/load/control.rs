@@ -46,7 +46,9 @@ pub fn message(c: char) -> String {
 }
 
 /// The hint for AR311.
-pub const HINT: &str = "delete the character (in Excel: =RENS(...) / =CLEAN(...) removes them); it often comes from text copied out of another system";
+pub fn hint() -> String {
+    tr!(fix_control_hint)
+}
 
 #[cfg(test)]
 mod tests {

@@ -130,27 +130,26 @@ pub enum ImageProblem {
 impl fmt::Display for ImageProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImageProblem::Extension(ext) => write!(
-                f,
-                "«.{ext}» is not an image format the PDF can hold (PNG, JPEG, GIF, WebP or SVG)"
-            ),
-            ImageProblem::Empty => f.write_str("the image file is empty"),
-            ImageProblem::NotAnImage { expected, looks_like } => {
-                write!(f, "the file is named as a {} image but is not an image", expected.name())?;
-                if let Some(what) = looks_like {
-                    write!(f, " (it looks like {what})")?;
-                }
-                Ok(())
+            ImageProblem::Extension(ext) => f.write_str(&tr!(fix_image_extension, ext = ext)),
+            ImageProblem::Empty => f.write_str(&tr!(fix_image_empty)),
+            ImageProblem::NotAnImage { expected, looks_like: Some(what) } => f.write_str(&tr!(
+                fix_image_not_an_image_like,
+                format = expected.name(),
+                what = what
+            )),
+            ImageProblem::NotAnImage { expected, looks_like: None } => {
+                f.write_str(&tr!(fix_image_not_an_image, format = expected.name()))
             }
-            ImageProblem::Mismatch { expected, found } => write!(
-                f,
-                "the file is named as a {} image but is a {} image",
-                expected.name(),
-                found.name()
-            ),
-            ImageProblem::Undecodable { format, reason } => {
-                write!(f, "the {} image cannot be read: {reason}", format.name())
-            }
+            ImageProblem::Mismatch { expected, found } => f.write_str(&tr!(
+                fix_image_mismatch,
+                format = expected.name(),
+                found = found.name()
+            )),
+            ImageProblem::Undecodable { format, reason } => f.write_str(&tr!(
+                fix_image_undecodable,
+                format = format.name(),
+                reason = reason
+            )),
         }
     }
 }

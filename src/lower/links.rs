@@ -36,7 +36,7 @@ fn anchors(report: &Report) -> BTreeSet<String> {
 }
 
 /// Why an external address cannot be right, if it cannot.
-fn external_problem(url: &str) -> Option<&'static str> {
+fn external_problem(url: &str) -> Option<String> {
     let lower = url.to_ascii_lowercase();
     if let Some(address) = lower.strip_prefix("mailto:") {
         let (local, domain) = address.split_once('@').unwrap_or(("", ""));
@@ -45,7 +45,7 @@ fn external_problem(url: &str) -> Option<&'static str> {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !address.contains(char::is_whitespace);
-        return (!ok).then_some("an e-mail address is written name@domain.no");
+        return (!ok).then(|| tr!(fix_email));
     }
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -58,10 +58,10 @@ fn external_problem(url: &str) -> Option<&'static str> {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     });
     if host.is_empty() || !labels_ok || !(host.contains('.') || host == "localhost") {
-        return Some("the address has no valid host name, e.g. https://www.oslo.kommune.no");
+        return Some(tr!(fix_host));
     }
     if url.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Some("an address may not contain spaces; write them as %20");
+        return Some(tr!(fix_spaces));
     }
     None
 }

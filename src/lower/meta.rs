@@ -77,9 +77,9 @@ impl Lowerer<'_> {
         let rel = t.value.trim();
         let full = self.files.root.join(rel);
         let problem = if crate::load::files::path_problem(rel).is_some() {
-            "leaves the report folder"
+            tr!(load3_leaves_the_report_folder)
         } else if !full.is_dir() {
-            "does not exist"
+            tr!(fix_does_not_exist)
         } else {
             let found = crate::paths::template_folder_diagnostic(
                 &self.files.root,

@@ -210,9 +210,9 @@ impl Checker<'_> {
         d.found = Some(fmt_value(found, scale));
         d.difference = Some(fmt_signed(diff, shown_scale));
         d.label = Some(if rounding {
-            "rounding".into()
+            tr!(fix_rounding)
         } else {
-            format!("expected {}", fmt_value(expected, scale))
+            tr!(human_expected, expected = fmt_value(expected, scale))
         });
         if rounding {
             d.notes.push(

@@ -277,7 +277,7 @@ impl Checker<'_> {
         let other_column = &self.table(other).columns[oc];
         d.related.push((
             self.cell_span(other, o, oc),
-            format!("«{other_row}», column `{}` in `{}`", other_column.key, link.to),
+            tr!(fix_row_column_in, row = other_row, column = other_column.key, table = link.to),
         ));
         d.hints.push(tr!(val_correct_one_of_the_two, v1 = code.name(), v2 = self.table(ti).rows[r].label(), v3 = self.table(ti).columns[c].key));
         let key = self.table(ti).columns[c].key.clone();

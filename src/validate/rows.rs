@@ -98,7 +98,7 @@ pub fn matches_note(table: &Table, rows: &[usize]) -> String {
     let labels: Vec<String> =
         rows.iter().map(|&r| format!("«{}»", table.rows[r].label())).collect();
     let numbers = match numbers.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => tr!(fix_and, list = rest.join(", "), last = last),
         _ => numbers.join(""),
     };
     tr!(val_rows_numbers_under_the_header, v1 = labels.join(", "), numbers = numbers)

@@ -272,9 +272,9 @@ impl Checker<'_> {
         d.found = Some(fmt_value(found, scale));
         d.difference = Some(fmt_signed(diff, scale));
         d.label = Some(if rounding {
-            "rounding".into()
+            tr!(fix_rounding)
         } else {
-            format!("expected {}", fmt_value(total, scale))
+            tr!(human_expected, expected = fmt_value(total, scale))
         });
         let cross: Vec<String> = parts
             .iter()

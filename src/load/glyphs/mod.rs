@@ -72,7 +72,9 @@ pub fn message(c: char) -> String {
 }
 
 /// The hint for AR310.
-pub const HINT: &str = "write it with letters instead (emoji, Chinese, Japanese and Korean characters and many symbols are not in the report's fonts), or use a report template with a font that has it";
+pub fn hint() -> String {
+    tr!(fix_glyph_hint)
+}
 
 #[cfg(test)]
 mod tests {
