@@ -228,7 +228,7 @@ pub fn build(
         if verify_pdf {
             let t = Instant::now();
             verify(&bytes)?;
-            log.progress(&tr!(stage_verified), "PDF/A-2a, PDF/UA-1", t);
+            log.progress(&tr!(stage_verified), &tr!(build_verified_standards), t);
         }
         pdf = Some(bytes);
     }

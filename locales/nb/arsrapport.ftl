@@ -799,6 +799,7 @@ build-failed = feil: rapporten kunne ikke lages; den forrige utgaven er uendret
 build-pdf = PDF, { $size } kB
 build-pdf-draft = PDF, { $size } kB, merket UTKAST
 build-html = nettsider, { $files } filer
+build-verified-standards = PDF/A-2a og PDF/UA-1
 multi-check-summary = { $reports } rapporter: { $passed } godkjent, { $failed } med feil, { $unreadable } kunne ikke leses
 status-passed = godkjent
 status-failed = med feil
