@@ -25,17 +25,17 @@ pub fn control_characters(text: &str) -> Vec<(usize, char)> {
 pub fn describe(c: char) -> String {
     let u = u32::from(c);
     let name = match u {
-        0x00 => "NUL",
-        0x01..=0x06 | 0x0E..=0x1A | 0x1C..=0x1F => "control character",
-        0x07 => "BEL",
-        0x08 => "backspace",
-        0x0B => "vertical tab",
-        0x0C => "form feed",
-        0x1B => "escape",
-        0x7F => "DEL",
-        0x85 => "next line (NEL)",
-        0x80..=0x9F => "C1 control character",
-        _ => "noncharacter",
+        0x00 => "NUL".to_string(),
+        0x01..=0x06 | 0x0E..=0x1A | 0x1C..=0x1F => tr!(ctl_control_character),
+        0x07 => "BEL".to_string(),
+        0x08 => tr!(ctl_backspace),
+        0x0B => tr!(ctl_vertical_tab),
+        0x0C => tr!(ctl_form_feed),
+        0x1B => "escape".to_string(),
+        0x7F => "DEL".to_string(),
+        0x85 => tr!(ctl_next_line),
+        0x80..=0x9F => tr!(ctl_c1),
+        _ => tr!(ctl_noncharacter),
     };
     format!("{name} (U+{u:04X})")
 }

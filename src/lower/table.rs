@@ -155,7 +155,7 @@ impl Lowerer<'_> {
                     tr!(low_this_row_has_cells_the, fields_len = record.fields.len(), ncols = ncols),
                 )
                 .at(at)
-                .with_label(if extra { "extra cells start here" } else { "cells missing" })
+                .with_label(if extra { tr!(fix_extra_cells) } else { tr!(fix_cells_missing) })
                 .with_hint(tr!(low_every_row_needs_one_cell)),
             );
         }
