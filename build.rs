@@ -19,9 +19,9 @@ fn main() {
     for (id, vars) in &nb {
         match en.get(id) {
             None => problems.push(format!("«{id}» is in nb but not in en")),
-            Some(v) if v != vars => problems.push(format!(
-                "«{id}» uses the variables {vars:?} in nb but {v:?} in en"
-            )),
+            Some(v) if v != vars => {
+                problems.push(format!("«{id}» uses the variables {vars:?} in nb but {v:?} in en"))
+            }
             Some(_) => {}
         }
     }
@@ -37,7 +37,11 @@ fn main() {
             code,
             "/// `{id}` (variables: {}).\n#[allow(non_upper_case_globals, missing_docs)]\n\
              pub const {}: MessageId = MessageId(\"{id}\");",
-            if vars.is_empty() { "none".to_string() } else { vars.iter().cloned().collect::<Vec<_>>().join(", ") },
+            if vars.is_empty() {
+                "none".to_string()
+            } else {
+                vars.iter().cloned().collect::<Vec<_>>().join(", ")
+            },
             id.replace('-', "_")
         );
     }

@@ -18,11 +18,11 @@ use anyhow::{Context, Result};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::cli::{BuildArgs, Output, shown};
-use crate::tr;
 use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
 use crate::render::{self, SiteFile, TemplateDir};
+use crate::tr;
 use publish::Publication;
 
 /// Where `build` writes its progress (stderr), naming the report when several are built at once.
@@ -223,7 +223,8 @@ pub fn build(
         let bytes =
             render::pdf::render(report, &templates, &options).context(tr!(build_rendering_pdf))?;
         let size = bytes.len() / 1024;
-        let what = if draft { tr!(build_pdf_draft, size = size) } else { tr!(build_pdf, size = size) };
+        let what =
+            if draft { tr!(build_pdf_draft, size = size) } else { tr!(build_pdf, size = size) };
         log.progress(&tr!(stage_rendered), &what, t);
         if verify_pdf {
             let t = Instant::now();

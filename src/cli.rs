@@ -17,9 +17,9 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diag::{self, Code, Format};
 use crate::i18n::Lang;
-use crate::tr;
 use crate::multi::{self, Reports};
 use crate::pipeline::{self, CheckOptions};
+use crate::tr;
 
 mod help;
 

@@ -21,13 +21,13 @@ use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice, StandardStr
 use serde::Serialize;
 
 use crate::build::{self, Log, Outcome};
-use crate::tr;
 use crate::cli::{BuildArgs, shown};
 use crate::diag::{self, Code, Diagnostic, Format, Summary};
 use crate::load::read::{Fields, Spanned};
 use crate::load::yaml;
 use crate::pipeline::{self, CheckOptions, Checked};
 use crate::source::Sources;
+use crate::tr;
 
 /// The workspace file looked for in the current folder when no folder is given.
 pub const WORKSPACE: &str = "arsrapport.yaml";
@@ -127,9 +127,7 @@ fn target(dir: &Path) -> Result<Target, String> {
         None => std::fs::canonicalize(dir)
             .ok()
             .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .ok_or_else(|| {
-                tr!(run_the_report_folder_has_no, dir = dir.display())
-            })?,
+            .ok_or_else(|| tr!(run_the_report_folder_has_no, dir = dir.display()))?,
     };
     Ok(Target { dir: dir.to_path_buf(), key, name })
 }
@@ -161,8 +159,11 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
     let mut entries: Vec<Spanned<String>> = Vec::new();
     let what = tr!(fix_workspace_map);
     if let Some(mut fields) = Fields::new(&node, &what, &mut out) {
-        let list =
-            fields.req::<Spanned<Vec<Spanned<String>>>>("reports", &tr!(run_the_report_folders), &mut out);
+        let list = fields.req::<Spanned<Vec<Spanned<String>>>>(
+            "reports",
+            &tr!(run_the_report_folders),
+            &mut out,
+        );
         fields.finish(&mut out);
         if let Some(list) = list {
             if list.value.is_empty() {

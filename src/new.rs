@@ -96,8 +96,9 @@ impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NewError::Invalid(message) => f.write_str(message),
-            NewError::NotEmpty(dir) => write!(
-                f, "{}", tr!(run_already_exists_and_is_not, dir = dir.display())),
+            NewError::NotEmpty(dir) => {
+                write!(f, "{}", tr!(run_already_exists_and_is_not, dir = dir.display()))
+            }
             NewError::Io(what, e) => write!(f, "{what}: {e}"),
         }
     }
@@ -114,7 +115,11 @@ fn check_name(flag: &str, value: &str) -> Result<String, NewError> {
         return Err(NewError::Invalid(tr!(run_flag_is_empty_write_e, flag = flag)));
     }
     if !value.chars().next().is_some_and(char::is_alphanumeric) || !value.chars().all(allowed) {
-        return Err(NewError::Invalid(tr!(run_flag_value_use_letters_digits, flag = flag, value = value)));
+        return Err(NewError::Invalid(tr!(
+            run_flag_value_use_letters_digits,
+            flag = flag,
+            value = value
+        )));
     }
     Ok(value.to_string())
 }
@@ -130,7 +135,12 @@ impl Starter {
         let district = check_name("--district", district)?;
         let organisation = check_name("--organisation", organisation)?;
         if !YEARS.contains(&year) {
-            return Err(NewError::Invalid(tr!(run_year_year_give_the_year, v1 = YEARS.start(), v2 = YEARS.end(), year = year)));
+            return Err(NewError::Invalid(tr!(
+                run_year_year_give_the_year,
+                v1 = YEARS.start(),
+                v2 = YEARS.end(),
+                year = year
+            )));
         }
         let region = match region.map(str::trim) {
             None | Some("") => None,
@@ -342,8 +352,9 @@ fn write_files(root: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), NewError> {
     for (path, bytes) in files {
         let target = root.join(path);
         if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder)
-                .map_err(|e| NewError::Io(tr!(run_could_not_create, folder = folder.display()), e))?;
+            fs::create_dir_all(folder).map_err(|e| {
+                NewError::Io(tr!(run_could_not_create, folder = folder.display()), e)
+            })?;
         }
         fs::write(&target, bytes)
             .map_err(|e| NewError::Io(tr!(run_could_not_write, target = target.display()), e))?;

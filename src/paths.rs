@@ -13,8 +13,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::Span;
+use crate::tr;
 
 /// The longest output name, in characters: `<name>.pdf` must fit in a file name (255 bytes on
 /// common file systems) with room to spare for letters that take two bytes.
@@ -118,9 +118,7 @@ pub(crate) fn output_name_diagnostic(name: &str, span: Span) -> Option<Diagnosti
         .at(span)
         .with_label(tr!(load_not_a_plain_file_name))
         .with_note(tr!(load_build_writes_the_pdf_as))
-        .with_hint(
-            tr!(load_use_letters_digits_and_only),
-        ),
+        .with_hint(tr!(load_use_letters_digits_and_only)),
     )
 }
 
@@ -145,9 +143,7 @@ pub(crate) fn template_folder_diagnostic(
         Diagnostic::error(Code::Path, message)
             .at(span)
             .with_label(tr!(load_must_stay_inside_the_report))
-            .with_hint(
-                tr!(load_copy_the_templates_and_the),
-            ),
+            .with_hint(tr!(load_copy_the_templates_and_the)),
     )
 }
 
@@ -161,7 +157,12 @@ pub fn confined(root: &Path, path: &Path) -> io::Result<PathBuf> {
     } else {
         Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            tr!(load_leads_to_outside, path = path.display(), real = real.display(), real_root = real_root.display()),
+            tr!(
+                load_leads_to_outside,
+                path = path.display(),
+                real = real.display(),
+                real_root = real_root.display()
+            ),
         ))
     }
 }
@@ -211,7 +212,12 @@ pub fn check_folder_inside(root: &Path, folder: &Path) -> Result<(), FolderProbl
     while let Some((path, shown, depth)) = stack.pop() {
         seen += 1;
         if seen > MAX_ENTRIES || depth > MAX_DEPTH {
-            return Err(FolderProblem::Unreadable(tr!(load_holds_more_than_max_entries, folder = folder.display(), max_entries = MAX_ENTRIES, max = MAX_DEPTH)));
+            return Err(FolderProblem::Unreadable(tr!(
+                load_holds_more_than_max_entries,
+                folder = folder.display(),
+                max_entries = MAX_ENTRIES,
+                max = MAX_DEPTH
+            )));
         }
         let real = match path.canonicalize() {
             Ok(real) => real,

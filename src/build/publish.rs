@@ -192,10 +192,7 @@ fn current_generation(out: &Path) -> Result<Option<String>> {
     let name = target.strip_prefix(STATE_DIR).ok().and_then(|p| p.to_str()).map(str::to_string);
     match name {
         Some(name) if generation_number(&name).is_some() => Ok(Some(name)),
-        _ => bail!(
-            "{}",
-            tr!(pub_foreign_link, link = link.display(), target = target.display())
-        ),
+        _ => bail!("{}", tr!(pub_foreign_link, link = link.display(), target = target.display())),
     }
 }
 
@@ -218,8 +215,7 @@ fn remove_stale(state: &Path, current: Option<&str>) -> Result<()> {
         } else {
             fs::remove_file(&path)
         };
-        removed
-            .with_context(|| tr!(run_removing_what_a_stopped_build, path = path.display()))?;
+        removed.with_context(|| tr!(run_removing_what_a_stopped_build, path = path.display()))?;
     }
     Ok(())
 }
@@ -418,7 +414,11 @@ fn remove_dangling_links(out: &Path) -> Vec<String> {
         if ((ours && !path.exists()) || temporary)
             && let Err(e) = fs::remove_file(&path)
         {
-            warnings.push(tr!(run_removing_the_stale_link_e, path = path.display().to_string(), e = e));
+            warnings.push(tr!(
+                run_removing_the_stale_link_e,
+                path = path.display().to_string(),
+                e = e
+            ));
         }
     }
     warnings

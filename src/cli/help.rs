@@ -65,9 +65,7 @@ pub fn command() -> Command {
                 .about(tr!(help_build))
                 .after_help(tr!(help_examples_build))
                 .mut_arg("out", |a| plain(a.help(tr!(help_arg_out))))
-                .mut_arg("only_output", |a| {
-                    plain(a.help(tr!(help_arg_only_output)))
-                })
+                .mut_arg("only_output", |a| plain(a.help(tr!(help_arg_only_output))))
                 .mut_arg("draft", |a| a.help(tr!(help_arg_draft)))
                 .mut_arg("verify_pdf", |a| a.help(tr!(help_arg_verify_pdf)).hide_env(true))
         })
@@ -113,20 +111,11 @@ fn headings(command: Command) -> Command {
     );
     let options = tr!(help_options_heading);
     let arguments = tr!(help_arguments_heading);
-    let mut command = command
-        .help_template(template)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(tr!(help_flag_help)),
-        );
-    let ids: Vec<(String, bool)> = command
-        .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
+    let mut command = command.help_template(template).disable_help_flag(true).arg(
+        Arg::new("help").short('h').long("help").action(ArgAction::Help).help(tr!(help_flag_help)),
+    );
+    let ids: Vec<(String, bool)> =
+        command.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional())).collect();
     for (id, positional) in ids {
         let heading = if positional { arguments.clone() } else { options.clone() };
         command = command.mut_arg(id, |a| a.help_heading(heading));
@@ -171,6 +160,9 @@ mod tests {
         let mut check = with_lang(Lang::Nb, command);
         let check = check.find_subcommand_mut("check").expect("check");
         let help = check.render_help().to_string();
-        assert!(help.contains("Bruk:") && help.contains("Valg") && help.contains("Vis bare"), "{help}");
+        assert!(
+            help.contains("Bruk:") && help.contains("Valg") && help.contains("Vis bare"),
+            "{help}"
+        );
     }
 }

@@ -7,8 +7,8 @@ use codespan_reporting::term;
 use super::{Cause, Diagnostic, Severity, Summary};
 use std::io::Write as _;
 
-use crate::tr;
 use crate::source::Sources;
+use crate::tr;
 
 /// Renders diagnostics as plain human text (no colour), e.g. for snapshots.
 pub fn to_human_string(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary) -> String {
@@ -117,10 +117,15 @@ fn notes(d: &Diagnostic) -> Vec<String> {
         notes.push(tr!(human_formula, formula = f));
     }
     match (&d.expected, &d.found, &d.difference) {
-        (Some(e), Some(found), Some(x)) => {
-            notes.push(tr!(human_expected_found_difference, expected = e, found = found, difference = x))
+        (Some(e), Some(found), Some(x)) => notes.push(tr!(
+            human_expected_found_difference,
+            expected = e,
+            found = found,
+            difference = x
+        )),
+        (Some(e), Some(found), None) => {
+            notes.push(tr!(human_expected_found, expected = e, found = found))
         }
-        (Some(e), Some(found), None) => notes.push(tr!(human_expected_found, expected = e, found = found)),
         (Some(e), None, _) => notes.push(tr!(human_expected, expected = e)),
         (None, Some(found), _) => notes.push(tr!(human_found, found = found)),
         (None, None, _) => {}

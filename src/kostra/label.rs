@@ -1,6 +1,5 @@
 //! Reading the function code a row label starts with.
 
-
 use crate::tr;
 use std::fmt;
 
@@ -56,16 +55,30 @@ impl fmt::Display for LabelProblem {
         match self {
             LabelProblem::NoCode => f.write_str(&tr!(run_no_function_code)),
             LabelProblem::TooFewDigits { digits } => write!(
-                f, "{}", tr!(run_digits_has_digit_a_function, digits_len = digits.len(), digits = digits)),
+                f,
+                "{}",
+                tr!(run_digits_has_digit_a_function, digits_len = digits.len(), digits = digits)
+            ),
             LabelProblem::TooManyDigits { digits } => {
-                write!(f, "{}", tr!(run_digits_has_digits_a_function, digits_len = digits.len(), digits = digits))
+                write!(
+                    f,
+                    "{}",
+                    tr!(
+                        run_digits_has_digits_a_function,
+                        digits_len = digits.len(),
+                        digits = digits
+                    )
+                )
             }
             LabelProblem::Lookalike { written, letter, .. } => {
-                write!(f, "{}", tr!(run_written_has_the_letter_letter, written = written, letter = letter))
+                write!(
+                    f,
+                    "{}",
+                    tr!(run_written_has_the_letter_letter, written = written, letter = letter)
+                )
             }
             LabelProblem::NoSpace { digits, next } => {
-                write!(
-                    f, "{}", tr!(run_the_code_digits_is_followed, digits = digits, next = next))
+                write!(f, "{}", tr!(run_the_code_digits_is_followed, digits = digits, next = next))
             }
         }
     }

@@ -253,9 +253,7 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
             };
             let mut hints: Vec<String> =
                 did_you_mean(&suggestions, problem.digits()).into_iter().collect();
-            hints.push(
-                tr!(run_in_a_kostra_table_every),
-            );
+            hints.push(tr!(run_in_a_kostra_table_every));
             return Some(Finding {
                 kind: FindingKind::NotACode,
                 severity: Severity::Error,
@@ -290,11 +288,14 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
         ),
         Status::OtherRegion { scope } => error(
             FindingKind::OtherRegion,
-            tr!(run_digits_is_a_kostra_function, v1 = scope.describe(), digits = digits, in_year = in_year),
+            tr!(
+                run_digits_is_a_kostra_function,
+                v1 = scope.describe(),
+                digits = digits,
+                in_year = in_year
+            ),
             suggest(&digits, text, year, region),
-            (scope != Scope::Municipal).then(|| {
-                tr!(run_if_this_report_is_for)
-            }),
+            (scope != Scope::Municipal).then(|| tr!(run_if_this_report_is_for)),
         ),
         Status::Expired { until, successors } => {
             let mut hints: Vec<String> = replaced_by(&successors).into_iter().collect();
@@ -302,7 +303,11 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
             Some(Finding {
                 kind: FindingKind::Expired,
                 severity: Severity::Warning,
-                message: tr!(run_kostra_function_digits_was_retired, digits = digits, until = until),
+                message: tr!(
+                    run_kostra_function_digits_was_retired,
+                    digits = digits,
+                    until = until
+                ),
                 hints,
                 suggestions: Vec::new(),
             })
@@ -310,7 +315,12 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
         Status::TransitionAccepted { until, successors, accepted_until } => Some(Finding {
             kind: FindingKind::Transition,
             severity: Severity::Warning,
-            message: tr!(run_kostra_function_digits_was_retired_2, digits = digits, until = until, accepted_until = accepted_until),
+            message: tr!(
+                run_kostra_function_digits_was_retired_2,
+                digits = digits,
+                until = until,
+                accepted_until = accepted_until
+            ),
             hints: replaced_by(&successors).into_iter().collect(),
             suggestions: Vec::new(),
         }),

@@ -11,8 +11,8 @@
 //! (the first column, the row labels, may have an empty heading).
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::{FileId, SourceFile, Span};
+use crate::tr;
 
 /// A CSV file split into cells, before any typing.
 #[derive(Debug, Clone)]

@@ -30,7 +30,6 @@ pub enum DateProblem {
     },
 }
 
-
 impl fmt::Display for DateProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

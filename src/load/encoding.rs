@@ -18,8 +18,8 @@
 use std::fmt;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::{FileId, Sources, Span};
+use crate::tr;
 
 /// How a file was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,11 +369,7 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
         Err(e) => e,
     };
     let csv = is_csv(name);
-    let save_as = if csv {
-        tr!(load3_save_as_csv)
-    } else {
-        tr!(load3_save_as_text)
-    };
+    let save_as = if csv { tr!(load3_save_as_csv) } else { tr!(load3_save_as_text) };
     let d = match &error.problem {
         DecodeProblem::Binary(kind) => {
             let id = sources.add(name, String::new());
@@ -392,18 +388,18 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
                 }
                 _ => format!("name {what} here"),
             };
-            Diagnostic::error(Code::Encoding, tr!(load_name_is_not_what, v1 = kind.what(), name = name, what = what))
-                .at(Span::new(id, 0..0))
-                .with_hint(hint)
+            Diagnostic::error(
+                Code::Encoding,
+                tr!(load_name_is_not_what, v1 = kind.what(), name = name, what = what),
+            )
+            .at(Span::new(id, 0..0))
+            .with_hint(hint)
         }
         DecodeProblem::Utf16WithoutBom => {
             let id = sources.add(name, String::new());
-            Diagnostic::error(
-                Code::Encoding,
-                tr!(load_name_looks_like_utf_text, name = name),
-            )
-            .at(Span::new(id, 0..0))
-            .with_hint(tr!(load_save_it_again_as_utf, save_as = save_as))
+            Diagnostic::error(Code::Encoding, tr!(load_name_looks_like_utf_text, name = name))
+                .at(Span::new(id, 0..0))
+                .with_hint(tr!(load_save_it_again_as_utf, save_as = save_as))
         }
         DecodeProblem::InvalidUtf16 => {
             let id = sources.add(name, String::new());
@@ -429,18 +425,20 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
             let (text, at) = lossy(bytes, error.offset);
             let (_, good) = lossy(bytes, *utf8_at);
             let id = sources.add(name, text);
-            let meant = as_1252(*byte)
-                .map(|c| tr!(load_in_windows_it_would_be, c = c))
-                .unwrap_or_default();
+            let meant =
+                as_1252(*byte).map(|c| tr!(load_in_windows_it_would_be, c = c)).unwrap_or_default();
             let mut d = Diagnostic::error(
                 Code::Encoding,
-                tr!(load_name_mixes_two_encodings_byte, name = name, byte = format!("{byte:02X}"), meant = meant),
+                tr!(
+                    load_name_mixes_two_encodings_byte,
+                    name = name,
+                    byte = format!("{byte:02X}"),
+                    meant = meant
+                ),
             )
             .at(Span::new(id, at..at + 3))
             .with_label(tr!(load_not_utf))
-            .with_note(
-                tr!(load_probably_this_line_was_copied),
-            )
+            .with_note(tr!(load_probably_this_line_was_copied))
             .with_hint(tr!(load_retype_the_marked_characters_then, save_as = save_as));
             d.related.push((
                 Span::new(id, good..good + utf8_char.len_utf8()),

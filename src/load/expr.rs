@@ -199,7 +199,9 @@ impl P {
                 self.pos += 1;
                 Ok(e)
             }
-            Some(t) => Err(FormulaError::new(tr!(load_unexpected_t_in_formula, t = format!("{t:?}")))),
+            Some(t) => {
+                Err(FormulaError::new(tr!(load_unexpected_t_in_formula, t = format!("{t:?}"))))
+            }
             None => Err(FormulaError::new(tr!(load2_the_formula_ends_too_early))),
         }
     }

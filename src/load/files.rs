@@ -8,8 +8,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::{FileId, Sources, Span};
+use crate::tr;
 
 use super::read::{FromYaml, Out};
 use super::{csv, encoding, yaml};
@@ -70,10 +70,13 @@ impl Files {
     pub fn resolve(&mut self, rel: &str, span: &Span) -> Option<PathBuf> {
         if let Some(problem) = path_problem(rel) {
             self.push(
-                Diagnostic::error(Code::Path, tr!(load_the_path_rel_problem, rel = rel, problem = problem))
-                    .at(span.clone())
-                    .with_label(tr!(load_not_allowed))
-                    .with_hint(tr!(load_paths_are_relative_to_the)),
+                Diagnostic::error(
+                    Code::Path,
+                    tr!(load_the_path_rel_problem, rel = rel, problem = problem),
+                )
+                .at(span.clone())
+                .with_label(tr!(load_not_allowed))
+                .with_hint(tr!(load_paths_are_relative_to_the)),
             );
             return None;
         }
@@ -92,12 +95,9 @@ impl Files {
             && !real.starts_with(&root)
         {
             self.push(
-                Diagnostic::error(
-                    Code::Path,
-                    tr!(load_the_path_rel_leads_out, rel = rel),
-                )
-                .at(span.clone())
-                .with_hint(tr!(load_copy_the_file_into_the)),
+                Diagnostic::error(Code::Path, tr!(load_the_path_rel_leads_out, rel = rel))
+                    .at(span.clone())
+                    .with_hint(tr!(load_copy_the_file_into_the)),
             );
             return None;
         }
@@ -155,7 +155,11 @@ impl Files {
                 self.push(
                     Diagnostic::error(
                         Code::Io,
-                        tr!(load_could_not_read, path = path.display().to_string(), v2 = io_reason(&e)),
+                        tr!(
+                            load_could_not_read,
+                            path = path.display().to_string(),
+                            v2 = io_reason(&e)
+                        ),
                     )
                     .with_hint(hint),
                 );

@@ -145,11 +145,9 @@ impl fmt::Display for ImageProblem {
                 format = expected.name(),
                 found = found.name()
             )),
-            ImageProblem::Undecodable { format, reason } => f.write_str(&tr!(
-                fix_image_undecodable,
-                format = format.name(),
-                reason = reason
-            )),
+            ImageProblem::Undecodable { format, reason } => {
+                f.write_str(&tr!(fix_image_undecodable, format = format.name(), reason = reason))
+            }
         }
     }
 }
@@ -263,7 +261,10 @@ mod tests {
         let e = verify_image(b"this is not an image\n", "png").expect_err("text");
         assert_eq!(
             e,
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("text".into()) }
+            ImageProblem::NotAnImage {
+                expected: ImageFormat::Png,
+                looks_like: Some("text".into())
+            }
         );
         assert!(e.to_string().contains("looks like text"), "{e}");
     }
@@ -278,7 +279,10 @@ mod tests {
         assert_eq!(verify_image(b"", "png"), Err(ImageProblem::Empty));
         assert_eq!(
             verify_image(b"%PDF-1.7\n", "png").expect_err("pdf"),
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("a PDF".into()) }
+            ImageProblem::NotAnImage {
+                expected: ImageFormat::Png,
+                looks_like: Some("a PDF".into())
+            }
         );
     }
 

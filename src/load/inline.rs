@@ -17,8 +17,8 @@
 use std::ops::Range;
 
 use crate::diag::Code;
-use crate::tr;
 use crate::model::Inline;
+use crate::tr;
 
 /// Opens a placeholder for an expression in [`Inline::Text`] (a private-use character).
 pub const PLACEHOLDER_START: char = '\u{E000}';

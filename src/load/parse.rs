@@ -65,11 +65,12 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
             SectionItem::Include { path, section } => {
                 if stack.contains(&path.value) {
                     files.diagnostics.push(
-                        Diagnostic::error(Code::Path, tr!(load_includes_itself, value = path.value))
-                            .at(path.span.clone())
-                            .with_hint(
-                                tr!(load_a_file_cannot_include_itself),
-                            ),
+                        Diagnostic::error(
+                            Code::Path,
+                            tr!(load_includes_itself, value = path.value),
+                        )
+                        .at(path.span.clone())
+                        .with_hint(tr!(load_a_file_cannot_include_itself)),
                     );
                     continue;
                 }

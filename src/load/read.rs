@@ -10,8 +10,8 @@
 use std::fmt;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::Span;
+use crate::tr;
 
 use super::yaml::{Node, Value, did_you_mean};
 
@@ -272,9 +272,12 @@ impl<'a> Fields<'a> {
             Some(n) => T::from_yaml(n, out),
             None => {
                 out.push(
-                    Diagnostic::error(Code::YamlSchema, tr!(read_missing_key_key_what, key = key, what = what))
-                        .at(self.node.span.clone())
-                        .with_label(tr!(read_this_map_needs_key, key = key)),
+                    Diagnostic::error(
+                        Code::YamlSchema,
+                        tr!(read_missing_key_key_what, key = key, what = what),
+                    )
+                    .at(self.node.span.clone())
+                    .with_label(tr!(read_this_map_needs_key, key = key)),
                 );
                 None
             }

@@ -10,8 +10,8 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::source::{FileId, SourceFile, Span};
+use crate::tr;
 
 /// A YAML node with its place.
 #[derive(Debug, Clone)]
@@ -56,9 +56,12 @@ impl Node {
 
     /// An error "expected X, found Y".
     pub fn type_error(&self, what: &str) -> Diagnostic {
-        Diagnostic::error(Code::YamlSchema, tr!(yaml_expected_what_found, found = self.kind(), what = what))
-            .at(self.span.clone())
-            .with_label(tr!(yaml_expected_what, what = what))
+        Diagnostic::error(
+            Code::YamlSchema,
+            tr!(yaml_expected_what_found, found = self.kind(), what = what),
+        )
+        .at(self.span.clone())
+        .with_label(tr!(yaml_expected_what, what = what))
     }
 
     /// The items of a list.
@@ -263,7 +266,15 @@ impl Builder<'_> {
             let span = self.span(mark, 1);
             self.error(
                 span,
-                tr!(yaml_yaml_tags_such_as_are, tag = if tag.handle.starts_with("tag:yaml.org,2002:") { "!!" } else { &tag.handle }, suffix = tag.suffix),
+                tr!(
+                    yaml_yaml_tags_such_as_are,
+                    tag = if tag.handle.starts_with("tag:yaml.org,2002:") {
+                        "!!"
+                    } else {
+                        &tag.handle
+                    },
+                    suffix = tag.suffix
+                ),
                 tr!(yaml_a_tag),
                 tr!(yaml_remove_the_tag_if_the),
             );
@@ -414,17 +425,23 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Vec<Diagnostic>>
                         .map_or(source.text.len(), |i| start + i);
                     let written = &source.text[start..end.max(start)];
                     builder.errors.push(
-                        Diagnostic::error(Code::YamlSyntax, tr!(yaml_written_is_read_as_a, written = written))
-                            .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
-                            .with_label(tr!(yaml_unknown_alias))
-                            .with_hint(tr!(yaml_if_you_mean_the_text, written = written)),
+                        Diagnostic::error(
+                            Code::YamlSyntax,
+                            tr!(yaml_written_is_read_as_a, written = written),
+                        )
+                        .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
+                        .with_label(tr!(yaml_unknown_alias))
+                        .with_hint(tr!(yaml_if_you_mean_the_text, written = written)),
                     );
                     break;
                 }
                 if e.info().contains("recursion limit") {
                     builder.errors.push(
                         Diagnostic::error(Code::Limit, tr!(yaml_lists_and_maps_are_nested_2))
-                            .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
+                            .at(Span::new(
+                                file,
+                                start..(start + 1).min(source.text.len()).max(start),
+                            ))
                             .with_label(tr!(yaml_too_deep_2))
                             .with_hint(tr!(yaml_a_report_needs_far_less_2)),
                     );

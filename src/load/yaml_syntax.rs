@@ -53,8 +53,7 @@ fn classify(info: &str, line: &str) -> Problem {
         }
     } else if has("did not find expected node content") {
         Problem::MissingValue
-    } else if has("unexpected character") || has("cannot start any token") || has("plain scalar")
-    {
+    } else if has("unexpected character") || has("cannot start any token") || has("plain scalar") {
         Problem::SpecialCharacter
     } else {
         Problem::Other
@@ -69,7 +68,9 @@ pub(super) fn explain(info: &str, file: FileId, source: &SourceFile, start: usiz
     let line = &text[line_start..line_end];
     let span = Span::new(file, start..(start + 1).min(text.len()).max(start));
     let (message, label, hint) = match classify(info, line) {
-        Problem::Tab => (tr!(yaml_syntax_tab), tr!(yaml_syntax_tab_label), tr!(yaml_syntax_tab_hint)),
+        Problem::Tab => {
+            (tr!(yaml_syntax_tab), tr!(yaml_syntax_tab_label), tr!(yaml_syntax_tab_hint))
+        }
         Problem::Indentation => (
             tr!(yaml_syntax_indentation),
             tr!(yaml_syntax_indentation_label),
@@ -132,12 +133,36 @@ mod tests {
     fn parser_messages_map_to_what_was_written_wrong() {
         let cases = [
             ("found a tab character that violates indentation", "\ta: 1", Problem::Tab),
-            ("while parsing a block mapping, did not find expected key", "  b: 2", Problem::Indentation),
-            ("while parsing a block mapping, did not find expected key", "title Årsberetning", Problem::MissingColon),
-            ("mapping values are not allowed in this context", "p: Merk: dette", Problem::ColonInText),
-            ("while scanning a quoted scalar, found unexpected end of stream", "a: \"b", Problem::UnclosedQuote),
-            ("while parsing a flow sequence, expected ',' or ']'", "a: [1, 2", Problem::UnclosedList),
-            ("while parsing a node, did not find expected node content", "a: ]", Problem::MissingValue),
+            (
+                "while parsing a block mapping, did not find expected key",
+                "  b: 2",
+                Problem::Indentation,
+            ),
+            (
+                "while parsing a block mapping, did not find expected key",
+                "title Årsberetning",
+                Problem::MissingColon,
+            ),
+            (
+                "mapping values are not allowed in this context",
+                "p: Merk: dette",
+                Problem::ColonInText,
+            ),
+            (
+                "while scanning a quoted scalar, found unexpected end of stream",
+                "a: \"b",
+                Problem::UnclosedQuote,
+            ),
+            (
+                "while parsing a flow sequence, expected ',' or ']'",
+                "a: [1, 2",
+                Problem::UnclosedList,
+            ),
+            (
+                "while parsing a node, did not find expected node content",
+                "a: ]",
+                Problem::MissingValue,
+            ),
             ("something new", "", Problem::Other),
         ];
         for (info, line, problem) in cases {

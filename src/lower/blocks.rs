@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::read::{Spanned, Text};
 use crate::load::schema::{
     BlockSource, ChecklistSource, FigureSource, GoalsSource, ListItemSource, NoteSource,
@@ -13,6 +12,7 @@ use crate::load::{Reference, TextSource, image, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
+use crate::tr;
 
 use super::Lowerer;
 
@@ -261,9 +261,7 @@ impl Lowerer<'_> {
         .with_label(tr!(low_unknown_answer));
         d = match did_you_mean(&word, answers.iter().map(String::as_str)) {
             Some(best) => d.with_hint(tr!(low_did_you_mean_best, best = best)),
-            None => d.with_hint(
-                tr!(low_write_one_of_the_answers),
-            ),
+            None => d.with_hint(tr!(low_write_one_of_the_answers)),
         };
         self.push(d);
         None
@@ -285,14 +283,9 @@ impl Lowerer<'_> {
         let lower = rel.to_lowercase();
         if !IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
             self.push(
-                Diagnostic::error(
-                    Code::Path,
-                    tr!(low_rel_is_not_a_png, rel = rel),
-                )
-                .at(file.span.clone())
-                .with_hint(
-                    tr!(low_save_the_image_as_png),
-                ),
+                Diagnostic::error(Code::Path, tr!(low_rel_is_not_a_png, rel = rel))
+                    .at(file.span.clone())
+                    .with_hint(tr!(low_save_the_image_as_png)),
             );
             return None;
         }

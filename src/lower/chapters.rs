@@ -3,13 +3,13 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::parse::ChapterFile;
 use crate::load::read::Spanned;
 use crate::load::schema::{BlockSource, SectionItem, SectionSource};
 use crate::load::slug;
 use crate::model::{Chapter, Section};
 use crate::source::Span;
+use crate::tr;
 
 use super::Lowerer;
 

@@ -4,10 +4,10 @@
 use std::collections::BTreeSet;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::yaml::did_you_mean;
 use crate::model::{Chapter, Report, Section};
 use crate::source::Span;
+use crate::tr;
 
 /// A link as written, with its place.
 #[derive(Debug, Clone)]
@@ -75,28 +75,27 @@ pub fn check(report: &Report, links: &[LinkSource]) -> Vec<Diagnostic> {
             if anchors.contains(target) {
                 continue;
             }
-            let mut d = Diagnostic::error(
-                Code::Markup,
-                tr!(low_the_link_goes_to_target, target = target),
-            )
-            .at(link.span.clone())
-            .with_label(tr!(low_no_such_anchor));
+            let mut d =
+                Diagnostic::error(Code::Markup, tr!(low_the_link_goes_to_target, target = target))
+                    .at(link.span.clone())
+                    .with_label(tr!(low_no_such_anchor));
             let table = report.tables.iter().find(|t| t.id == target);
             d = match did_you_mean(target, anchors.iter().map(String::as_str)) {
-                _ if table.is_some() => d.with_hint(tr!(low_target_is_a_table_s, v1 = table.map_or("", |t| t.anchor.as_str()), target = target)),
+                _ if table.is_some() => d.with_hint(tr!(
+                    low_target_is_a_table_s,
+                    v1 = table.map_or("", |t| t.anchor.as_str()),
+                    target = target
+                )),
                 Some(best) => d.with_hint(tr!(low_did_you_mean_best_2, best = best)),
                 None => d.with_hint(tr!(low_a_table_s_anchor_is)),
             };
             out.push(d);
         } else if let Some(problem) = external_problem(&link.url) {
             out.push(
-                Diagnostic::error(
-                    Code::Markup,
-                    tr!(low_the_link_is_not_a, url = link.url),
-                )
-                .at(link.span.clone())
-                .with_label(tr!(low_not_a_valid_address))
-                .with_hint(problem),
+                Diagnostic::error(Code::Markup, tr!(low_the_link_is_not_a, url = link.url))
+                    .at(link.span.clone())
+                    .with_label(tr!(low_not_a_valid_address))
+                    .with_hint(problem),
             );
         }
     }

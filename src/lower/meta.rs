@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::read::Spanned;
 use crate::load::schema::{FactSource, ReportSource};
 use crate::load::{date, number, slug};
 use crate::model::{Fact, Meta};
+use crate::tr;
 
 use super::Lowerer;
 
@@ -91,11 +91,12 @@ impl Lowerer<'_> {
             return;
         };
         self.push(
-            Diagnostic::error(Code::Path, tr!(low_the_template_folder_rel_problem, rel = rel, problem = problem))
-                .at(t.span.clone())
-                .with_hint(
-                    tr!(low_templates_names_a_folder_inside),
-                ),
+            Diagnostic::error(
+                Code::Path,
+                tr!(low_the_template_folder_rel_problem, rel = rel, problem = problem),
+            )
+            .at(t.span.clone())
+            .with_hint(tr!(low_templates_names_a_folder_inside)),
         );
     }
 
@@ -144,8 +145,11 @@ impl Lowerer<'_> {
                     );
                 }
                 Err(e) => self.push(
-                    Diagnostic::error(Code::CellFormat, tr!(low_the_fact_name, v1 = e.0, name = name))
-                        .at(f.value.span.clone()),
+                    Diagnostic::error(
+                        Code::CellFormat,
+                        tr!(low_the_fact_name, v1 = e.0, name = name),
+                    )
+                    .at(f.value.span.clone()),
                 ),
             }
         }

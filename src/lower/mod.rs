@@ -18,7 +18,6 @@ mod table;
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::files::Files;
 use crate::load::parse::ParsedReport;
 use crate::load::schema::TableNumbers;
@@ -26,6 +25,7 @@ use crate::load::spec::TableSpec;
 use crate::load::{Reference, TextSource};
 use crate::model::{Report, Table};
 use crate::source::Span;
+use crate::tr;
 
 /// What lowering hands on.
 #[derive(Debug, Default)]
@@ -124,11 +124,10 @@ impl Lowerer<'_> {
     /// Claims an id for a chapter, section or table; a second use is an error.
     fn claim_id(&mut self, id: &str, span: &Span) -> bool {
         if let Some(first) = self.ids.get(id) {
-            let mut d =
-                Diagnostic::error(Code::DuplicateId, tr!(low_the_id_id_is_used, id = id))
-                    .at(span.clone())
-                    .with_label(tr!(low_second_use))
-                    .with_hint(tr!(low_ids_of_chapters_sections_and));
+            let mut d = Diagnostic::error(Code::DuplicateId, tr!(low_the_id_id_is_used, id = id))
+                .at(span.clone())
+                .with_label(tr!(low_second_use))
+                .with_hint(tr!(low_ids_of_chapters_sections_and));
             d.related.push((first.clone(), tr!(low_first_use)));
             self.push(d);
             false

@@ -2,10 +2,10 @@
 //! every character (AR310, AR311). `check` finds these so that `build` cannot fail on them.
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::read::Spanned;
 use crate::load::{TextSource, control, glyphs};
 use crate::source::Span;
+use crate::tr;
 
 use super::Lowerer;
 

@@ -4,7 +4,6 @@ mod columns;
 mod rules;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::csv::{RawCsv, RawRecord};
 use crate::load::number;
 use crate::load::schema::{HeaderGroupSource, TableSource};
@@ -12,6 +11,7 @@ use crate::load::slug;
 use crate::load::spec::TableSpec;
 use crate::model::{Cell, Column, ColumnKind, HeaderGroup, Row, RowStyle, Table, TableKind};
 use crate::source::{FileId, Span};
+use crate::tr;
 
 use super::Lowerer;
 use crate::load::read::Spanned;
@@ -111,12 +111,9 @@ impl Lowerer<'_> {
             let span = match &g.columns {
                 Some(s) if s.value == 0 => {
                     self.push(
-                        Diagnostic::error(
-                            Code::TableShape,
-                            tr!(low_a_header_group_spans_at),
-                        )
-                        .at(s.span.clone())
-                        .with_label(tr!(low_columns)),
+                        Diagnostic::error(Code::TableShape, tr!(low_a_header_group_spans_at))
+                            .at(s.span.clone())
+                            .with_label(tr!(low_columns)),
                     );
                     continue;
                 }
@@ -132,7 +129,11 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::TableShape,
-                    tr!(low_the_header_groups_span_columns, v1 = total.map_or("too many".to_string(), |t| t.to_string()), ncols = ncols),
+                    tr!(
+                        low_the_header_groups_span_columns,
+                        v1 = total.map_or("too many".to_string(), |t| t.to_string()),
+                        ncols = ncols
+                    ),
                 )
                 .at(at),
             );
@@ -152,7 +153,11 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::TableShape,
-                    tr!(low_this_row_has_cells_the, fields_len = record.fields.len(), ncols = ncols),
+                    tr!(
+                        low_this_row_has_cells_the,
+                        fields_len = record.fields.len(),
+                        ncols = ncols
+                    ),
                 )
                 .at(at)
                 .with_label(if extra { tr!(fix_extra_cells) } else { tr!(fix_cells_missing) })

@@ -11,9 +11,9 @@ use rust_decimal::Decimal;
 use tera::Value;
 
 use crate::format::{self, NBSP};
-use crate::tr;
 use crate::load::number;
 use crate::model::Number;
+use crate::tr;
 
 /// The key that marks a JSON object as a figure.
 const MARK: &str = "__figur";
@@ -96,7 +96,11 @@ impl Figure {
 
     fn not_percent(&self, filter: &str) -> Result<(), String> {
         if self.percent {
-            return Err(tr!(refs_filter_is_for_amounts_but, figure = self.printed(), filter = filter));
+            return Err(tr!(
+                refs_filter_is_for_amounts_but,
+                figure = self.printed(),
+                filter = filter
+            ));
         }
         Ok(())
     }
@@ -137,9 +141,8 @@ pub fn mill(f: &Figure, decimals: Option<u32>) -> Result<String, String> {
     let Some(unit) = f.unit.as_deref() else {
         return Err(tr!(refs_mill_needs_to_know_the, figure = f.printed()));
     };
-    let per_unit = kroner_per_unit(unit).ok_or_else(|| {
-        tr!(refs_mill_works_on_amounts_in, figure = f.printed(), unit = unit)
-    })?;
+    let per_unit = kroner_per_unit(unit)
+        .ok_or_else(|| tr!(refs_mill_works_on_amounts_in, figure = f.printed(), unit = unit))?;
     // Dividing by a power of ten (1, 1 000 or 1 000 000 kroner per unit) cannot overflow, where
     // multiplying first could.
     let millions = Decimal::from(1_000_000)

@@ -30,10 +30,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::Loaded;
 use crate::load::inline::{PLACEHOLDER_END, PLACEHOLDER_START};
 use crate::model::{Block, Inline, ListItem, Report, Section};
+use crate::tr;
 
 use eval::{Evaluator, Failure, Place};
 pub use eval::{FILTERS, FUNCTIONS};
@@ -151,13 +151,14 @@ fn literal_figures(report: &Report, loaded: &Loaded) -> Vec<Diagnostic> {
             )
             .at(source.span_of(&loaded.sources, range))
             .with_label(tr!(refs_the_fact_s_figure_written))
-            .with_hint(tr!(refs_write_instead_so_the_figure, reference = Evaluator::fact_reference(name)));
+            .with_hint(tr!(
+                refs_write_instead_so_the_figure,
+                reference = Evaluator::fact_reference(name)
+            ));
             if names.len() > 1 {
                 d = d.with_note(tr!(refs_the_facts_have_this_figure, names = names.join("», «")));
             }
-            d = d.with_note(
-                tr!(refs_if_this_is_another_quantity),
-            );
+            d = d.with_note(tr!(refs_if_this_is_another_quantity));
             if let Some(span) = loaded.fact_spans.get(name) {
                 d.related.push((span.clone(), tr!(refs_the_fact_is_declared_here)));
             }

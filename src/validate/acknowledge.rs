@@ -10,9 +10,9 @@
 use super::rows::{RowError, find_row};
 use super::{Checker, Finding};
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::model::Table;
 use crate::source::Span;
+use crate::tr;
 
 /// The rows an acknowledgement is limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,14 +111,17 @@ pub(super) fn apply(
 fn ambiguous(table: &Table, row: &str, matches: &[usize], span: Span) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::AmbiguousRow,
-        tr!(val_the_acknowledgement_names_the_row, id = table.id, matches_len = matches.len(), row = row),
+        tr!(
+            val_the_acknowledgement_names_the_row,
+            id = table.id,
+            matches_len = matches.len(),
+            row = row
+        ),
     )
     .at(span)
     .with_label(tr!(val_which_row))
     .with_note(super::rows::matches_note(table, matches))
-    .with_hint(
-        tr!(val_give_the_rows_different_labels),
-    );
+    .with_hint(tr!(val_give_the_rows_different_labels));
     d.table = Some(table.id.clone());
     d
 }

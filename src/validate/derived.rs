@@ -15,17 +15,18 @@ use super::arith::{self, EvalError};
 use super::cause;
 use super::{Checker, Read, WithLabelSpan, fmt_signed, fmt_value, unit_of};
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::tr;
 use crate::format;
 use crate::load::expr;
 use crate::model::{Cell, ColumnKind};
+use crate::tr;
 
 impl Checker<'_> {
     pub(super) fn check_derived(&mut self, ti: usize) {
         let specs = self.specs;
         for (rule_index, rule) in specs[ti].derived.iter().enumerate() {
             let Some(target) = self.col_index(ti, &rule.target) else {
-                let msg = tr!(val_the_formula_computes_a_column, text = rule.text, target = rule.target);
+                let msg =
+                    tr!(val_the_formula_computes_a_column, text = rule.text, target = rule.target);
                 self.rule_error(ti, rule.span.clone(), msg, Some(self.keys_hint(ti)));
                 continue;
             };
@@ -152,14 +153,17 @@ impl Checker<'_> {
                 ti,
                 ri,
                 target,
-                tr!(val_is_not_checked_in_this, target = spec_rule.target, v2 = table.columns[used].key, shown = shown),
+                tr!(
+                    val_is_not_checked_in_this,
+                    target = spec_rule.target,
+                    v2 = table.columns[used].key,
+                    shown = shown
+                ),
             )
             .with_label(tr!(val_not_checked))
             .with_label_span(&spec_rule.span, tr!(val_rule_declared_here));
         d.notes.push(tr!(val_the_formula_needs_a_figure, text = spec_rule.text));
-        d.hints.push(
-            tr!(val_if_the_figure_is_not),
-        );
+        d.hints.push(tr!(val_if_the_figure_is_not));
         let key = spec_rule.target.clone();
         self.emit(ti, Some(ri), Some(key), d);
     }
@@ -191,17 +195,20 @@ impl Checker<'_> {
                 .any(|c| matches!(row.cells.get(c), Some(Cell::Number(n)) if n.percent));
         let rounding = diff.abs() <= unit;
         let (severity, message) = if rounding {
-            (
-                Severity::Note,
-                tr!(val_differs_from_its_formula_by, target = rule.target),
-            )
+            (Severity::Note, tr!(val_differs_from_its_formula_by, target = rule.target))
         } else if rule.code == Code::IndicatorDeviation {
             (
                 Severity::Error,
-                tr!(val_the_indicator_s_avvik_is, v1 = if percent_points { tr!(valz_in_points) } else { String::new() }),
+                tr!(
+                    val_the_indicator_s_avvik_is,
+                    v1 = if percent_points { tr!(valz_in_points) } else { String::new() }
+                ),
             )
         } else {
-            (Severity::Error, tr!(val_does_not_equal_formula, target = rule.target, formula = formula))
+            (
+                Severity::Error,
+                tr!(val_does_not_equal_formula, target = rule.target, formula = formula),
+            )
         };
         let mut d: Diagnostic = self.base(severity, rule.code, ti, ri, target, message);
         let shown_scale = scale.max(expected.normalize().scale().min(4));
@@ -215,14 +222,17 @@ impl Checker<'_> {
             tr!(human_expected, expected = fmt_value(expected, scale))
         });
         if rounding {
-            d.notes.push(
-                tr!(val_printed_figures_are_rounded_one),
-            );
+            d.notes.push(tr!(val_printed_figures_are_rounded_one));
         } else {
             if percent_points {
                 d.notes.push(tr!(val_for_percentages_the_avvik_is));
             }
-            d.hints.push(tr!(val_correct_the_figure_or_if, v1 = rule.code.name(), v2 = row.label(), target = rule.target));
+            d.hints.push(tr!(
+                val_correct_the_figure_or_if,
+                v1 = rule.code.name(),
+                v2 = row.label(),
+                target = rule.target
+            ));
         }
         d = d.with_label_span(&rule.span, tr!(val_rule_declared_here_2));
         let key = rule.target.clone();

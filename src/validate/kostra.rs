@@ -4,9 +4,9 @@
 //! year and region; the lists and the "did you mean" live in [`crate::kostra`].
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::kostra::{self, FindingKind, Region};
 use crate::model::Meta;
+use crate::tr;
 
 /// The report's KOSTRA region: `region:` when given, else read from organisation and district.
 pub fn region(meta: &Meta) -> Region {

@@ -15,10 +15,10 @@ use super::arith;
 use super::rows::link_key;
 use super::{Blocker, Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::tr;
 use crate::format;
 use crate::load::spec::{LinkRows, LinkRule, Relation, RowRef};
 use crate::model::{Cell, ColumnKind};
+use crate::tr;
 
 impl Checker<'_> {
     /// Row pairs (this table's row, the other table's row) of a link.
@@ -97,14 +97,11 @@ impl Checker<'_> {
             return;
         }
         let code = if link.relation == Relation::Eq { Code::Transfer } else { Code::Comparison };
-        let mut d = Diagnostic::note(
-            code,
-            tr!(val_a_is_paired_with_b, to = link.to, a = a, b = b),
-        )
-        .at(self.cell_span(ti, r, 0))
-        .with_label(tr!(val_paired_by_label))
-        .with_label_span(&self.cell_span(other, o, 0), tr!(val_paired_with_this_row))
-        .with_hint(tr!(val_write_the_labels_alike_or));
+        let mut d = Diagnostic::note(code, tr!(val_a_is_paired_with_b, to = link.to, a = a, b = b))
+            .at(self.cell_span(ti, r, 0))
+            .with_label(tr!(val_paired_by_label))
+            .with_label_span(&self.cell_span(other, o, 0), tr!(val_paired_with_this_row))
+            .with_hint(tr!(val_write_the_labels_alike_or));
         d.table = Some(self.table(ti).id.clone());
         d.row = Some(a.to_string());
         self.emit(ti, Some(r), None, d);
@@ -198,7 +195,11 @@ impl Checker<'_> {
                     if this_cell == Cell::NotAvailable { (ti, r, c) } else { (other, o, oc) };
                 let x = Blocker {
                     span: self.cell_span(t, row, col),
-                    why: tr!(val_row_of_is_not_available, v1 = self.table(t).rows[row].label(), v2 = self.table(t).id),
+                    why: tr!(
+                        val_row_of_is_not_available,
+                        v1 = self.table(t).rows[row].label(),
+                        v2 = self.table(t).id
+                    ),
                     severity: Severity::Note,
                     label: tr!(valz_not_available),
                     note: tr!(valz_not_available_cannot_be_compared),
@@ -246,7 +247,16 @@ impl Checker<'_> {
             ),
             _ => (
                 Code::Comparison,
-                tr!(val_this_figure_should_be_the, v1 = if link.relation == Relation::Ge { tr!(valz_at_least) } else { tr!(valz_at_most) }, to = link.to, other_row = other_row),
+                tr!(
+                    val_this_figure_should_be_the,
+                    v1 = if link.relation == Relation::Ge {
+                        tr!(valz_at_least)
+                    } else {
+                        tr!(valz_at_most)
+                    },
+                    to = link.to,
+                    other_row = other_row
+                ),
             ),
         };
         let mut d = self.base(Severity::Error, code, ti, r, c, message);
@@ -270,16 +280,19 @@ impl Checker<'_> {
                 // Beyond exact figures the two still differ; the difference is then not shown.
                 d.difference = arith::sub(a, b).ok().map(|diff| fmt_signed(diff, scale));
             }
-            d.notes.push(
-                tr!(val_a_transferred_figure_is_a),
-            );
+            d.notes.push(tr!(val_a_transferred_figure_is_a));
         }
         let other_column = &self.table(other).columns[oc];
         d.related.push((
             self.cell_span(other, o, oc),
             tr!(fix_row_column_in, row = other_row, column = other_column.key, table = link.to),
         ));
-        d.hints.push(tr!(val_correct_one_of_the_two, v1 = code.name(), v2 = self.table(ti).rows[r].label(), v3 = self.table(ti).columns[c].key));
+        d.hints.push(tr!(
+            val_correct_one_of_the_two,
+            v1 = code.name(),
+            v2 = self.table(ti).rows[r].label(),
+            v3 = self.table(ti).columns[c].key
+        ));
         let key = self.table(ti).columns[c].key.clone();
         self.emit(ti, Some(r), Some(key), d);
     }

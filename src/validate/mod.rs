@@ -40,11 +40,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::tr;
 use crate::format;
 use crate::load::spec::{RowRef, TableSpec};
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
 use crate::source::Span;
+use crate::tr;
 
 pub use rows::{RowError, find_row};
 
@@ -298,14 +298,18 @@ impl<'a> Checker<'a> {
         let tbl = self.table(t);
         let mut d = Diagnostic::error(
             Code::AmbiguousRow,
-            tr!(val_who_names_the_row_label, id = tbl.id, rows_len = rows.len(), who = who, label = label),
+            tr!(
+                val_who_names_the_row_label,
+                id = tbl.id,
+                rows_len = rows.len(),
+                who = who,
+                label = label
+            ),
         )
         .at(span.clone())
         .with_label(tr!(val_which_row_2))
         .with_note(rows::matches_note(tbl, rows))
-        .with_hint(
-            tr!(val_give_the_rows_different_labels_2),
-        );
+        .with_hint(tr!(val_give_the_rows_different_labels_2));
         for &r in rows {
             d.related.push((tbl.rows[r].span.clone(), format!("«{}»", tbl.rows[r].label())));
         }
@@ -321,7 +325,12 @@ impl<'a> Checker<'a> {
         if r.malformed {
             return Read::Blocked(Blocker {
                 span: r.span.clone(),
-                why: tr!(val_row_has_cells_but_the, v1 = r.label(), cell_spans_len = r.cell_spans.len(), columns_len = t.columns.len()),
+                why: tr!(
+                    val_row_has_cells_but_the,
+                    v1 = r.label(),
+                    cell_spans_len = r.cell_spans.len(),
+                    columns_len = t.columns.len()
+                ),
                 severity: Severity::Note,
                 label: tr!(valz_cells_missing_or_extra),
                 note: once_fixed(),
@@ -471,7 +480,16 @@ impl<'a> Checker<'a> {
     }
 
     fn keys_hint(&self, ti: usize) -> String {
-        tr!(val_the_table_s_column_keys, v1 = self.table(ti).columns.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join(", "))
+        tr!(
+            val_the_table_s_column_keys,
+            v1 = self
+                .table(ti)
+                .columns
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 
     fn base(

@@ -97,7 +97,11 @@ pub fn mismatch(sum_label: &str, parts: &[&str]) -> Option<String> {
                 return Some(tr!(val_the_label_states_want_but_2, from = r.from, want = want));
             }
             Some(end) => {
-                return Some(tr!(val_the_label_states_want_but_3, v1 = Stated { from: end + 1, to: Some(r.from - 1) }, want = want));
+                return Some(tr!(
+                    val_the_label_states_want_but_3,
+                    v1 = Stated { from: end + 1, to: Some(r.from - 1) },
+                    want = want
+                ));
             }
             None => {
                 return Some(tr!(val_the_label_states_want_but_4, from = r.from, want = want));

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use super::arith::{self, ArithError};
 use super::{Blocker, Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::tr;
 use crate::load::spec::{SumOf, SumRule};
 use crate::source::Span;
+use crate::tr;
 
 /// The figures of one column of a sum.
 struct Column {
@@ -75,9 +75,7 @@ impl Checker<'_> {
                     ti,
                     rule.row.span.clone(),
                     tr!(val_the_sum_row_must_be, row = rule.row.row),
-                    Some(
-                        tr!(val_name_another_table_s_rows),
-                    ),
+                    Some(tr!(val_name_another_table_s_rows)),
                 );
                 continue;
             }
@@ -106,8 +104,7 @@ impl Checker<'_> {
                 for t in tables {
                     if self.col_index(t, key).is_none() {
                         let msg = tr!(val_the_sum_adds_rows_of, v1 = self.table(t).id, key = key);
-                        let hint =
-                            Some(tr!(val_limit_the_sum_to_the));
+                        let hint = Some(tr!(val_limit_the_sum_to_the));
                         self.rule_error(ti, rule.span.clone(), msg, hint);
                         missing = true;
                     }
@@ -287,9 +284,17 @@ impl Checker<'_> {
             d.notes.push(tr!(val_adds, v1 = cross.join(", ")));
         }
         if rounding {
-            d.notes.push(tr!(val_printed_figures_are_rounded_one_2, v1 = fmt_value(arith::sum_tolerance(0, n), 1), n = n));
+            d.notes.push(tr!(
+                val_printed_figures_are_rounded_one_2,
+                v1 = fmt_value(arith::sum_tolerance(0, n), 1),
+                n = n
+            ));
         } else {
-            d.hints.push(tr!(val_check_the_rows_and_the, v1 = self.table(ti).rows[target].label(), key = key));
+            d.hints.push(tr!(
+                val_check_the_rows_and_the,
+                v1 = self.table(ti).rows[target].label(),
+                key = key
+            ));
         }
         d = d.with_label_span(&rule.span, tr!(val_sum_declared_here));
         self.emit(ti, Some(target), Some(key), d);

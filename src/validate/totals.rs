@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use super::arith;
 use super::{Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
 use crate::diag::{Code, Severity};
-use crate::tr;
 use crate::load::spec::TotalRule;
+use crate::tr;
 
 /// The shares of one row or column.
 enum Shares {
@@ -116,13 +116,15 @@ impl Checker<'_> {
                         ti,
                         r,
                         c,
-                        tr!(val_the_total_is_not_checked, v1 = t.rows[r].label(), v2 = t.columns[c].key),
+                        tr!(
+                            val_the_total_is_not_checked,
+                            v1 = t.rows[r].label(),
+                            v2 = t.columns[c].key
+                        ),
                     )
                     .with_label(tr!(val_no_share))
                     .with_label_span(&total.span, tr!(val_total_declared_here));
-                d.notes.push(
-                    tr!(val_the_shares_are_added_only),
-                );
+                d.notes.push(tr!(val_the_shares_are_added_only));
                 let key = t.columns[at.1].key.clone();
                 self.emit(ti, Some(at.0), Some(key), d);
                 return;

@@ -6,9 +6,9 @@
 //! state a year after the report's.
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::spec::TableSpec;
 use crate::model::{Report, Table, TableKind};
+use crate::tr;
 
 /// What a column holds, by year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,12 @@ fn check_table(table: &Table, spec: &TableSpec, year: i32, out: &mut Vec<Diagnos
         let shown = stated.iter().map(i32::to_string).collect::<Vec<_>>().join("–");
         let mut d = Diagnostic::warning(
             Code::ColumnYear,
-            tr!(val_the_heading_states_shown_but, header = column.header, v2 = expected_text(role, year), shown = shown),
+            tr!(
+                val_the_heading_states_shown_but,
+                header = column.header,
+                v2 = expected_text(role, year),
+                shown = shown
+            ),
         )
         .with_label(tr!(val_stale_year))
         .with_hint(tr!(val_correct_the_year_in_the));

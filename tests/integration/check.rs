@@ -277,7 +277,8 @@ fn summary(stderr: &str) -> &str {
 
 #[test]
 fn excel_artefacts_are_dropped_with_notes() {
-    let (code, _, stderr) = run_in(&fixtures(), &["--lang", "nb", "check", "valid/excel-artefacts"]);
+    let (code, _, stderr) =
+        run_in(&fixtures(), &["--lang", "nb", "check", "valid/excel-artefacts"]);
     assert_eq!(code, 0, "{stderr}");
     insta::with_settings!({snapshot_path => "snapshots", prepend_module_to_snapshot => false}, {
         insta::assert_snapshot!("check-valid-excel-artefacts", stderr);

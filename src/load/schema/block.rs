@@ -1,10 +1,10 @@
 //! Blocks: paragraphs, headings, lists, notes, goal tables, checklists, tables, figures.
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::read::{Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail};
 use crate::load::yaml::{Node, Value, did_you_mean};
 use crate::source::Span;
+use crate::tr;
 
 use super::TableSource;
 
@@ -61,7 +61,11 @@ impl FromYaml for BlockSource {
             out.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    tr!(read_a_block_has_exactly_one, count = entries.len(), keys = keys.join(", ")),
+                    tr!(
+                        read_a_block_has_exactly_one,
+                        count = entries.len(),
+                        keys = keys.join(", ")
+                    ),
                 )
                 .at(node.span.clone())
                 .with_hint(tr!(read_is_the_indentation_right_options)),
@@ -82,9 +86,12 @@ impl FromYaml for BlockSource {
             "table" => BlockSource::Table(Box::new(TableSource::from_yaml(value, out)?)),
             "figure" => BlockSource::Figure(FigureSource::from_yaml(value, out)?),
             other => {
-                let mut d = Diagnostic::error(Code::YamlSchema, tr!(read_unknown_block_other, other = other))
-                    .at(key_node.span.clone())
-                    .with_note(tr!(read_blocks_are, blocks = KINDS.join(", ")));
+                let mut d = Diagnostic::error(
+                    Code::YamlSchema,
+                    tr!(read_unknown_block_other, other = other),
+                )
+                .at(key_node.span.clone())
+                .with_note(tr!(read_blocks_are, blocks = KINDS.join(", ")));
                 if let Some(best) = did_you_mean(other, KINDS.iter().copied()) {
                     d = d.with_hint(tr!(read_did_you_mean_best_3, best = best));
                 }

@@ -1,9 +1,9 @@
 //! A chapter file and its sections.
 
 use crate::load::read::{Fields, FromYaml, Out, Spanned};
-use crate::tr;
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 use super::BlockSource;
 
@@ -61,7 +61,8 @@ pub enum SectionItem {
 }
 
 impl FromYaml for SectionItem {
-    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_section_or_include_file;
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_section_or_include_file;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let is_include = matches!(&node.value, Value::Map(entries)

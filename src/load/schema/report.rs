@@ -1,10 +1,10 @@
 //! `report.yaml`: the report's settings, facts and chapter list.
 
 use crate::diag::Code;
-use crate::tr;
 use crate::load::read::{Fields, FromYaml, Keyword, Out, Spanned, fail, keyword_from_yaml};
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 /// How tables are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,8 @@ pub struct ReportSource {
 }
 
 impl FromYaml for ReportSource {
-    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_the_report_s_settings_a;
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_the_report_s_settings_a;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
@@ -81,7 +82,9 @@ impl FromYaml for ReportSource {
             table_numbers: f.opt("table_numbers", out),
             region: f.opt("region", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
-            chapters: f.req("chapters", &tr!(read_the_list_of_chapter_files), out).unwrap_or_default(),
+            chapters: f
+                .req("chapters", &tr!(read_the_list_of_chapter_files), out)
+                .unwrap_or_default(),
             span: f.span(),
         };
         f.finish(out);
@@ -104,8 +107,7 @@ pub struct FactSource {
 
 fn facts(node: &Node, out: &mut Out) -> Vec<FactSource> {
     let Value::Map(entries) = &node.value else {
-        return fail(node, &tr!(read_a_map_of_facts_name), out)
-            .unwrap_or_default();
+        return fail(node, &tr!(read_a_map_of_facts_name), out).unwrap_or_default();
     };
     entries.iter().filter_map(|(k, v)| fact(k, v, out)).collect()
 }

@@ -1,11 +1,11 @@
 //! `table:` blocks: the CSV file, its kind, columns, and the declared rules, as written.
 
 use crate::load::read::{Fields, FromYaml, Keyword, Out, Spanned, Text, fail, keyword_from_yaml};
-use crate::tr;
 use crate::load::spec::Relation;
 use crate::load::yaml::{Node, Value};
 use crate::model::{ColumnKind, TableKind};
 use crate::source::Span;
+use crate::tr;
 
 impl Keyword for TableKind {
     const WORDS: &'static [(&'static str, Self)] = &[
@@ -159,7 +159,8 @@ pub struct HeaderGroupSource {
 }
 
 impl FromYaml for HeaderGroupSource {
-    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_header_group_title_span;
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_header_group_title_span;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
@@ -261,9 +262,10 @@ impl FromYaml for SumOfSource {
                 Some(SumOfSource::Range(Box::new((from?, to?))))
             }
             _ => {
-                out.push(node.type_error(&Self::EXPECTED.text()).with_hint(
-                    tr!(read_to_add_named_rows_write),
-                ));
+                out.push(
+                    node.type_error(&Self::EXPECTED.text())
+                        .with_hint(tr!(read_to_add_named_rows_write)),
+                );
                 None
             }
         }
@@ -373,7 +375,8 @@ pub struct TotalSource {
 }
 
 impl FromYaml for TotalSource {
-    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_total_columns_rows_equals;
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_total_columns_rows_equals;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
@@ -401,7 +404,8 @@ pub struct AcknowledgementSource {
 }
 
 impl FromYaml for AcknowledgementSource {
-    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_an_acknowledgement_rule_row_column;
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_an_acknowledgement_rule_row_column;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;

@@ -1,13 +1,13 @@
 //! A table's columns: keys and types from the kind's preset, the headers, and `columns:`.
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::csv::RawCsv;
 use crate::load::read::Keyword;
 use crate::load::schema::{ColumnSource, TableSource};
 use crate::load::slug;
 use crate::model::{Column, ColumnKind, TableKind};
 use crate::source::FileId;
+use crate::tr;
 
 use super::super::Lowerer;
 use super::header_span;
@@ -108,10 +108,19 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::TableShape,
-                        tr!(low_a_table_has_columns_but, v1 = kind.word(), preset_len = preset.len(), rel = rel, ncols = ncols),
+                        tr!(
+                            low_a_table_has_columns_but,
+                            v1 = kind.word(),
+                            preset_len = preset.len(),
+                            rel = rel,
+                            ncols = ncols
+                        ),
                     )
                     .at(header_span(raw, file))
-                    .with_note(tr!(low_expected_columns, v1 = preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")))
+                    .with_note(tr!(
+                        low_expected_columns,
+                        v1 = preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
                     .with_hint(tr!(low_use_kind_generic_and_declare)),
                 );
             }
@@ -121,7 +130,12 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::TableShape,
-                        tr!(low_columns_names_columns_but_rel, value_len = declared.value.len(), rel = rel, ncols = ncols),
+                        tr!(
+                            low_columns_names_columns_but_rel,
+                            value_len = declared.value.len(),
+                            rel = rel,
+                            ncols = ncols
+                        ),
                     )
                     .at(declared.span.clone())
                     .with_hint(tr!(low_name_one_entry_per_column)),
@@ -148,9 +162,7 @@ impl Lowerer<'_> {
                         tr!(low_the_column_key_key_text, key_text = key_text),
                     )
                     .at(key.span.clone())
-                    .with_hint(
-                        tr!(low_every_column_needs_its_own),
-                    );
+                    .with_hint(tr!(low_every_column_needs_its_own));
                     d.related.push((first.span.clone(), tr!(low_first_time)));
                     self.push(d);
                 } else {

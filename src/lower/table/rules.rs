@@ -5,7 +5,6 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
-use crate::tr;
 use crate::load::expr;
 use crate::load::read::Spanned;
 use crate::load::schema::{
@@ -19,6 +18,7 @@ use crate::load::spec::{
 use crate::load::yaml::did_you_mean;
 use crate::model::{Row, TableKind};
 use crate::source::Span;
+use crate::tr;
 
 use super::super::Lowerer;
 
@@ -154,11 +154,8 @@ impl Lowerer<'_> {
         }
         if t.columns.is_none() && t.rows.is_none() {
             self.push(
-                Diagnostic::error(
-                    Code::YamlSchema,
-                    tr!(low_a_total_needs_columns_add),
-                )
-                .at(t.span.clone()),
+                Diagnostic::error(Code::YamlSchema, tr!(low_a_total_needs_columns_add))
+                    .at(t.span.clone()),
             );
             return None;
         }
@@ -174,9 +171,10 @@ impl Lowerer<'_> {
         let rule = a.rule.value.trim();
         let code = Code::parse(rule).filter(|c| !c.is_fatal());
         if code.is_none() {
-            let mut d = Diagnostic::error(Code::YamlSchema, tr!(low_unknown_rule_rule, rule = rule))
-                .at(a.rule.span.clone())
-                .with_hint(tr!(low_arsrapport_rules_lists_every_rule));
+            let mut d =
+                Diagnostic::error(Code::YamlSchema, tr!(low_unknown_rule_rule, rule = rule))
+                    .at(a.rule.span.clone())
+                    .with_hint(tr!(low_arsrapport_rules_lists_every_rule));
             if let Some(best) =
                 did_you_mean(rule, Code::ALL.iter().filter(|c| !c.is_fatal()).map(|c| c.name()))
             {
