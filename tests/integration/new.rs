@@ -136,5 +136,32 @@ fn every_command_has_examples_in_its_help() {
         assert_eq!(code, 0);
         assert!(stdout.contains("Examples:"), "{command} --help:\n{stdout}");
         assert!(stdout.contains(&format!("arsrapport {command}")), "{command}:\n{stdout}");
+        let (code, stdout, _) = run_in(temp.path(), &["--lang", "nb", command, "--help"]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("Eksempler:") && stdout.contains("Bruk:"), "{command}:\n{stdout}");
     }
+}
+
+#[test]
+fn the_language_comes_from_lang_or_the_environment_and_defaults_to_norwegian() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_arsrapport");
+    let run = |args: &[&str], lang: Option<&str>| {
+        let mut command = std::process::Command::new(bin);
+        command.current_dir(temp.path()).args(args).env("ARSRAPPORT_COLOR", "never");
+        match lang {
+            Some(l) => command.env("ARSRAPPORT_LANG", l),
+            None => command.env_remove("ARSRAPPORT_LANG"),
+        };
+        let out = command.output().expect("runs");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let missing = ["check", "finnes-ikke"];
+    assert!(run(&missing, None).contains("kunne ikke lese"), "{}", run(&missing, None));
+    assert!(run(&missing, Some("en")).contains("could not read"));
+    assert!(run(&["--lang", "nb", "check", "finnes-ikke"], Some("en")).contains("kunne ikke lese"));
+    assert!(run(&["check", "finnes-ikke", "--lang=en"], None).contains("could not read"));
+    // A wrong language in the variable is ignored; a wrong --lang is a usage error.
+    assert!(run(&missing, Some("klingon")).contains("kunne ikke lese"));
+    assert!(run(&["--lang", "de", "check"], None).contains("nb"));
 }
