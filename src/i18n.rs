@@ -215,6 +215,31 @@ mod tests {
         }
     }
 
+    /// Every message of the catalogue is used somewhere in the code (no dead texts to translate).
+    #[test]
+    fn every_message_is_used() {
+        fn sources(dir: &std::path::Path, text: &mut String) {
+            for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, text);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    text.push_str(&std::fs::read_to_string(&path).expect("readable"));
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+        let unused: Vec<&str> = SOURCES[0]
+            .1
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter(|id| !code.contains(&id.replace('-', "_")))
+            .collect();
+        assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    }
+
     #[test]
     fn the_language_can_be_chosen_per_thread() {
         let nb = with_lang(Lang::Nb, || tr!(word_error));

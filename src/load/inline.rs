@@ -771,8 +771,8 @@ mod tests {
                         } else {
                             self.errors.push(MarkupError {
                                 offset: close + 2,
-                                message: format!("links may not go to «{url}»"),
-                                hint: "links may go to https://, http://, mailto: or #anchor inside the report".into(),
+                                message: crate::tr!(load_links_may_not_go_to, url = url),
+                                hint: crate::tr!(load_links_may_go_to_https),
                                 code: Code::Markup,
                             });
                             out.extend(content);
