@@ -137,8 +137,8 @@ impl Starter {
         if !YEARS.contains(&year) {
             return Err(NewError::Invalid(tr!(
                 run_year_year_give_the_year,
-                v1 = YEARS.start(),
-                v2 = YEARS.end(),
+                first = YEARS.start(),
+                last = YEARS.end(),
                 year = year
             )));
         }

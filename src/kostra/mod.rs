@@ -238,7 +238,7 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
     let in_year = if YEARS.contains(&year) {
         tr!(kostra_in_year, year = year)
     } else {
-        tr!(run_in_the_newest_list_this, v1 = list_year(year))
+        tr!(run_in_the_newest_list_this, year = list_year(year))
     };
     let (code, text) = match parse_label(label) {
         Ok(parsed) => parsed,
@@ -247,9 +247,9 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
             let suggestions = suggest(problem.digits(), text, year, region);
             let message = match problem {
                 LabelProblem::NoCode => {
-                    tr!(run_does_not_start_with_a, v1 = label.trim())
+                    tr!(run_does_not_start_with_a, label = label.trim())
                 }
-                _ => tr!(run_does_not_start_with_a_2, v1 = label.trim(), problem = problem),
+                _ => tr!(run_does_not_start_with_a_2, label = label.trim(), problem = problem),
             };
             let mut hints: Vec<String> =
                 did_you_mean(&suggestions, problem.digits()).into_iter().collect();
@@ -290,7 +290,7 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
             FindingKind::OtherRegion,
             tr!(
                 run_digits_is_a_kostra_function,
-                v1 = scope.describe(),
+                users = scope.describe(),
                 digits = digits,
                 in_year = in_year
             ),
@@ -354,7 +354,7 @@ fn did_you_mean(suggestions: &[Suggestion], written: &str) -> Option<String> {
             if let Some(edit) = s.by_code
                 && !written.is_empty()
             {
-                why.push(tr!(run_written_with, v1 = edit.describe(), written = written));
+                why.push(tr!(run_written_with, edit = edit.describe(), written = written));
             }
             let named = match s.name {
                 Some(name) => format!("{:03} «{name}»", s.code),
@@ -363,7 +363,7 @@ fn did_you_mean(suggestions: &[Suggestion], written: &str) -> Option<String> {
             if why.is_empty() { named } else { format!("{named} ({})", why.join("; ")) }
         })
         .collect();
-    Some(tr!(run_did_you_mean, v1 = join_or(&each)))
+    Some(tr!(run_did_you_mean, suggestions = join_or(&each)))
 }
 
 /// «from 2024: 257 «…» or 258 «…»»
@@ -378,7 +378,7 @@ fn replaced_by(successors: &[u16]) -> Option<String> {
             None => format!("{c:03}"),
         })
         .collect();
-    Some(tr!(run_it_is_replaced_by, v1 = join_or(&each)))
+    Some(tr!(run_it_is_replaced_by, codes = join_or(&each)))
 }
 
 fn join_or(items: &[String]) -> String {

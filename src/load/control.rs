@@ -42,7 +42,7 @@ pub fn describe(c: char) -> String {
 
 /// A message for the first control character of a text, e.g. for an AR311 diagnostic.
 pub fn message(c: char) -> String {
-    tr!(load_this_text_holds_an_invisible, v1 = describe(c))
+    tr!(load_this_text_holds_an_invisible, character = describe(c))
 }
 
 /// The hint for AR311.

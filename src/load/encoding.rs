@@ -390,7 +390,7 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
             };
             Diagnostic::error(
                 Code::Encoding,
-                tr!(load_name_is_not_what, v1 = kind.what(), name = name, what = what),
+                tr!(load_name_is_not_what, found = kind.what(), name = name, what = what),
             )
             .at(Span::new(id, 0..0))
             .with_hint(hint)

@@ -113,7 +113,7 @@ impl Files {
                 self.push(
                     Diagnostic::error(
                         Code::Io,
-                        tr!(load_could_not_read_rel, v1 = io_reason(&e), rel = rel),
+                        tr!(load_could_not_read_rel, reason = io_reason(&e), rel = rel),
                     )
                     .at(span.clone()),
                 );
@@ -158,7 +158,7 @@ impl Files {
                         tr!(
                             load_could_not_read,
                             path = path.display().to_string(),
-                            v2 = io_reason(&e)
+                            reason = io_reason(&e)
                         ),
                     )
                     .with_hint(hint),

@@ -163,7 +163,7 @@ impl ImageProblem {
             }
             ImageProblem::Empty => tr!(load_copy_the_image_file_again),
             ImageProblem::Mismatch { found, .. } => {
-                tr!(load_rename_the_file_to_end, v1 = found.extension())
+                tr!(load_rename_the_file_to_end, extension = found.extension())
             }
             ImageProblem::Undecodable { .. } => {
                 tr!(load_open_the_image_in_an)

@@ -161,10 +161,10 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
     let value = exact_decimal(&digits, frac, negative).map_err(|problem| match problem {
         FigureProblem::NotAFigure => not_a_number(original),
         FigureProblem::TooLarge => {
-            NotANumber(tr!(load_is_too_large_the_largest, v1 = original.trim()), problem)
+            NotANumber(tr!(load_is_too_large_the_largest, figure = original.trim()), problem)
         }
         FigureProblem::TooPrecise => {
-            NotANumber(tr!(load_has_more_digits_than_can, v1 = original.trim()), problem)
+            NotANumber(tr!(load_has_more_digits_than_can, figure = original.trim()), problem)
         }
     })?;
     // `frac` has at most 28 digits here (checked by `exact_decimal`).

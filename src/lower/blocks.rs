@@ -255,7 +255,7 @@ impl Lowerer<'_> {
         let list = answers.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
         let mut d = Diagnostic::error(
             Code::YamlSchema,
-            tr!(low_is_not_one_of_this, v1 = answer.value.trim(), list = list),
+            tr!(low_is_not_one_of_this, answer = answer.value.trim(), list = list),
         )
         .at(answer.span.clone())
         .with_label(tr!(low_unknown_answer));

@@ -112,7 +112,7 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::Limit,
-                        tr!(low_sections_are_nested_more_than, v1 = MAX_SECTION_LEVEL - 1),
+                        tr!(low_sections_are_nested_more_than, max = MAX_SECTION_LEVEL - 1),
                     )
                     .at(source.span.clone())
                     .with_label(tr!(low_too_deep_2))

@@ -83,7 +83,7 @@ pub fn check(report: &Report, links: &[LinkSource]) -> Vec<Diagnostic> {
             d = match did_you_mean(target, anchors.iter().map(String::as_str)) {
                 _ if table.is_some() => d.with_hint(tr!(
                     low_target_is_a_table_s,
-                    v1 = table.map_or("", |t| t.anchor.as_str()),
+                    anchor = table.map_or("", |t| t.anchor.as_str()),
                     target = target
                 )),
                 Some(best) => d.with_hint(tr!(low_did_you_mean_best_2, best = best)),

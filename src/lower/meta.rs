@@ -26,7 +26,7 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::YamlSchema,
-                        tr!(low_is_not_a_date_problem, v1 = d.value.trim(), problem = problem),
+                        tr!(low_is_not_a_date_problem, date = d.value.trim(), problem = problem),
                     )
                     .at(d.span.clone())
                     .with_label(tr!(low_expected_a_real_date_written))
@@ -119,7 +119,7 @@ impl Lowerer<'_> {
         let year = y.value.trim().parse::<i32>().ok().filter(|y| (1900..3000).contains(y));
         if year.is_none() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, tr!(low_is_not_a_year, v1 = y.value.trim()))
+                Diagnostic::error(Code::YamlSchema, tr!(low_is_not_a_year, year = y.value.trim()))
                     .at(y.span.clone())
                     .with_label(tr!(low_expected_a_year_such_as)),
             );
@@ -147,7 +147,7 @@ impl Lowerer<'_> {
                 Err(e) => self.push(
                     Diagnostic::error(
                         Code::CellFormat,
-                        tr!(low_the_fact_name, v1 = e.0, name = name),
+                        tr!(low_the_fact_name, problem = e.0, name = name),
                     )
                     .at(f.value.span.clone()),
                 ),

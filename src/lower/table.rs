@@ -131,7 +131,7 @@ impl Lowerer<'_> {
                     Code::TableShape,
                     tr!(
                         low_the_header_groups_span_columns,
-                        v1 = total.map_or("too many".to_string(), |t| t.to_string()),
+                        spanned = total.map_or("too many".to_string(), |t| t.to_string()),
                         ncols = ncols
                     ),
                 )

@@ -94,7 +94,7 @@ pub(super) fn apply(
             if *row != Rows::Ambiguous && !used {
                 let mut d = Diagnostic::warning(
                     Code::UnusedAcknowledgement,
-                    tr!(val_this_acknowledgement_of_matches_no, v1 = ack.code.name()),
+                    tr!(val_this_acknowledgement_of_matches_no, rule = ack.code.name()),
                 )
                 .at(ack.span.clone())
                 .with_hint(tr!(val_the_figures_may_have_been));

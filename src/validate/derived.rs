@@ -156,7 +156,7 @@ impl Checker<'_> {
                 tr!(
                     val_is_not_checked_in_this,
                     target = spec_rule.target,
-                    v2 = table.columns[used].key,
+                    column = table.columns[used].key,
                     shown = shown
                 ),
             )
@@ -201,7 +201,7 @@ impl Checker<'_> {
                 Severity::Error,
                 tr!(
                     val_the_indicator_s_avvik_is,
-                    v1 = if percent_points { tr!(valz_in_points) } else { String::new() }
+                    points = if percent_points { tr!(valz_in_points) } else { String::new() }
                 ),
             )
         } else {
@@ -229,8 +229,8 @@ impl Checker<'_> {
             }
             d.hints.push(tr!(
                 val_correct_the_figure_or_if,
-                v1 = rule.code.name(),
-                v2 = row.label(),
+                rule = rule.code.name(),
+                row = row.label(),
                 target = rule.target
             ));
         }

@@ -197,8 +197,8 @@ impl Checker<'_> {
                     span: self.cell_span(t, row, col),
                     why: tr!(
                         val_row_of_is_not_available,
-                        v1 = self.table(t).rows[row].label(),
-                        v2 = self.table(t).id
+                        row = self.table(t).rows[row].label(),
+                        table = self.table(t).id
                     ),
                     severity: Severity::Note,
                     label: tr!(valz_not_available),
@@ -249,7 +249,7 @@ impl Checker<'_> {
                 Code::Comparison,
                 tr!(
                     val_this_figure_should_be_the,
-                    v1 = if link.relation == Relation::Ge {
+                    relation = if link.relation == Relation::Ge {
                         tr!(valz_at_least)
                     } else {
                         tr!(valz_at_most)
@@ -289,9 +289,9 @@ impl Checker<'_> {
         ));
         d.hints.push(tr!(
             val_correct_one_of_the_two,
-            v1 = code.name(),
-            v2 = self.table(ti).rows[r].label(),
-            v3 = self.table(ti).columns[c].key
+            rule = code.name(),
+            row = self.table(ti).rows[r].label(),
+            column = self.table(ti).columns[c].key
         ));
         let key = self.table(ti).columns[c].key.clone();
         self.emit(ti, Some(r), Some(key), d);

@@ -274,7 +274,7 @@ impl<'a> Checker<'a> {
                 let labels = self.table(t).rows.iter().map(|r| r.label());
                 let hint = crate::load::yaml::did_you_mean(label, labels)
                     .map(|b| tr!(val_did_you_mean_b_2, b = b));
-                let msg = tr!(val_table_has_no_row_label, v1 = self.table(t).id, label = label);
+                let msg = tr!(val_table_has_no_row_label, table = self.table(t).id, label = label);
                 self.rule_error(table, span.clone(), msg, hint);
                 None
             }
@@ -327,7 +327,7 @@ impl<'a> Checker<'a> {
                 span: r.span.clone(),
                 why: tr!(
                     val_row_has_cells_but_the,
-                    v1 = r.label(),
+                    row = r.label(),
                     cell_spans_len = r.cell_spans.len(),
                     columns_len = t.columns.len()
                 ),
@@ -345,7 +345,7 @@ impl<'a> Checker<'a> {
             Some(Cell::NotAvailable) => Read::NotAvailable,
             Some(Cell::Text(text)) => Read::Blocked(Blocker {
                 span: self.cell_span(table, row, col),
-                why: tr!(val_text_in_row_column_is, v1 = r.label(), key = column.key, text = text),
+                why: tr!(val_text_in_row_column_is, row = r.label(), key = column.key, text = text),
                 // The loader reports an unreadable figure (AR301); text in a text column is not
                 // an error by itself.
                 severity: if column.kind == ColumnKind::Number && col > 0 {
@@ -482,7 +482,7 @@ impl<'a> Checker<'a> {
     fn keys_hint(&self, ti: usize) -> String {
         tr!(
             val_the_table_s_column_keys,
-            v1 = self
+            keys = self
                 .table(ti)
                 .columns
                 .iter()

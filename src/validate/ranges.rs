@@ -99,7 +99,7 @@ pub fn mismatch(sum_label: &str, parts: &[&str]) -> Option<String> {
             Some(end) => {
                 return Some(tr!(
                     val_the_label_states_want_but_3,
-                    v1 = Stated { from: end + 1, to: Some(r.from - 1) },
+                    missing = Stated { from: end + 1, to: Some(r.from - 1) },
                     want = want
                 ));
             }

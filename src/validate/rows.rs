@@ -101,7 +101,7 @@ pub fn matches_note(table: &Table, rows: &[usize]) -> String {
         Some((last, rest)) if !rest.is_empty() => tr!(fix_and, list = rest.join(", "), last = last),
         _ => numbers.join(""),
     };
-    tr!(val_rows_numbers_under_the_header, v1 = labels.join(", "), numbers = numbers)
+    tr!(val_rows_numbers_under_the_header, labels = labels.join(", "), numbers = numbers)
 }
 
 #[cfg(test)]

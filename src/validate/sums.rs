@@ -103,7 +103,7 @@ impl Checker<'_> {
                 tables.dedup();
                 for t in tables {
                     if self.col_index(t, key).is_none() {
-                        let msg = tr!(val_the_sum_adds_rows_of, v1 = self.table(t).id, key = key);
+                        let msg = tr!(val_the_sum_adds_rows_of, table = self.table(t).id, key = key);
                         let hint = Some(tr!(val_limit_the_sum_to_the));
                         self.rule_error(ti, rule.span.clone(), msg, hint);
                         missing = true;
@@ -185,7 +185,7 @@ impl Checker<'_> {
                 Read::NotAvailable => {
                     let b = Blocker {
                         span: self.cell_span(pt, pr, pc),
-                        why: tr!(val_row_is_not_available, v1 = self.table(pt).rows[pr].label()),
+                        why: tr!(val_row_is_not_available, row = self.table(pt).rows[pr].label()),
                         severity: Severity::Note,
                         label: tr!(valz_not_available),
                         note: tr!(valz_sum_not_available),
@@ -257,7 +257,7 @@ impl Checker<'_> {
         let n = parts.len();
         let rounding = diff.abs() <= arith::sum_tolerance(scale, n);
         let message = if rounding {
-            tr!(val_the_sum_differs_from_its, v1 = fmt_value(diff.abs(), scale), n = n)
+            tr!(val_the_sum_differs_from_its, difference = fmt_value(diff.abs(), scale), n = n)
         } else {
             tr!(val_the_sum_row_does_not, n = n)
         };
@@ -281,18 +281,18 @@ impl Checker<'_> {
             })
             .collect();
         if !cross.is_empty() {
-            d.notes.push(tr!(val_adds, v1 = cross.join(", ")));
+            d.notes.push(tr!(val_adds, rows = cross.join(", ")));
         }
         if rounding {
             d.notes.push(tr!(
                 val_printed_figures_are_rounded_one_2,
-                v1 = fmt_value(arith::sum_tolerance(0, n), 1),
+                units = fmt_value(arith::sum_tolerance(0, n), 1),
                 n = n
             ));
         } else {
             d.hints.push(tr!(
                 val_check_the_rows_and_the,
-                v1 = self.table(ti).rows[target].label(),
+                row = self.table(ti).rows[target].label(),
                 key = key
             ));
         }

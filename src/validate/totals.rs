@@ -118,8 +118,8 @@ impl Checker<'_> {
                         c,
                         tr!(
                             val_the_total_is_not_checked,
-                            v1 = t.rows[r].label(),
-                            v2 = t.columns[c].key
+                            row = t.rows[r].label(),
+                            column = t.columns[c].key
                         ),
                     )
                     .with_label(tr!(val_no_share))
@@ -157,9 +157,9 @@ impl Checker<'_> {
         let rounding = diff.abs() <= arith::sum_tolerance(scale, values.len());
         let equals = total.equals;
         let message = if rounding {
-            tr!(val_the_shares_add_up_to, v1 = fmt_value(sum, scale), v2 = fmt_value(equals, 0))
+            tr!(val_the_shares_add_up_to, sum = fmt_value(sum, scale), total = fmt_value(equals, 0))
         } else {
-            tr!(val_the_shares_should_add_up, v1 = fmt_value(equals, 0), v2 = fmt_value(sum, scale))
+            tr!(val_the_shares_should_add_up, total = fmt_value(equals, 0), sum = fmt_value(sum, scale))
         };
         let severity = if rounding { Severity::Note } else { Severity::Error };
         let mut d = self.base(severity, Code::Total, ti, r, c, message);

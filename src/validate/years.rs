@@ -68,10 +68,10 @@ pub fn years_in(text: &str) -> Vec<i32> {
 fn expected_text(role: Role, year: i32) -> String {
     match role {
         Role::ThisYear => tr!(val_the_report_year_year, year = year),
-        Role::LastYear => tr!(val_the_year_before_the_report, v1 = year - 1),
+        Role::LastYear => tr!(val_the_year_before_the_report, year_before = year - 1),
         Role::Earlier => tr!(val_a_year_before_year, year = year),
-        Role::Start => tr!(val_the_start_of_the_report, v1 = year - 1, year = year),
-        Role::End => tr!(val_the_end_of_the_report, v1 = year + 1, year = year),
+        Role::Start => tr!(val_the_start_of_the_report, year_before = year - 1, year = year),
+        Role::End => tr!(val_the_end_of_the_report, year_after = year + 1, year = year),
         Role::Unknown => tr!(val_year_or_earlier, year = year),
     }
 }
@@ -101,7 +101,7 @@ fn check_table(table: &Table, spec: &TableSpec, year: i32, out: &mut Vec<Diagnos
             tr!(
                 val_the_heading_states_shown_but,
                 header = column.header,
-                v2 = expected_text(role, year),
+                holds = expected_text(role, year),
                 shown = shown
             ),
         )

@@ -68,7 +68,7 @@ pub fn missing_glyphs(text: &str) -> Vec<(usize, char)> {
 
 /// The message for AR310.
 pub fn message(c: char) -> String {
-    tr!(load_the_pdf_s_fonts_have, v1 = format!("{:04X}", u32::from(c)), c = c)
+    tr!(load_the_pdf_s_fonts_have, code = format!("{:04X}", u32::from(c)), c = c)
 }
 
 /// The hint for AR310.

@@ -110,7 +110,7 @@ impl Lowerer<'_> {
                         Code::TableShape,
                         tr!(
                             low_a_table_has_columns_but,
-                            v1 = kind.word(),
+                            kind = kind.word(),
                             preset_len = preset.len(),
                             rel = rel,
                             ncols = ncols
@@ -119,7 +119,7 @@ impl Lowerer<'_> {
                     .at(header_span(raw, file))
                     .with_note(tr!(
                         low_expected_columns,
-                        v1 = preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
+                        columns = preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
                     ))
                     .with_hint(tr!(low_use_kind_generic_and_declare)),
                 );

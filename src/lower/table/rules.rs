@@ -146,7 +146,7 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    tr!(low_is_not_a_number, v1 = t.equals.value.trim()),
+                    tr!(low_is_not_a_number, number = t.equals.value.trim()),
                 )
                 .at(t.equals.span.clone())
                 .with_label(tr!(low_expected_a_number_such_as)),
