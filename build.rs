@@ -35,14 +35,10 @@ fn main() {
     for (id, vars) in &nb {
         let _ = writeln!(
             code,
-            "/// `{id}` (variables: {}).\n#[allow(non_upper_case_globals, missing_docs)]\n\
-             pub const {}: MessageId = MessageId(\"{id}\");",
-            if vars.is_empty() {
-                "none".to_string()
-            } else {
-                vars.iter().cloned().collect::<Vec<_>>().join(", ")
-            },
-            id.replace('-', "_")
+            "/// `{id}`.\n#[allow(non_upper_case_globals, missing_docs)]\n\
+             pub const {}: MessageId = MessageId(\"{id}\", &[{}]);",
+            id.replace('-', "_"),
+            vars.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
         );
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -244,7 +244,12 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
         notes.push(
             Diagnostic::error(
                 Code::TableShape,
-                tr!(load_column_has_no_heading_but, column = i + 1, value = cell.text.trim(), line = line),
+                tr!(
+                    load_column_has_no_heading_but,
+                    column = i + 1,
+                    value = cell.text.trim(),
+                    line = line
+                ),
             )
             .at(h.span.clone())
             .with_label(tr!(load_empty_heading))

@@ -103,7 +103,8 @@ impl Checker<'_> {
                 tables.dedup();
                 for t in tables {
                     if self.col_index(t, key).is_none() {
-                        let msg = tr!(val_the_sum_adds_rows_of, table = self.table(t).id, key = key);
+                        let msg =
+                            tr!(val_the_sum_adds_rows_of, table = self.table(t).id, key = key);
                         let hint = Some(tr!(val_limit_the_sum_to_the));
                         self.rule_error(ti, rule.span.clone(), msg, hint);
                         missing = true;

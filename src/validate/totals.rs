@@ -159,7 +159,11 @@ impl Checker<'_> {
         let message = if rounding {
             tr!(val_the_shares_add_up_to, sum = fmt_value(sum, scale), total = fmt_value(equals, 0))
         } else {
-            tr!(val_the_shares_should_add_up, total = fmt_value(equals, 0), sum = fmt_value(sum, scale))
+            tr!(
+                val_the_shares_should_add_up,
+                total = fmt_value(equals, 0),
+                sum = fmt_value(sum, scale)
+            )
         };
         let severity = if rounding { Severity::Note } else { Severity::Error };
         let mut d = self.base(severity, Code::Total, ti, r, c, message);

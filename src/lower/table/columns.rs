@@ -119,7 +119,8 @@ impl Lowerer<'_> {
                     .at(header_span(raw, file))
                     .with_note(tr!(
                         low_expected_columns,
-                        columns = preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
+                        columns =
+                            preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
                     ))
                     .with_hint(tr!(low_use_kind_generic_and_declare)),
                 );
