@@ -770,7 +770,7 @@ run-digits-is-not-a-kostra-2 = { $digits } er ikke en KOSTRA-funksjonskode { $in
 run-digits-is-a-kostra-function = { $digits } er en KOSTRA-funksjon som bare { $users } bruker { $in_year }
 run-a-row-that-keeps-a = en rad som beholder en nedlagt funksjon for fjorårets tall, kan stå; godta denne advarselen med en begrunnelse
 run-its-name-matches-the-row = navnet passer med raden
-run-written-with = { $written }: { $edit }
+run-written-with = { $written } { $edit }
 run-in-the-newest-list-this = i { $year } (den nyeste listen denne versjonen har)
 run-does-not-start-with-a = «{ $label }» begynner ikke med en KOSTRA-funksjonskode
 run-does-not-start-with-a-2 = «{ $label }» begynner ikke med en KOSTRA-funksjonskode: { $problem }
@@ -811,10 +811,10 @@ kostra-scope-municipal = alle kommuner
 kostra-scope-oslo = Oslo kommune og bydelene
 kostra-scope-districts = bydelene i Oslo
 kostra-in-year = i { $year }
-kostra-swapped = to sifre har byttet plass
-kostra-one-digit = ett siffer er annerledes
-kostra-extra-digit = ett siffer er utelatt
-kostra-missing-digit = ett siffer for mye
+kostra-swapped = med to sifre byttet om
+kostra-one-digit = med ett siffer endret
+kostra-extra-digit = med ett siffer tatt bort
+kostra-missing-digit = med ett siffer lagt til
 
 ## Diverse (bilder, filnavn, lenker)
 
