@@ -75,7 +75,10 @@ fn new_refuses_a_folder_that_is_not_empty() {
     let temp = tempfile::tempdir().expect("tempdir");
     fs::create_dir(temp.path().join("min-bydel")).expect("mkdir");
     fs::write(temp.path().join("min-bydel/notat.txt"), "mitt").expect("write");
-    let (code, stdout, stderr) = grorud(temp.path());
+    let (code, stdout, stderr) = run_in(
+        temp.path(),
+        &["--lang", "nb", "new", "min-bydel", "--district", "Bydel Grorud", "--year", "2025"],
+    );
     assert_eq!(code, 2);
     assert_eq!(
         fs::read_to_string(temp.path().join("min-bydel/notat.txt")).expect("kept"),
