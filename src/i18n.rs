@@ -6,7 +6,7 @@
 //! constants of [`ids`] (so a message the code uses but the catalogue lacks is a compile error)
 //! and refuses to build when the two files differ in their ids or in the variables of a message.
 //!
-//! Messages are rendered to strings where they are made, with [`tr!`](crate::tr): the language
+//! Messages are rendered to strings where they are made, with [`tr!`](crate::tr!): the language
 //! is chosen once for the process by the command line ([`set_lang`]); a thread can override it
 //! ([`with_lang`]), which the unit tests use. Unit tests run in English unless they say otherwise,
 //! so that their assertions read as before; the integration tests run the binary in both
@@ -25,7 +25,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub struct MessageId(pub &'static str, pub &'static [&'static str]);
 
 impl MessageId {
-    /// Whether the message uses the variable `name` (evaluated at compile time by [`tr!`]).
+    /// Whether the message uses the variable `name` (evaluated at compile time by [`tr!`](crate::tr!)).
     pub const fn has_var(self, name: &str) -> bool {
         let mut i = 0;
         while i < self.1.len() {

@@ -29,6 +29,7 @@ pub mod read;
 pub mod schema;
 pub mod spec;
 pub mod yaml;
+mod yaml_offset;
 mod yaml_syntax;
 
 use std::collections::{BTreeMap, BTreeSet};
