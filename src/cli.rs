@@ -45,7 +45,10 @@ pub fn main() -> ExitCode {
     crate::i18n::set_lang(help::lang_from_args(&args, std::env::var_os("ARSRAPPORT_LANG")));
     let mut command = help::command();
     command.build();
-    let matches = command.clone().get_matches_from(&args);
+    let matches = match command.clone().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return help::usage_error(e),
+    };
     if let Some(("help", sub)) = matches.subcommand() {
         let target = sub.get_one::<String>("command");
         let printed = match target.and_then(|name| command.find_subcommand_mut(name)) {
@@ -56,7 +59,7 @@ pub fn main() -> ExitCode {
     }
     match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => run(cli),
-        Err(e) => e.format(&mut command).exit(),
+        Err(e) => help::usage_error(e.format(&mut command)),
     }
 }
 

@@ -862,3 +862,13 @@ ctl-form-feed = form feed
 ctl-next-line = next line (NEL)
 ctl-c1 = C1 control character
 ctl-noncharacter = noncharacter
+
+## Usage errors of the command line (cli/help.rs; English uses clap's own words)
+
+clap-unknown-argument = unknown option «{ $arg }»
+clap-unknown-command = unknown command «{ $command }»
+clap-invalid-value = «{ $value }» is not a valid value for { $arg }
+clap-missing-argument = missing: { $arg }
+clap-did-you-mean = tip: did you mean «{ $suggestion }»?
+clap-valid-values = possible values: { $values }
+clap-more-help = more with: arsrapport --help

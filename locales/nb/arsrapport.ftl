@@ -863,3 +863,13 @@ ctl-form-feed = sideskift (form feed)
 ctl-next-line = linjeskift (NEL)
 ctl-c1 = C1-kontrolltegn
 ctl-noncharacter = ugyldig tegn
+
+## Feil i kommandoen (cli/help.rs; på engelsk brukes claps egne ord)
+
+clap-unknown-argument = kjenner ikke valget «{ $arg }»
+clap-unknown-command = kjenner ikke kommandoen «{ $command }»
+clap-invalid-value = «{ $value }» er ikke en gyldig verdi for { $arg }
+clap-missing-argument = dette mangler: { $arg }
+clap-did-you-mean = tips: mente du «{ $suggestion }»?
+clap-valid-values = mulige verdier: { $values }
+clap-more-help = mer hjelp: arsrapport --help

@@ -6,10 +6,13 @@
 
 use std::ffi::OsString;
 
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
 use super::Cli;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, lang};
 use crate::tr;
 
 /// The language asked for: `--lang X` / `--lang=X` before a `--`, else `ARSRAPPORT_LANG`,
@@ -31,6 +34,51 @@ pub fn lang_from_args(args: &[OsString], env: Option<OsString>) -> Lang {
         }
     }
     env.and_then(|v| Lang::parse(&v.to_string_lossy())).unwrap_or_default()
+}
+
+/// Prints a usage error of clap (or the help or version it stands for) and gives the exit code.
+/// In Norwegian, the usual mistakes — an unknown option or command, a wrong value, a missing
+/// argument — are said in Norwegian with clap's suggestion; the rest in clap's own words.
+pub fn usage_error(e: clap::Error) -> ExitCode {
+    let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    let message = match e.kind() {
+        _ if lang() == Lang::En => None,
+        ErrorKind::UnknownArgument => {
+            Some(tr!(clap_unknown_argument, arg = context(ContextKind::InvalidArg)))
+        }
+        ErrorKind::InvalidSubcommand => {
+            Some(tr!(clap_unknown_command, command = context(ContextKind::InvalidSubcommand)))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some(tr!(
+            clap_invalid_value,
+            value = context(ContextKind::InvalidValue),
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::MissingRequiredArgument => {
+            Some(tr!(clap_missing_argument, arg = context(ContextKind::InvalidArg)))
+        }
+        _ => None,
+    };
+    let Some(message) = message else {
+        let code = e.exit_code();
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(code).unwrap_or(2));
+    };
+    eprintln!("{}", tr!(cli_error, message = message));
+    let suggestion =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .into_iter()
+            .map(context)
+            .find(|s| !s.is_empty());
+    if let Some(suggestion) = suggestion {
+        eprintln!("{}", tr!(clap_did_you_mean, suggestion = suggestion));
+    }
+    let valid = context(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        eprintln!("{}", tr!(clap_valid_values, values = valid));
+    }
+    eprintln!("{}", tr!(clap_more_help));
+    ExitCode::from(2)
 }
 
 /// The command line with its texts in the current language.

@@ -167,4 +167,9 @@ fn the_language_comes_from_lang_or_the_environment_and_defaults_to_norwegian() {
     // A wrong language in the variable is ignored; a wrong --lang is a usage error.
     assert!(run(&missing, Some("klingon")).contains("kunne ikke lese"));
     assert!(run(&["--lang", "de", "check"], None).contains("nb"));
+    // Usage errors are in Norwegian too, with the suggestion.
+    let typo = run(&["check", "--onl", "sum-row"], None);
+    assert!(typo.contains("kjenner ikke valget «--onl»") && typo.contains("«--only»"), "{typo}");
+    let typo = run(&["check", "--onl", "sum-row"], Some("en"));
+    assert!(typo.contains("unexpected argument '--onl'"), "{typo}");
 }
