@@ -22,6 +22,7 @@ use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
 use crate::render::{self, SiteFile, TemplateDir};
+use crate::tr;
 use publish::Publication;
 
 /// Where `build` writes its progress (stderr), naming the report when several are built at once.
@@ -89,7 +90,7 @@ pub fn run(args: &BuildArgs, dir: &Path, color: ColorChoice) -> ExitCode {
     let options = match args.common.options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tr!(cli_error, message = e));
             return ExitCode::from(2);
         }
     };
@@ -145,7 +146,7 @@ pub fn build_report(
     let checked = pipeline::check(dir, options);
     findings(&checked);
     let what = if log.report.is_some() { String::new() } else { dir.display().to_string() };
-    log.progress("Checked", &what, started);
+    log.progress(&tr!(stage_checked), &what, started);
     let Some(report) = checked.report.as_ref() else {
         return if checked.fatal {
             Outcome::Unreadable
@@ -156,22 +157,18 @@ pub fn build_report(
     if checked.failed && !args.draft {
         let errors = checked.summary.errors
             + if args.common.deny_warnings { checked.summary.warnings } else { 0 };
-        log.line(&format!(
-            "error: not building: `check` found {errors} error(s). Fix them, acknowledge them in the YAML with a reason, or build a draft with --draft."
-        ));
+        log.line(&tr!(run_error_not_building_check_found, errors = errors));
         return Outcome::NotBuilt { errors };
     }
     let unfinished =
         checked.diagnostics.iter().filter(|d| crate::cycle::blocks_publishing(d)).count();
     if unfinished > 0 && !args.draft {
-        log.line(&format!(
-            "error: not publishing: {unfinished} table(s) still wait for figures or text(s) are unrevised since last year's report (AR601, AR602). Fill them in, revise or mark the texts `unchanged: true`, or build a draft with --draft."
-        ));
+        log.line(&tr!(build_not_publishing_unfinished, count = unfinished));
         return Outcome::NotBuilt { errors: unfinished };
     }
     let draft = args.draft && (checked.failed || unfinished > 0);
     if args.draft && !draft {
-        log.line("note: --draft given, but `check` found no errors: building the final report");
+        log.line(&tr!(build_draft_without_errors));
     }
     let build_options = BuildOptions {
         outputs: args.only_output,
@@ -183,13 +180,13 @@ pub fn build_report(
     match build(report, dir, out, &build_options, log) {
         Ok(written) => {
             for w in &written {
-                log.stage("Wrote", &w.display().to_string());
+                log.stage(&tr!(stage_wrote), &w.display().to_string());
             }
-            log.progress("Finished", "build", started);
+            log.progress(&tr!(stage_finished), &tr!(stage_build), started);
             Outcome::Built(written)
         }
         Err(e) => {
-            log.line("error: the build failed; the previous output is unchanged");
+            log.line(&tr!(build_failed));
             for cause in e.chain() {
                 log.line(&format!("  {cause}"));
             }
@@ -256,7 +253,7 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
         let shown =
             crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Sections);
         let bytes = render_pdf(&shown, &templates, &options, keep_typst_cache)
-            .context("rendering the PDF")?;
+            .context(tr!(build_rendering_pdf))?;
         rendered.pdf_time = t.elapsed();
         if verify_pdf {
             let t = Instant::now();
@@ -274,7 +271,7 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
             crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Pages);
         let view = render::view::ReportView::new(&shown);
         let mut files = render::html::render_view(&shown, &view, &templates, &options)
-            .context("rendering the HTML site")?;
+            .context(tr!(build_rendering_html))?;
         if let Some(bytes) = &rendered.pdf {
             files.push(SiteFile { path: rendered.pdf_name.clone(), bytes: bytes.clone() });
         }
@@ -311,18 +308,19 @@ pub fn build(
 ) -> Result<Vec<PathBuf>> {
     let rendered = render_outputs(report, dir, options)?;
     if let Some(bytes) = &rendered.pdf {
-        let what = format!(
-            "PDF, {} kB{}",
-            bytes.len() / 1024,
-            if options.draft { ", marked UTKAST" } else { "" }
-        );
-        log.took("Rendered", &what, rendered.pdf_time);
+        let size = bytes.len() / 1024;
+        let what = if options.draft {
+            tr!(build_pdf_draft, size = size)
+        } else {
+            tr!(build_pdf, size = size)
+        };
+        log.took(&tr!(stage_rendered), &what, rendered.pdf_time);
     }
     if let Some(t) = rendered.verify_time {
-        log.took("Verified", "PDF/A-2a and PDF/UA-1", t);
+        log.took(&tr!(stage_verified), &tr!(build_verified_standards), t);
     }
     if let Some(files) = &rendered.site {
-        log.took("Rendered", &format!("HTML, {} files", files.len()), rendered.html_time);
+        log.took(&tr!(stage_rendered), &tr!(build_html, files = files.len()), rendered.html_time);
     }
     let t = Instant::now();
     let publication = Publication {
@@ -332,11 +330,9 @@ pub fn build(
     };
     let published = publish::publish(out, &publication)?;
     for warning in &published.warnings {
-        log.line(&format!(
-            "warning: {warning} (the new output is in place; the next build tidies up)"
-        ));
+        log.line(&tr!(run_warning_warning_the_new_output, warning = warning));
     }
-    log.progress("Published", &out.display().to_string(), t);
+    log.progress(&tr!(stage_published), &out.display().to_string(), t);
     Ok(published.paths)
 }
 

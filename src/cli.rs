@@ -16,61 +16,82 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diag::{self, Code, Format};
+use crate::i18n::Lang;
 use crate::multi::{self, Reports};
 use crate::pipeline::{self, CheckOptions};
+use crate::tr;
+
+mod help;
 
 /// Report compiler for Norwegian municipal annual reports (årsberetning).
 #[derive(Debug, Parser)]
-#[command(name = "arsrapport", version, about, long_about = None, after_help = MAIN_EXAMPLES)]
+#[command(name = "arsrapport", version, about, long_about = None)]
 pub struct Cli {
+    /// Language of messages and help: nb (Norwegian, the default) or en (English).
+    #[arg(long, global = true, value_name = "nb|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| tr!(cli_unknown_lang, lang = text))
+}
+
+/// Reads the language, then the arguments (with `--help` in that language), and runs.
+pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::i18n::set_lang(help::lang_from_args(&args, std::env::var_os("ARSRAPPORT_LANG")));
+    let mut command = help::command();
+    command.build();
+    let matches = match command.clone().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return help::usage_error(e),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        let target = sub.get_one::<String>("command");
+        let printed = match target.and_then(|name| command.find_subcommand_mut(name)) {
+            Some(found) => found.print_long_help(),
+            None => command.print_long_help(),
+        };
+        return if printed.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    }
+    match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => run(cli),
+        Err(e) => help::usage_error(e.format(&mut command)),
+    }
 }
 
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every table and every relation between tables; report each problem.
-    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Check, then render the report as PDF and as a static HTML site.
-    #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Check and build on every save, and serve the site and the PDF on localhost with a live
     /// reload and the findings at the top of every page.
-    #[command(after_help = WATCH_EXAMPLES)]
     Watch(WatchArgs),
     /// List the rules `check` applies, with their codes.
-    #[command(after_help = RULES_EXAMPLES)]
     Rules,
     /// Start a new report: write a complete starter report (a fictitious example with your
     /// district and year filled in) into a new folder.
-    #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
     /// Start next year's report from this year's: the same chapters, tables, rules and facts,
     /// the year advanced, last year's figures moved one column back and the new year's cells
     /// left `?` for the figures.
-    #[command(name = "roll-forward", after_help = ROLL_EXAMPLES)]
+    #[command(name = "roll-forward")]
     RollForward(RollArgs),
     /// Show what changed between two versions of a report: figures, text, tables, sections and
     /// facts (two folders, or a folder and a git revision).
-    #[command(after_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
-    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
     /// Write the built-in PDF and HTML templates into a new folder, to restyle the report
     /// beyond `theme:` (see the README in the folder).
-    #[command(after_help = TEMPLATES_EXAMPLES)]
     Templates(TemplatesArgs),
 }
-
-const TEMPLATES_EXAMPLES: &str = "\
-Examples:
-  arsrapport templates min-bydel/maler  then `templates: maler` in min-bydel/report.yaml
-
-The folder must not exist yet (or be empty). Keep the files you change, delete the rest.";
 
 /// `arsrapport templates`.
 #[derive(Debug, Args)]
@@ -78,74 +99,6 @@ pub struct TemplatesArgs {
     /// The folder to create; it must not exist yet, or be empty.
     pub dir: PathBuf,
 }
-
-const MAIN_EXAMPLES: &str = "\
-Examples:
-  arsrapport new min-bydel --district \"Bydel Grorud\" --year 2025
-  arsrapport check min-bydel            checks the report in the folder min-bydel
-  arsrapport build min-bydel            writes its PDF and HTML site into out/
-  arsrapport help new                   more about a command";
-
-const CHECK_EXAMPLES: &str = "\
-Examples:
-  arsrapport check                      checks report-data/ (or $ARSRAPPORT_DIR)
-  arsrapport check min-bydel            checks the report in the folder min-bydel
-  arsrapport check . --only sum-row,AR103
-  arsrapport check --format json > funn.json";
-
-const BUILD_EXAMPLES: &str = "\
-Examples:
-  arsrapport build min-bydel            PDF and HTML site into out/
-  arsrapport build min-bydel -o publisert --only-output pdf
-  arsrapport build min-bydel --draft    builds despite errors, every page marked UTKAST
-  arsrapport build --verify-pdf         also checks the PDF against PDF/A-2a and PDF/UA-1";
-
-const WATCH_EXAMPLES: &str = "\
-Examples:
-  arsrapport watch min-bydel            then open http://127.0.0.1:8025/ in a browser
-  arsrapport watch min-bydel --port 9000
-  arsrapport watch --draft              shows a draft (UTKAST) while check finds errors
-
-Each save re-checks and rebuilds in the same process; a save that breaks the report keeps the
-last good output on screen, with the findings on top. Each good build is also published into
---out, as `build` does. Ctrl-C stops.";
-
-const RULES_EXAMPLES: &str = "\
-Examples:
-  arsrapport rules                      every rule: code, name, what it checks
-  arsrapport rules | grep kostra        the KOSTRA rules";
-
-const NEW_EXAMPLES: &str = "\
-Examples:
-  arsrapport new min-bydel --district \"Bydel Grorud\" --year 2025
-  arsrapport new arsberetning-2025 --district \"Bydel Bjerke\" --year 2025 --region 030109
-  arsrapport new rapport --district \"Bydel Sentrum\" --year 2025 --organisation \"Bergen kommune\"
-
-The folder must not exist yet (or be empty). Then `arsrapport check DIR` and
-`arsrapport build DIR`.";
-
-const ROLL_EXAMPLES: &str = "\
-Examples:
-  arsrapport roll-forward rapporter/2024 --to rapporter/2025
-  arsrapport check rapporter/2025       lists the cells awaiting figures and the unrevised text
-
-The new folder must not exist yet (or be empty). Its report.yaml gets `previous:` pointing
-back, so `check` compares every figure about earlier years with last year's report.
-See docs/arssyklus.md.";
-
-const DIFF_EXAMPLES: &str = "\
-Examples:
-  arsrapport diff rapporter/2025-utkast rapporter/2025
-  arsrapport diff HEAD~1 rapporter/2025     the folder as committed one revision ago
-  arsrapport diff v1:rapporter/2025 rapporter/2025 --format json
-  arsrapport diff HEAD rapporter/2025 --html endringer.html";
-
-const COMPLETIONS_EXAMPLES: &str = "\
-Examples:
-  arsrapport completions bash > ~/.local/share/bash-completion/completions/arsrapport
-  arsrapport completions zsh > ~/.zfunc/_arsrapport      (with fpath+=~/.zfunc in ~/.zshrc)
-  arsrapport completions fish > ~/.config/fish/completions/arsrapport.fish
-  arsrapport completions powershell >> $PROFILE";
 
 /// `arsrapport watch`.
 #[derive(Debug, Args)]
@@ -330,10 +283,10 @@ fn parse_codes(list: &[String], flag: &str) -> Result<Vec<Code>, String> {
         .map(|s| {
             Code::parse(s).ok_or_else(|| {
                 let names = Code::ALL.iter().map(|c| c.name());
-                let hint = crate::load::yaml::did_you_mean(s, names)
-                    .map(|b| format!(" (did you mean `{b}`?)"))
-                    .unwrap_or_default();
-                format!("{flag}: unknown rule «{s}»{hint}; `arsrapport rules` lists them")
+                match crate::load::yaml::did_you_mean(s, names) {
+                    Some(best) => tr!(cli_unknown_rule_suggest, flag = flag, rule = s, best = best),
+                    None => tr!(cli_unknown_rule, flag = flag, rule = s),
+                }
             })
         })
         .collect()
@@ -408,7 +361,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             };
             if let Err(e) = result {
-                eprintln!("error: could not write the findings: {e}");
+                eprintln!("{}", tr!(cli_write_findings, error = e.to_string()));
                 return ExitCode::from(2);
             }
             exit_code(&checked)
@@ -437,8 +390,7 @@ pub fn run(cli: Cli) -> ExitCode {
             Err(e) => usage_error(&e),
         },
         Command::Completions(args) => {
-            use clap::CommandFactory;
-            let mut command = Cli::command();
+            let mut command = help::command();
             clap_complete::generate(args.shell, &mut command, "arsrapport", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
@@ -459,16 +411,13 @@ fn new(args: &NewArgs) -> ExitCode {
     match crate::new::write(&args.dir, &starter) {
         Ok(count) => {
             let dir = args.dir.display();
+            let dir = dir.to_string();
+            let district = args.district.trim();
             eprintln!(
-                "{:>12} a starter report for {} {} in {dir} ({count} files)",
-                "Wrote",
-                args.district.trim(),
-                args.year
+                "{}",
+                tr!(cli_new_wrote, district = district, year = args.year, dir = dir, count = count)
             );
-            eprintln!(
-                "\nThe text and the figures are a fictitious example: replace them with your own.\n\
-                 Next:\n  arsrapport check {dir}\n  arsrapport build {dir}"
-            );
+            eprintln!("\n{}", tr!(cli_new_next, dir = dir));
             ExitCode::SUCCESS
         }
         Err(e) => usage_error(&e.to_string()),
@@ -518,7 +467,7 @@ pub(crate) fn exit_code(checked: &pipeline::Checked) -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("{}", tr!(cli_error, message = message));
     ExitCode::from(2)
 }
 

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod cycle;
 pub mod diag;
 pub mod format;
+pub mod i18n;
 pub mod kostra;
 pub mod load;
 pub mod lower;

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    arsrapport::cli::run(arsrapport::cli::Cli::parse())
+    arsrapport::cli::main()
 }

@@ -27,6 +27,7 @@ use crate::load::read::{Fields, Spanned};
 use crate::load::yaml;
 use crate::pipeline::{self, CheckOptions, Checked};
 use crate::source::Sources;
+use crate::tr;
 
 /// The workspace file looked for in the current folder when no folder is given.
 pub const WORKSPACE: &str = "arsrapport.yaml";
@@ -112,11 +113,7 @@ pub fn resolve(request: &Request<'_>) -> Result<Reports, Problem> {
 }
 
 fn same_name(first: &Target, second: &Target) -> String {
-    format!(
-        "two report folders are named «{}» ({} and {}): each report is built into its own \
-         folder OUT/<folder name>, so their names must differ",
-        second.name, first.key, second.key
-    )
+    tr!(run_two_report_folders_are_named, name = second.name, key = first.key, key2 = second.key)
 }
 
 /// The heading and output name of a report folder.
@@ -130,9 +127,7 @@ fn target(dir: &Path) -> Result<Target, String> {
         None => std::fs::canonicalize(dir)
             .ok()
             .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .ok_or_else(|| {
-                format!("the report folder {} has no name to build it under", dir.display())
-            })?,
+            .ok_or_else(|| tr!(run_the_report_folder_has_no, dir = dir.display()))?,
     };
     Ok(Target { dir: dir.to_path_buf(), key, name })
 }
@@ -150,7 +145,7 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
         Err(e) => {
             let d = Diagnostic::error(
                 Code::Io,
-                format!("the workspace file {} could not be read: {e}", file.display()),
+                tr!(run_the_workspace_file_could_not, file = file.display().to_string(), e = e),
             );
             return Err(Problem::Workspace { sources, diagnostics: vec![d] });
         }
@@ -162,18 +157,21 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
     };
     let mut out = Vec::new();
     let mut entries: Vec<Spanned<String>> = Vec::new();
-    let what = "a map with `reports:`, the list of report folders";
-    if let Some(mut fields) = Fields::new(&node, what, &mut out) {
-        let list =
-            fields.req::<Spanned<Vec<Spanned<String>>>>("reports", "the report folders", &mut out);
+    let what = tr!(fix_workspace_map);
+    if let Some(mut fields) = Fields::new(&node, &what, &mut out) {
+        let list = fields.req::<Spanned<Vec<Spanned<String>>>>(
+            "reports",
+            &tr!(run_the_report_folders),
+            &mut out,
+        );
         fields.finish(&mut out);
         if let Some(list) = list {
             if list.value.is_empty() {
                 out.push(
-                    Diagnostic::error(Code::YamlSchema, "the workspace lists no report folders")
+                    Diagnostic::error(Code::YamlSchema, tr!(run_the_workspace_lists_no_report))
                         .at(list.span.clone())
-                        .with_label("an empty list")
-                        .with_hint("list the report folders: `reports: [bjerke, grorud]`"),
+                        .with_label(tr!(run_an_empty_list))
+                        .with_hint(tr!(run_list_the_report_folders_reports)),
                 );
             }
             entries = list.value;
@@ -183,9 +181,9 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
     for entry in &entries {
         if entry.value.trim().is_empty() {
             out.push(
-                Diagnostic::error(Code::YamlSchema, "an empty report folder")
+                Diagnostic::error(Code::YamlSchema, tr!(run_an_empty_report_folder))
                     .at(entry.span.clone())
-                    .with_label("a folder name is needed here"),
+                    .with_label(tr!(run_a_folder_name_is_needed)),
             );
             continue;
         }
@@ -199,7 +197,7 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
                     out.push(
                         Diagnostic::error(Code::YamlSchema, same_name(first, &target))
                             .at(entry.span.clone())
-                            .with_label("a second report of this name"),
+                            .with_label(tr!(run_a_second_report_of_this)),
                     );
                 } else {
                     targets.push((target, entry));
@@ -208,7 +206,7 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
             Err(message) => out.push(
                 Diagnostic::error(Code::YamlSchema, message)
                     .at(entry.span.clone())
-                    .with_label("this folder"),
+                    .with_label(tr!(run_this_folder)),
             ),
         }
     }
@@ -222,7 +220,7 @@ pub fn read_workspace(file: &Path) -> Result<Vec<Target>, Problem> {
 /// Prints why the reports could not be determined, in the chosen format.
 pub fn report_problem(problem: &Problem, format: Format, color: ColorChoice) {
     match problem {
-        Problem::Usage(message) => eprintln!("error: {message}"),
+        Problem::Usage(message) => eprintln!("{}", tr!(cli_error, message = message)),
         Problem::Workspace { sources, diagnostics } => {
             let mut summary = Summary { files: sources.files().len(), ..Summary::default() };
             summary.count(diagnostics);
@@ -284,7 +282,7 @@ pub fn check(targets: &[Target], options: &CheckOptions, output: &Output) -> Exi
         }
     };
     if let Err(e) = written {
-        eprintln!("error: could not write the findings: {e}");
+        eprintln!("{}", tr!(run_error_could_not_write_the, e = e));
         return ExitCode::from(2);
     }
     ExitCode::from(code)
@@ -307,6 +305,17 @@ fn check_status(checked: &Checked) -> &'static str {
         0 => "passed",
         1 => "failed",
         _ => "unreadable",
+    }
+}
+
+/// A status of [`check_status`] or of a build outcome, in the current language.
+fn status_word(status: &str) -> String {
+    match status {
+        "passed" => tr!(status_passed),
+        "failed" => tr!(status_failed),
+        "built" => tr!(status_built),
+        "not built" => tr!(status_not_built),
+        _ => tr!(status_unreadable),
     }
 }
 
@@ -333,19 +342,19 @@ fn print_github(out: &mut dyn WriteStyle, results: &Results<'_>) -> std::io::Res
 fn print_check_summary(out: &mut dyn WriteStyle, results: &Results<'_>) -> std::io::Result<()> {
     let width = results.iter().map(|(t, _, _)| t.key.chars().count()).max().unwrap_or(0);
     let count = |status: &str| results.iter().filter(|(_, c, _)| check_status(c) == status).count();
-    writeln!(
-        out,
-        "{} reports: {} passed, {} failed, {} unreadable",
-        results.len(),
-        count("passed"),
-        count("failed"),
-        count("unreadable")
-    )?;
+    let line = tr!(
+        multi_check_summary,
+        reports = results.len(),
+        passed = count("passed"),
+        failed = count("failed"),
+        unreadable = count("unreadable")
+    );
+    writeln!(out, "{line}")?;
     for (target, checked, _) in results {
         writeln!(
             out,
             "  {:<10} {:<width$}  {}",
-            check_status(checked),
+            status_word(check_status(checked)),
             target.key,
             checked.summary
         )?;
@@ -426,7 +435,7 @@ pub fn build(args: &BuildArgs, targets: &[Target], color: ColorChoice) -> ExitCo
     let options = match args.common.options() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tr!(cli_error, message = e));
             return ExitCode::from(2);
         }
     };
@@ -448,12 +457,15 @@ pub fn build(args: &BuildArgs, targets: &[Target], color: ColorChoice) -> ExitCo
     let code = outcomes.iter().map(Outcome::exit_code).max().unwrap_or(0);
     let count = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
     let mut text = format!(
-        "\n{} reports: {} built, {} not built (check found errors), {} unreadable, {} failed to build\n",
-        outcomes.len(),
-        count(|o| matches!(o, Outcome::Built(_))),
-        count(|o| matches!(o, Outcome::NotBuilt { .. })),
-        count(|o| matches!(o, Outcome::Unreadable)),
-        count(|o| matches!(o, Outcome::Failed(_))),
+        "\n{}\n",
+        tr!(
+            run_reports_built_not_built_check,
+            reports = outcomes.len(),
+            built = count(|o| matches!(o, Outcome::Built(_))),
+            not_built = count(|o| matches!(o, Outcome::NotBuilt { .. })),
+            unreadable = count(|o| matches!(o, Outcome::Unreadable)),
+            failed = count(|o| matches!(o, Outcome::Failed(_)))
+        )
     );
     let width = targets.iter().map(|t| t.key.chars().count()).max().unwrap_or(0);
     for (target, outcome) in targets.iter().zip(&outcomes) {
@@ -463,14 +475,14 @@ pub fn build(args: &BuildArgs, targets: &[Target], color: ColorChoice) -> ExitCo
                 paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
             ),
             Outcome::NotBuilt { errors } => {
-                ("not built", format!("`check` found {errors} error(s); nothing published"))
+                ("not built", tr!(run_check_found_errors_error_s, errors = errors))
             }
-            Outcome::Unreadable => ("unreadable", "the report could not be read".to_string()),
+            Outcome::Unreadable => ("unreadable", tr!(run_the_report_could_not_be)),
             Outcome::Failed(cause) => {
-                ("failed", format!("the build failed, the previous output is unchanged: {cause}"))
+                ("failed", tr!(run_the_build_failed_the_previous, cause = cause))
             }
         };
-        text.push_str(&format!("  {status:<10} {:<width$}  {detail}\n", target.key));
+        text.push_str(&format!("  {:<10} {:<width$}  {detail}\n", status_word(status), target.key));
     }
     eprint!("{text}");
     ExitCode::from(code)

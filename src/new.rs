@@ -15,6 +15,8 @@
 //! The folder is written next to its final place under a temporary name and renamed into place,
 //! so it either appears complete or not at all.
 
+use crate::tr;
+
 use std::fmt;
 use std::fs;
 use std::io;
@@ -94,12 +96,9 @@ impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NewError::Invalid(message) => f.write_str(message),
-            NewError::NotEmpty(dir) => write!(
-                f,
-                "«{}» already exists and is not an empty folder; `new` writes only into a new or \
-                 empty folder, so nothing was written. Choose another folder name",
-                dir.display()
-            ),
+            NewError::NotEmpty(dir) => {
+                write!(f, "{}", tr!(run_already_exists_and_is_not, dir = dir.display()))
+            }
             NewError::Io(what, e) => write!(f, "{what}: {e}"),
         }
     }
@@ -113,14 +112,13 @@ fn check_name(flag: &str, value: &str) -> Result<String, NewError> {
     let value = value.trim();
     let allowed = |c: char| c.is_alphanumeric() || c == ' ' || "-.'’()/&".contains(c);
     if value.is_empty() {
-        return Err(NewError::Invalid(format!(
-            "{flag} is empty; write e.g. {flag} \"Bydel Grorud\""
-        )));
+        return Err(NewError::Invalid(tr!(run_flag_is_empty_write_e, flag = flag)));
     }
     if !value.chars().next().is_some_and(char::is_alphanumeric) || !value.chars().all(allowed) {
-        return Err(NewError::Invalid(format!(
-            "{flag} «{value}»: use letters, digits, spaces and - . ' ( ) / & only, starting with a \
-             letter or digit (you can write anything in report.yaml afterwards)"
+        return Err(NewError::Invalid(tr!(
+            run_flag_value_use_letters_digits,
+            flag = flag,
+            value = value
         )));
     }
     Ok(value.to_string())
@@ -137,20 +135,18 @@ impl Starter {
         let district = check_name("--district", district)?;
         let organisation = check_name("--organisation", organisation)?;
         if !YEARS.contains(&year) {
-            return Err(NewError::Invalid(format!(
-                "--year {year}: give the year the report is about, between {} and {}",
-                YEARS.start(),
-                YEARS.end()
+            return Err(NewError::Invalid(tr!(
+                run_year_year_give_the_year,
+                first = YEARS.start(),
+                last = YEARS.end(),
+                year = year
             )));
         }
         let region = match region.map(str::trim) {
             None | Some("") => None,
             Some(r) if r.len() == 6 && r.bytes().all(|b| b.is_ascii_digit()) => Some(r.to_string()),
             Some(r) => {
-                return Err(NewError::Invalid(format!(
-                    "--region «{r}»: a KOSTRA region code is six digits, e.g. 030109 for Bydel \
-                     Bjerke or 030100 for Oslo kommune"
-                )));
+                return Err(NewError::Invalid(tr!(run_region_r_a_kostra_region, r = r)));
             }
         };
         Ok(Starter { district, year, organisation, region })
@@ -307,7 +303,7 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<usize, NewE
     if dir.exists() {
         let empty = dir.is_dir()
             && fs::read_dir(dir)
-                .map_err(io_err(format!("could not read «{}»", dir.display())))?
+                .map_err(io_err(tr!(run_could_not_read, dir = dir.display())))?
                 .next()
                 .is_none();
         if !empty {
@@ -316,13 +312,13 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<usize, NewE
     }
     let name = dir
         .file_name()
-        .ok_or_else(|| NewError::Invalid(format!("«{}» is not a folder name", dir.display())))?;
+        .ok_or_else(|| NewError::Invalid(tr!(run_is_not_a_folder_name, dir = dir.display())))?;
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)
-        .map_err(io_err(format!("could not create the folder «{}»", parent.display())))?;
+        .map_err(io_err(tr!(run_could_not_create_the_folder, parent = parent.display())))?;
     let temp = temp_dir(&parent, &name.to_string_lossy())?;
     let written = write_files(&temp, files).and_then(|()| {
         if dir.exists() {
@@ -330,7 +326,7 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<usize, NewE
             fs::remove_dir(dir).map_err(|_| NewError::NotEmpty(dir.to_path_buf()))?;
         }
         fs::rename(&temp, dir)
-            .map_err(io_err(format!("could not move the report into «{}»", dir.display())))
+            .map_err(io_err(tr!(run_could_not_move_the_report, dir = dir.display())))
     });
     if let Err(e) = written {
         let _ = fs::remove_dir_all(&temp);
@@ -349,7 +345,7 @@ fn temp_dir(parent: &Path, name: &str) -> Result<PathBuf, NewError> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
             Err(e) => {
                 return Err(NewError::Io(
-                    format!("could not create a folder in «{}»", parent.display()),
+                    tr!(run_could_not_create_a_folder, parent = parent.display()),
                     e,
                 ));
             }
@@ -361,11 +357,12 @@ fn write_files(root: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), NewError> {
     for (path, bytes) in files {
         let target = root.join(path);
         if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder)
-                .map_err(|e| NewError::Io(format!("could not create «{}»", folder.display()), e))?;
+            fs::create_dir_all(folder).map_err(|e| {
+                NewError::Io(tr!(run_could_not_create, folder = folder.display()), e)
+            })?;
         }
         fs::write(&target, bytes)
-            .map_err(|e| NewError::Io(format!("could not write «{}»", target.display()), e))?;
+            .map_err(|e| NewError::Io(tr!(run_could_not_write, target = target.display()), e))?;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
+use crate::tr;
 
 /// The longest output name, in characters: `<name>.pdf` must fit in a file name (255 bytes on
 /// common file systems) with room to spare for letters that take two bytes.
@@ -44,16 +45,16 @@ pub enum OutputNameProblem {
 impl fmt::Display for OutputNameProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OutputNameProblem::Empty => f.write_str("it is empty"),
+            OutputNameProblem::Empty => f.write_str(&tr!(fix_name_empty)),
             OutputNameProblem::TooLong(n) => {
-                write!(f, "it is {n} characters long; at most {MAX_OUTPUT_NAME} are allowed")
+                f.write_str(&tr!(fix_name_too_long, n = n, max = MAX_OUTPUT_NAME))
             }
-            OutputNameProblem::Hidden => f.write_str("it starts with a dot (a hidden file)"),
-            OutputNameProblem::DotDot => f.write_str("it contains `..`"),
-            OutputNameProblem::TrailingDot => f.write_str("it ends with a dot"),
-            OutputNameProblem::Separator(c) => write!(f, "it contains the folder separator `{c}`"),
+            OutputNameProblem::Hidden => f.write_str(&tr!(fix_name_hidden)),
+            OutputNameProblem::DotDot => f.write_str(&tr!(fix_name_dotdot)),
+            OutputNameProblem::TrailingDot => f.write_str(&tr!(fix_name_trailing_dot)),
+            OutputNameProblem::Separator(c) => f.write_str(&tr!(fix_name_separator, c = c)),
             OutputNameProblem::Character(c) => {
-                write!(f, "it contains {}", describe(*c))
+                f.write_str(&tr!(fix_name_character, what = describe(*c)))
             }
         }
     }
@@ -63,13 +64,13 @@ impl fmt::Display for OutputNameProblem {
 fn describe(c: char) -> String {
     let code = format!("U+{:04X}", u32::from(c));
     if c == ' ' {
-        format!("a space ({code})")
+        tr!(fix_a_space, code = code)
     } else if c.is_control() {
-        format!("a control character ({code})")
+        tr!(load_a_control_character_code, code = code)
     } else if c.is_whitespace() {
-        format!("a space-like character ({code})")
+        tr!(load_a_space_like_character_code, code = code)
     } else {
-        format!("the character «{c}» ({code})")
+        tr!(load_the_character_c_code, c = c, code = code)
     }
 }
 
@@ -112,15 +113,12 @@ pub(crate) fn output_name_diagnostic(name: &str, span: Span) -> Option<Diagnosti
     Some(
         Diagnostic::error(
             Code::OutputName,
-            format!("the output name «{name}» is not a plain file name: {problem}"),
+            tr!(load_the_output_name_name_is, name = name, problem = problem),
         )
         .at(span)
-        .with_label("not a plain file name")
-        .with_note("`build` writes the PDF as <output folder>/<output_name>.pdf")
-        .with_hint(
-            "use letters, digits, `-`, `_` and `.` only, e.g. `arsberetning-2024-bydel-bjerke`; \
-             or leave `output_name` out to get a name made from the title and district",
-        ),
+        .with_label(tr!(load_not_a_plain_file_name))
+        .with_note(tr!(load_build_writes_the_pdf_as))
+        .with_hint(tr!(load_use_letters_digits_and_only)),
     )
 }
 
@@ -135,20 +133,17 @@ pub(crate) fn template_folder_diagnostic(
     let problem = check_folder_inside(root, full).err()?;
     let message = match &problem {
         FolderProblem::Escapes { .. } => {
-            format!("the template folder «{written}» leads out of the report folder: {problem}")
+            tr!(load_the_template_folder_written_leads, written = written, problem = problem)
         }
         FolderProblem::Unreadable(_) => {
-            format!("the template folder «{written}» cannot be checked: {problem}")
+            tr!(load_the_template_folder_written_cannot, written = written, problem = problem)
         }
     };
     Some(
         Diagnostic::error(Code::Path, message)
             .at(span)
-            .with_label("must stay inside the report folder")
-            .with_hint(
-                "copy the templates (and the files they use) into the report folder instead of \
-                 linking to them",
-            ),
+            .with_label(tr!(load_must_stay_inside_the_report))
+            .with_hint(tr!(load_copy_the_templates_and_the)),
     )
 }
 
@@ -162,11 +157,11 @@ pub fn confined(root: &Path, path: &Path) -> io::Result<PathBuf> {
     } else {
         Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!(
-                "{} leads to {}, outside {}",
-                path.display(),
-                real.display(),
-                real_root.display()
+            tr!(
+                load_leads_to_outside,
+                path = path.display(),
+                real = real.display(),
+                real_root = real_root.display()
             ),
         ))
     }
@@ -195,10 +190,10 @@ impl fmt::Display for FolderProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FolderProblem::Escapes { path, target } if path.is_empty() => {
-                write!(f, "the folder leads to {}, outside the report folder", target.display())
+                f.write_str(&tr!(fix_folder_escapes, target = target.display()))
             }
             FolderProblem::Escapes { path, target } => {
-                write!(f, "«{path}» in it leads to {}, outside the report folder", target.display())
+                f.write_str(&tr!(fix_path_escapes, path = path, target = target.display()))
             }
             FolderProblem::Unreadable(why) => f.write_str(why),
         }
@@ -209,7 +204,7 @@ impl fmt::Display for FolderProblem {
 /// folders) resolve inside `root`. Returns the first problem found.
 pub fn check_folder_inside(root: &Path, folder: &Path) -> Result<(), FolderProblem> {
     let unreadable = |e: io::Error, p: &Path| {
-        FolderProblem::Unreadable(format!("{} could not be read: {e}", p.display()))
+        FolderProblem::Unreadable(tr!(load_could_not_be_read_e, p = p.display(), e = e))
     };
     let real_root = root.canonicalize().map_err(|e| unreadable(e, root))?;
     let mut seen = 0;
@@ -217,9 +212,11 @@ pub fn check_folder_inside(root: &Path, folder: &Path) -> Result<(), FolderProbl
     while let Some((path, shown, depth)) = stack.pop() {
         seen += 1;
         if seen > MAX_ENTRIES || depth > MAX_DEPTH {
-            return Err(FolderProblem::Unreadable(format!(
-                "{} holds more than {MAX_ENTRIES} entries or folders more than {MAX_DEPTH} deep",
-                folder.display()
+            return Err(FolderProblem::Unreadable(tr!(
+                load_holds_more_than_max_entries,
+                folder = folder.display(),
+                max_entries = MAX_ENTRIES,
+                max = MAX_DEPTH
             )));
         }
         let real = match path.canonicalize() {

@@ -135,8 +135,8 @@ impl SourceFile {
     /// A place in words for messages: `line 3` in a text file, `celle B3` in a sheet.
     pub fn place(&self, offset: usize) -> String {
         match self.location(offset) {
-            Location::Text { line, .. } => format!("line {line}"),
-            Location::Cell { cell, .. } => format!("celle {cell}"),
+            Location::Text { line, .. } => crate::tr!(source_line, line = line),
+            Location::Cell { cell, .. } => crate::tr!(source_cell, cell = cell),
         }
     }
 
@@ -205,7 +205,7 @@ impl Sources {
             Location::Cell { sheet, cell, .. } => {
                 let name = self.name(span);
                 let file = name.rsplit('/').next().unwrap_or(name);
-                format!("{file}, ark «{sheet}», celle {cell}")
+                crate::tr!(source_sheet_cell, file = file, sheet = sheet, cell = cell)
             }
         }
     }
@@ -307,8 +307,11 @@ mod tests {
             s.location(&span),
             Location::Cell { sheet: "Netto".into(), cell: "D12".into(), row: 12, column: 4 }
         );
-        assert_eq!(s.describe(&span), "budsjett.xlsx, ark «Netto», celle D12");
-        assert_eq!(s.get(id).place(0), "celle C11");
+        crate::i18n::with_lang(crate::i18n::Lang::Nb, || {
+            assert_eq!(s.describe(&span), "budsjett.xlsx, ark «Netto», celle D12");
+            assert_eq!(s.get(id).place(0), "celle C11");
+        });
+        assert_eq!(s.describe(&span), "budsjett.xlsx, sheet «Netto», cell D12");
     }
 
     #[test]

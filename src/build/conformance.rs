@@ -5,6 +5,8 @@
 //! with `--verify-pdf` never publishes a PDF that claims a standard it does not meet, and the
 //! test suite checks the built PDFs. What it costs is measured in `docs/pdf.md`.
 
+use crate::tr;
+
 use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
 
 /// The standards the PDF declares and is checked against.
@@ -42,7 +44,7 @@ pub fn check(pdf: &[u8]) -> Result<Vec<Failure>, String> {
             PROFILES.iter().map(|&profile| scope.spawn(move || check_one(pdf, profile))).collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err("the PDF validator failed".to_string())))
+            .map(|h| h.join().unwrap_or_else(|_| Err(tr!(run_the_pdf_validator_failed))))
             .collect()
     });
     let mut failures = Vec::new();
@@ -55,7 +57,7 @@ pub fn check(pdf: &[u8]) -> Result<Vec<Failure>, String> {
 fn check_one(pdf: &[u8], profile: ValidationProfile) -> Result<Vec<Failure>, String> {
     let options = ValidationOptions::default().profile(profile);
     let report = validate_pdf_bytes(pdf, &options)
-        .map_err(|e| format!("the PDF could not be checked against {profile}: {e}"))?;
+        .map_err(|e| tr!(run_the_pdf_could_not_be, profile = profile, e = e))?;
     Ok(report
         .failures
         .into_iter()

@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::render::SiteFile;
+use crate::tr;
 
 /// The hidden folder with the generations and the lock.
 pub const STATE_DIR: &str = ".arsrapport";
@@ -101,7 +102,7 @@ pub fn publish(out: &Path, publication: &Publication<'_>) -> Result<Published> {
     if let Some(old) = current.filter(|old| *old != generation)
         && let Err(e) = fs::remove_dir_all(state.join(&old))
     {
-        published.warnings.push(format!("removing the previous output {old}: {e}"));
+        published.warnings.push(tr!(run_removing_the_previous_output_old, old = old, e = e));
     }
     published.warnings.extend(remove_dangling_links(out));
     if publication.pdf.is_some() {
@@ -123,14 +124,11 @@ fn prepare_folder(out: &Path) -> Result<()> {
         ),
         Ok(_) => {}
         Err(_) => fs::create_dir_all(out)
-            .with_context(|| format!("creating the output folder {}", out.display()))?,
+            .with_context(|| tr!(run_creating_the_output_folder, out = out.display()))?,
     }
     let state = out.join(STATE_DIR);
     match fs::symlink_metadata(&state) {
-        Ok(m) if !m.is_dir() => bail!(
-            "{} is not arsrapport's folder (it is a file or a link): move it away",
-            state.display()
-        ),
+        Ok(m) if !m.is_dir() => bail!("{}", tr!(pub_not_our_folder, path = state.display())),
         Ok(_) => Ok(()),
         Err(_) => fs::create_dir(&state).with_context(|| format!("creating {}", state.display())),
     }
@@ -145,11 +143,11 @@ fn lock(state: &Path, out: &Path) -> Result<File> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("opening the lock file {}", path.display()))?;
+        .with_context(|| tr!(run_opening_the_lock_file, path = path.display()))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
-            eprintln!("{:>12} for another build into {} to finish", "Waiting", out.display());
+            eprintln!("{}", tr!(run_for_another_build_into_to, out = out.display()));
             file.lock().with_context(|| format!("locking {}", path.display()))?;
         }
         Err(fs::TryLockError::Error(e)) => {
@@ -166,10 +164,7 @@ fn check_entries(out: &Path, publication: &Publication<'_>) -> Result<()> {
     if let Some(t) = kind(CURRENT)
         && !t.is_symlink()
     {
-        bail!(
-            "{} is in the way: arsrapport keeps a link to the current output there; move it away",
-            out.join(CURRENT).display()
-        );
+        bail!("{}", tr!(pub_in_the_way, path = out.join(CURRENT).display()));
     }
     if publication.site.is_some()
         && let Some(t) = kind(SITE)
@@ -185,10 +180,7 @@ fn check_entries(out: &Path, publication: &Publication<'_>) -> Result<()> {
         && let Some(t) = kind(publication.pdf_name)
         && t.is_dir()
     {
-        bail!(
-            "the PDF path {} is a folder: move it away or build into another folder with --out",
-            out.join(publication.pdf_name).display()
-        );
+        bail!("{}", tr!(pub_pdf_is_folder, path = out.join(publication.pdf_name).display()));
     }
     Ok(())
 }
@@ -200,11 +192,7 @@ fn current_generation(out: &Path) -> Result<Option<String>> {
     let name = target.strip_prefix(STATE_DIR).ok().and_then(|p| p.to_str()).map(str::to_string);
     match name {
         Some(name) if generation_number(&name).is_some() => Ok(Some(name)),
-        _ => bail!(
-            "{} points to {}, not to an output of arsrapport: move it away",
-            link.display(),
-            target.display()
-        ),
+        _ => bail!("{}", tr!(pub_foreign_link, link = link.display(), target = target.display())),
     }
 }
 
@@ -227,8 +215,7 @@ fn remove_stale(state: &Path, current: Option<&str>) -> Result<()> {
         } else {
             fs::remove_file(&path)
         };
-        removed
-            .with_context(|| format!("removing what a stopped build left: {}", path.display()))?;
+        removed.with_context(|| tr!(run_removing_what_a_stopped_build, path = path.display()))?;
     }
     Ok(())
 }
@@ -283,7 +270,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file =
         File::create_new(path).with_context(|| format!("creating {}", path.display()))?;
     file.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
-    file.sync_all().with_context(|| format!("writing {} to disk", path.display()))
+    file.sync_all().with_context(|| tr!(run_writing_to_disk, path = path.display()))
 }
 
 /// Flushes a folder's entries to disk (Unix; elsewhere folders cannot be opened as files).
@@ -291,7 +278,7 @@ fn sync_folder(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|f| f.sync_all())
-        .with_context(|| format!("writing {} to disk", dir.display()))?;
+        .with_context(|| tr!(run_writing_to_disk_2, dir = dir.display()))?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -323,13 +310,13 @@ impl Pending {
         if self.folder {
             let _ = fs::remove_dir_all(&aside);
             fs::rename(&self.entry, &aside)
-                .with_context(|| format!("moving the old {} aside", self.entry.display()))?;
+                .with_context(|| tr!(run_moving_the_old_aside, entry = self.entry.display()))?;
         }
         fs::rename(&self.link, &self.entry)
             .with_context(|| format!("linking {}", self.entry.display()))?;
         if self.folder {
             fs::remove_dir_all(&aside)
-                .with_context(|| format!("removing the old {}", self.entry.display()))?;
+                .with_context(|| tr!(run_removing_the_old, entry = self.entry.display()))?;
         }
         Ok(())
     }
@@ -360,7 +347,7 @@ fn link_entries(out: &Path, publication: &Publication<'_>) -> Result<Vec<Pending
         let link = out.join(format!(".{name}.link-{}", std::process::id()));
         let _ = fs::remove_file(&link);
         symlink(&target, &link, is_folder)
-            .with_context(|| format!("creating the link {}", link.display()))?;
+            .with_context(|| tr!(run_creating_the_link, link = link.display()))?;
         match meta {
             Some(m) if !m.file_type().is_symlink() => {
                 pending.push(Pending { entry, link, folder: m.is_dir() });
@@ -390,10 +377,10 @@ fn withdraw_unbuilt(out: &Path, publication: &Publication<'_>, state: &Path) -> 
         }
         let aside = state.join(format!("old-{name}"));
         fs::rename(&entry, &aside)
-            .with_context(|| format!("withdrawing the old {}", entry.display()))?;
+            .with_context(|| tr!(run_withdrawing_the_old, entry = entry.display()))?;
         let removed =
             if meta.is_dir() { fs::remove_dir_all(&aside) } else { fs::remove_file(&aside) };
-        removed.with_context(|| format!("removing the old {}", entry.display()))?;
+        removed.with_context(|| tr!(run_removing_the_old_2, entry = entry.display()))?;
     }
     Ok(())
 }
@@ -403,7 +390,7 @@ fn switch_current(out: &Path, generation: &str) -> Result<()> {
     let link = out.join(format!(".{CURRENT}.link-{}", std::process::id()));
     let _ = fs::remove_file(&link);
     symlink(&Path::new(STATE_DIR).join(generation), &link, true)
-        .with_context(|| format!("creating the link {}", link.display()))?;
+        .with_context(|| tr!(run_creating_the_link_2, link = link.display()))?;
     if let Err(e) = fs::rename(&link, out.join(CURRENT)) {
         let _ = fs::remove_file(&link);
         return Err(e).with_context(|| format!("switching {}", out.join(CURRENT).display()));
@@ -427,7 +414,11 @@ fn remove_dangling_links(out: &Path) -> Vec<String> {
         if ((ours && !path.exists()) || temporary)
             && let Err(e) = fs::remove_file(&path)
         {
-            warnings.push(format!("removing the stale link {}: {e}", path.display()));
+            warnings.push(tr!(
+                run_removing_the_stale_link_e,
+                path = path.display().to_string(),
+                e = e
+            ));
         }
     }
     warnings

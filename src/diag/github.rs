@@ -4,6 +4,7 @@ use codespan_reporting::term;
 
 use super::{Diagnostic, Severity, Summary};
 use crate::source::{Location, Sources};
+use crate::tr;
 
 pub(super) fn github_escape(text: &str, property: bool) -> String {
     let mut s = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
@@ -45,7 +46,7 @@ pub(super) fn emit_github(
                     out,
                     "::warning {},title={}::{}",
                     place(sources, &cell.span).join(","),
-                    github_escape(&title(sources, &cell.span, "likely cause"), true),
+                    github_escape(&title(sources, &cell.span, &tr!(github_likely_cause)), true),
                     github_escape(&cause.message(sources), false)
                 )?;
             }
@@ -67,19 +68,19 @@ pub(super) fn emit_github(
         props.push(format!("title={}", github_escape(&title, true)));
         let mut body = d.message.clone();
         if let Some(f) = &d.formula {
-            body.push_str(&format!("\nformula: {f}"));
+            body.push_str(&format!("\n{}", tr!(human_formula, formula = f)));
         }
         if let (Some(e), Some(f)) = (&d.expected, &d.found) {
-            body.push_str(&format!("\nexpected {e}, found {f}"));
+            body.push_str(&format!("\n{}", tr!(human_expected_found, expected = e, found = f)));
         }
         for n in &d.notes {
-            body.push_str(&format!("\nnote: {n}"));
+            body.push_str(&format!("\n{}", tr!(human_note, note = n)));
         }
         for h in &d.hints {
-            body.push_str(&format!("\nhelp: {h}"));
+            body.push_str(&format!("\n{}", tr!(human_hint, hint = h)));
         }
         if let Some(reason) = &d.acknowledged {
-            body.push_str(&format!("\nacknowledged: {reason}"));
+            body.push_str(&format!("\n{}", tr!(github_acknowledged, reason = reason)));
         }
         writeln!(out, "::{level} {}::{}", props.join(","), github_escape(&body, false))?;
     }

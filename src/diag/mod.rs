@@ -35,16 +35,16 @@ pub enum Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+        f.write_str(&match self {
+            Severity::Note => crate::tr!(word_note),
+            Severity::Warning => crate::tr!(word_warning),
+            Severity::Error => crate::tr!(word_error),
         })
     }
 }
 
 macro_rules! codes {
-    ($($variant:ident = $code:literal, $name:literal, $what:literal;)*) => {
+    ($($variant:ident = $code:literal, $name:literal, $id:ident, $what:literal;)*) => {
         /// The stable code of every rule and every kind of input problem.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
@@ -65,60 +65,60 @@ macro_rules! codes {
                 match self { $(Code::$variant => $name,)* }
             }
 
-            /// One line on what the rule checks.
-            pub fn description(self) -> &'static str {
-                match self { $(Code::$variant => $what,)* }
+            /// One line on what the rule checks, in the current language.
+            pub fn description(self) -> String {
+                match self { $(Code::$variant => crate::tr!($id),)* }
             }
         }
     };
 }
 
 codes! {
-    Io = "AR001", "io", "a file could not be read";
-    YamlSyntax = "AR002", "yaml-syntax", "a YAML file is not valid YAML";
-    YamlSchema = "AR003", "yaml-schema", "a YAML file does not follow the source format";
-    CsvSyntax = "AR004", "csv-syntax", "a CSV file cannot be read";
-    Path = "AR005", "path", "a path leaves the report folder or does not exist";
-    Encoding = "AR006", "encoding", "a file's characters can be read in exactly one way";
-    Limit = "AR007", "limit", "nesting and sizes stay within what the report can hold";
-    Workbook = "AR008", "workbook", "a workbook table names a sheet and range that can be read";
-    Derived = "AR101", "derived-column", "a derived column equals its formula";
-    SumRow = "AR102", "sum-row", "a sum row equals the sum of its rows";
-    Transfer = "AR103", "transfer", "a figure copied to another table is identical there";
-    Comparison = "AR104", "comparison", "a >= or <= relation between tables holds";
-    Total = "AR105", "total", "shares add up to their total";
-    IndicatorDeviation = "AR106", "indicator-deviation", "indicator avvik = resultat - måltall";
-    Arithmetic = "AR107", "arithmetic", "a rule's arithmetic stays within exact figures (no overflow, no division by zero)";
-    KostraUnknown = "AR201", "kostra-unknown", "a KOSTRA function code is valid for the report year";
-    KostraExpired = "AR202", "kostra-expired", "a KOSTRA function code has been replaced";
-    CellFormat = "AR301", "cell", "a cell that should hold a figure can be read as one";
-    TableShape = "AR302", "table-shape", "every row has as many cells as the header";
-    RuleReference = "AR303", "rule-reference", "rules name rows, columns and tables that exist";
-    AltText = "AR304", "alt-text", "every image has alternative text";
-    Markup = "AR305", "markup", "inline markup is balanced and links go to allowed targets";
-    DuplicateId = "AR306", "duplicate-id", "ids of tables and sections are unique";
-    UnusedAcknowledgement = "AR307", "unused-acknowledgement", "every acknowledgement matches a finding";
-    AmbiguousRow = "AR308", "ambiguous-row", "a row a rule or reference names is one row, not several";
-    OutputName = "AR309", "output-name", "the output name is a plain file name";
-    Glyph = "AR310", "glyph", "every character has a glyph in the embedded fonts";
-    ControlCharacter = "AR311", "control-character", "text and cells hold no control characters";
-    Image = "AR312", "image", "an image file is what its extension says and can be decoded";
-    ExcelArtefact = "AR313", "excel-artefact", "empty columns and rows left by Excel are dropped";
-    ColumnYear = "AR314", "column-year", "a column heading states the year its column holds";
-    RangeLabel = "AR315", "range-label", "a sum row whose label states a range adds exactly that range";
-    Chart = "AR316", "chart", "a chart names a table, rows and columns that exist and hold figures";
-    WorkbookCell = "AR317", "workbook-cell", "a workbook cell holds a value: a formula's saved result, not an error such as #DIV/0!";
-    UnknownReference = "AR401", "unknown-reference", "a reference in text names an existing table, row, column or fact";
-    Expression = "AR402", "expression", "an expression in text can be evaluated";
-    LiteralFigure = "AR403", "literal-figure", "text refers to a declared fact instead of repeating its figure";
-    AwaitingFigures = "AR601", "awaiting-figures", "no cell still waits for figures (`?`, left by roll-forward)";
-    UnrevisedText = "AR602", "unrevised-text", "no paragraph is word for word last year's, unless marked unchanged";
-    PreviousYear = "AR603", "previous-year", "a figure about an earlier year is the one last year's report published";
-    PreviousUnmatched = "AR604", "previous-unmatched", "a table or row with earlier years' figures pairs with last year's report";
-    PreviousReport = "AR605", "previous-report", "the report named in `previous:` can be read";
-    UnknownGoal = "AR501", "unknown-goal", "a goal that a measure, indicator or list item serves is declared in report.yaml";
-    GoalStructure = "AR502", "goal-structure", "goals, their overview and indicator directions are declared completely and once";
-    UncoveredGoal = "AR503", "uncovered-goal", "every priority and city goal is served by a measure or indicator of the report";
+    Io = "AR001", "io", rule_ar001, "a file could not be read";
+    YamlSyntax = "AR002", "yaml-syntax", rule_ar002, "a YAML file is not valid YAML";
+    YamlSchema = "AR003", "yaml-schema", rule_ar003, "a YAML file does not follow the source format";
+    CsvSyntax = "AR004", "csv-syntax", rule_ar004, "a CSV file cannot be read";
+    Path = "AR005", "path", rule_ar005, "a path leaves the report folder or does not exist";
+    Encoding = "AR006", "encoding", rule_ar006, "a file's characters can be read in exactly one way";
+    Limit = "AR007", "limit", rule_ar007, "nesting and sizes stay within what the report can hold";
+    Workbook = "AR008", "workbook", rule_ar008, "a workbook table names a sheet and range that can be read";
+    Derived = "AR101", "derived-column", rule_ar101, "a derived column equals its formula";
+    SumRow = "AR102", "sum-row", rule_ar102, "a sum row equals the sum of its rows";
+    Transfer = "AR103", "transfer", rule_ar103, "a figure copied to another table is identical there";
+    Comparison = "AR104", "comparison", rule_ar104, "a >= or <= relation between tables holds";
+    Total = "AR105", "total", rule_ar105, "shares add up to their total";
+    IndicatorDeviation = "AR106", "indicator-deviation", rule_ar106, "indicator avvik = resultat - måltall";
+    Arithmetic = "AR107", "arithmetic", rule_ar107, "a rule's arithmetic stays within exact figures (no overflow, no division by zero)";
+    KostraUnknown = "AR201", "kostra-unknown", rule_ar201, "a KOSTRA function code is valid for the report year";
+    KostraExpired = "AR202", "kostra-expired", rule_ar202, "a KOSTRA function code has been replaced";
+    CellFormat = "AR301", "cell", rule_ar301, "a cell that should hold a figure can be read as one";
+    TableShape = "AR302", "table-shape", rule_ar302, "every row has as many cells as the header";
+    RuleReference = "AR303", "rule-reference", rule_ar303, "rules name rows, columns and tables that exist";
+    AltText = "AR304", "alt-text", rule_ar304, "every image has alternative text";
+    Markup = "AR305", "markup", rule_ar305, "inline markup is balanced and links go to allowed targets";
+    DuplicateId = "AR306", "duplicate-id", rule_ar306, "ids of tables and sections are unique";
+    UnusedAcknowledgement = "AR307", "unused-acknowledgement", rule_ar307, "every acknowledgement matches a finding";
+    AmbiguousRow = "AR308", "ambiguous-row", rule_ar308, "a row a rule or reference names is one row, not several";
+    OutputName = "AR309", "output-name", rule_ar309, "the output name is a plain file name";
+    Glyph = "AR310", "glyph", rule_ar310, "every character has a glyph in the embedded fonts";
+    ControlCharacter = "AR311", "control-character", rule_ar311, "text and cells hold no control characters";
+    Image = "AR312", "image", rule_ar312, "an image file is what its extension says and can be decoded";
+    ExcelArtefact = "AR313", "excel-artefact", rule_ar313, "empty columns and rows left by Excel are dropped";
+    ColumnYear = "AR314", "column-year", rule_ar314, "a column heading states the year its column holds";
+    RangeLabel = "AR315", "range-label", rule_ar315, "a sum row whose label states a range adds exactly that range";
+    Chart = "AR316", "chart", rule_ar316, "a chart names a table, rows and columns that exist and hold figures";
+    WorkbookCell = "AR317", "workbook-cell", rule_ar317, "a workbook cell holds a value: a formula's saved result, not an error such as #DIV/0!";
+    UnknownReference = "AR401", "unknown-reference", rule_ar401, "a reference in text names an existing table, row, column or fact";
+    Expression = "AR402", "expression", rule_ar402, "an expression in text can be evaluated";
+    LiteralFigure = "AR403", "literal-figure", rule_ar403, "text refers to a declared fact instead of repeating its figure";
+    AwaitingFigures = "AR601", "awaiting-figures", rule_ar601, "no cell still waits for figures (`?`, left by roll-forward)";
+    UnrevisedText = "AR602", "unrevised-text", rule_ar602, "no paragraph is word for word last year's, unless marked unchanged";
+    PreviousYear = "AR603", "previous-year", rule_ar603, "a figure about an earlier year is the one last year's report published";
+    PreviousUnmatched = "AR604", "previous-unmatched", rule_ar604, "a table or row with earlier years' figures pairs with last year's report";
+    PreviousReport = "AR605", "previous-report", rule_ar605, "the report named in `previous:` can be read";
+    UnknownGoal = "AR501", "unknown-goal", rule_ar501, "a goal that a measure, indicator or list item serves is declared in report.yaml";
+    GoalStructure = "AR502", "goal-structure", rule_ar502, "goals, their overview and indicator directions are declared completely and once";
+    UncoveredGoal = "AR503", "uncovered-goal", rule_ar503, "every priority and city goal is served by a measure or indicator of the report";
 }
 
 impl Code {
@@ -223,32 +223,32 @@ pub struct CauseCell {
 impl Cause {
     /// One sentence: what is likely wrong and what would fit.
     pub fn message(&self, sources: &Sources) -> String {
-        let n = self.relations;
-        let all = match n {
-            1 => "the finding below".to_string(),
-            2 => "both findings below".to_string(),
-            n => format!("all {n} findings below"),
-        };
+        let all = crate::tr!(cause_all, n = self.relations);
         match self.cells.as_slice() {
             [one] => {
-                format!(
-                    "likely wrong: {} «{}»; {} satisfies {all}",
-                    sources.describe(&one.span),
-                    one.found,
-                    one.suggested
+                crate::tr!(
+                    cause_one,
+                    place = sources.describe(&one.span),
+                    found = one.found,
+                    suggested = one.suggested,
+                    all = all
                 )
             }
-            cells => format!(
-                "{} figures explain {all} equally well: {}",
-                cells.len(),
-                cells
+            cells => crate::tr!(
+                cause_many,
+                count = cells.len(),
+                all = all,
+                cells = cells
                     .iter()
-                    .map(|c| format!(
-                        "«{}» in row «{}» of `{}` (→ {})",
-                        c.found, c.row, c.table, c.suggested
+                    .map(|c| crate::tr!(
+                        cause_cell,
+                        found = c.found,
+                        row = c.row,
+                        table = c.table,
+                        suggested = c.suggested
                     ))
                     .collect::<Vec<_>>()
-                    .join(", or ")
+                    .join(&crate::tr!(cause_or))
             ),
         }
     }
@@ -427,26 +427,22 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "checked {}, {}, {}: {}, {}, {}",
-            plural(self.files, "file", "files"),
-            plural(self.tables, "table", "tables"),
-            plural(self.cells_checked, "cell", "cells"),
-            plural(self.errors, "error", "errors"),
-            plural(self.warnings, "warning", "warnings"),
-            plural(self.notes, "note", "notes"),
-        )?;
+        let text = crate::tr!(
+            summary,
+            files = crate::tr!(count_files, n = self.files),
+            tables = crate::tr!(count_tables, n = self.tables),
+            cells = crate::tr!(count_cells, n = self.cells_checked),
+            errors = crate::tr!(count_errors, n = self.errors),
+            warnings = crate::tr!(count_warnings, n = self.warnings),
+            notes = crate::tr!(count_notes, n = self.notes),
+        );
         if self.acknowledged > 0 {
-            write!(f, " ({} acknowledged)", self.acknowledged)?;
+            f.write_str(&crate::tr!(summary_acknowledged, text = text, n = self.acknowledged))
+        } else {
+            f.write_str(&text)
         }
-        Ok(())
     }
 }
 

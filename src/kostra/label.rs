@@ -1,5 +1,6 @@
 //! Reading the function code a row label starts with.
 
+use crate::tr;
 use std::fmt;
 
 /// Why a row label does not start with a function code.
@@ -52,24 +53,32 @@ impl fmt::Display for LabelProblem {
     /// The reason, in words for the message: "it has four digits; a function code has three".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LabelProblem::NoCode => f.write_str("it does not start with a function code"),
+            LabelProblem::NoCode => f.write_str(&tr!(run_no_function_code)),
             LabelProblem::TooFewDigits { digits } => write!(
                 f,
-                "«{digits}» has {} digit{}; a function code has three",
-                digits.len(),
-                if digits.len() == 1 { "" } else { "s" }
+                "{}",
+                tr!(run_digits_has_digit_a_function, digits_len = digits.len(), digits = digits)
             ),
             LabelProblem::TooManyDigits { digits } => {
-                write!(f, "«{digits}» has {} digits; a function code has three", digits.len())
-            }
-            LabelProblem::Lookalike { written, letter, .. } => {
-                write!(f, "«{written}» has the letter {letter} where a digit belongs")
-            }
-            LabelProblem::NoSpace { digits, next } => {
                 write!(
                     f,
-                    "the code {digits} is followed by «{next}»; put a space between code and name"
+                    "{}",
+                    tr!(
+                        run_digits_has_digits_a_function,
+                        digits_len = digits.len(),
+                        digits = digits
+                    )
                 )
+            }
+            LabelProblem::Lookalike { written, letter, .. } => {
+                write!(
+                    f,
+                    "{}",
+                    tr!(run_written_has_the_letter_letter, written = written, letter = letter)
+                )
+            }
+            LabelProblem::NoSpace { digits, next } => {
+                write!(f, "{}", tr!(run_the_code_digits_is_followed, digits = digits, next = next))
             }
         }
     }

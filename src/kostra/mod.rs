@@ -21,6 +21,7 @@ pub use label::{LabelProblem, parse_label};
 pub use suggest::{CodeEdit, Suggestion, name_matches, suggest};
 
 use crate::diag::Severity;
+use crate::tr;
 
 /// The report years the embedded lists cover. Other years are checked against the nearest one.
 pub const YEARS: RangeInclusive<i32> = 2020..=2026;
@@ -93,11 +94,11 @@ impl Scope {
     }
 
     /// Who, in words: "Oslo kommune and its districts".
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Scope::Municipal => "every municipality",
-            Scope::Oslo => "Oslo kommune and its districts",
-            Scope::OsloDistricts => "Oslo's districts",
+            Scope::Municipal => tr!(kostra_scope_municipal),
+            Scope::Oslo => tr!(kostra_scope_oslo),
+            Scope::OsloDistricts => tr!(kostra_scope_districts),
         }
     }
 }
@@ -235,9 +236,9 @@ pub struct Finding {
 /// `None` when it starts with a code valid that year.
 pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
     let in_year = if YEARS.contains(&year) {
-        format!("in {year}")
+        tr!(kostra_in_year, year = year)
     } else {
-        format!("in {} (the newest list this version has)", list_year(year))
+        tr!(run_in_the_newest_list_this, year = list_year(year))
     };
     let (code, text) = match parse_label(label) {
         Ok(parsed) => parsed,
@@ -246,18 +247,13 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
             let suggestions = suggest(problem.digits(), text, year, region);
             let message = match problem {
                 LabelProblem::NoCode => {
-                    format!("«{}» does not start with a KOSTRA function code", label.trim())
+                    tr!(run_does_not_start_with_a, label = label.trim())
                 }
-                _ => format!(
-                    "«{}» does not start with a KOSTRA function code: {problem}",
-                    label.trim()
-                ),
+                _ => tr!(run_does_not_start_with_a_2, label = label.trim(), problem = problem),
             };
             let mut hints: Vec<String> =
                 did_you_mean(&suggestions, problem.digits()).into_iter().collect();
-            hints.push(
-                "in a `kostra` table every row but the sum row starts with its three-digit function code and a space, e.g. «201 Barnehage»".into(),
-            );
+            hints.push(tr!(run_in_a_kostra_table_every));
             return Some(Finding {
                 kind: FindingKind::NotACode,
                 severity: Severity::Error,
@@ -280,31 +276,38 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
         Status::Valid => None,
         Status::Unknown => error(
             FindingKind::Unknown,
-            format!("{digits} is not a KOSTRA function code {in_year}"),
+            tr!(run_digits_is_not_a_kostra, digits = digits, in_year = in_year),
             suggest(&digits, text, year, region),
             None,
         ),
         Status::NotYet { from } => error(
             FindingKind::NotYet,
-            format!("{digits} is not a KOSTRA function code {in_year}: it is new from {from}"),
+            tr!(run_digits_is_not_a_kostra_2, digits = digits, in_year = in_year, from = from),
             suggest(&digits, text, year, region),
-            Some("check the report's year, or use the function the year's list has for this".into()),
+            Some(tr!(run_check_the_report_s_year)),
         ),
         Status::OtherRegion { scope } => error(
             FindingKind::OtherRegion,
-            format!("{digits} is a KOSTRA function only {} use {in_year}", scope.describe()),
+            tr!(
+                run_digits_is_a_kostra_function,
+                users = scope.describe(),
+                digits = digits,
+                in_year = in_year
+            ),
             suggest(&digits, text, year, region),
-            (scope != Scope::Municipal).then(|| {
-                "if this report is for one of Oslo's districts, say so in report.yaml: `region:` with the district's code (030101–030115), or organisation «Oslo kommune» with district «Bydel …»".to_string()
-            }),
+            (scope != Scope::Municipal).then(|| tr!(run_if_this_report_is_for)),
         ),
         Status::Expired { until, successors } => {
             let mut hints: Vec<String> = replaced_by(&successors).into_iter().collect();
-            hints.push("a row that keeps a retired function for last year's figures can stay; acknowledge this warning with the reason".into());
+            hints.push(tr!(run_a_row_that_keeps_a));
             Some(Finding {
                 kind: FindingKind::Expired,
                 severity: Severity::Warning,
-                message: format!("KOSTRA function {digits} was retired after {until}"),
+                message: tr!(
+                    run_kostra_function_digits_was_retired,
+                    digits = digits,
+                    until = until
+                ),
                 hints,
                 suggestions: Vec::new(),
             })
@@ -312,8 +315,11 @@ pub fn check_label(label: &str, year: i32, region: Region) -> Option<Finding> {
         Status::TransitionAccepted { until, successors, accepted_until } => Some(Finding {
             kind: FindingKind::Transition,
             severity: Severity::Warning,
-            message: format!(
-                "KOSTRA function {digits} was retired after {until}; SSB still accepts it for a transition period (up to {accepted_until})"
+            message: tr!(
+                run_kostra_function_digits_was_retired_2,
+                digits = digits,
+                until = until,
+                accepted_until = accepted_until
             ),
             hints: replaced_by(&successors).into_iter().collect(),
             suggestions: Vec::new(),
@@ -343,12 +349,12 @@ fn did_you_mean(suggestions: &[Suggestion], written: &str) -> Option<String> {
         .map(|s| {
             let mut why = Vec::new();
             if s.by_name {
-                why.push("its name matches the row".to_string());
+                why.push(tr!(run_its_name_matches_the_row));
             }
             if let Some(edit) = s.by_code
                 && !written.is_empty()
             {
-                why.push(format!("{written} with {}", edit.describe()));
+                why.push(tr!(run_written_with, edit = edit.describe(), written = written));
             }
             let named = match s.name {
                 Some(name) => format!("{:03} «{name}»", s.code),
@@ -357,7 +363,7 @@ fn did_you_mean(suggestions: &[Suggestion], written: &str) -> Option<String> {
             if why.is_empty() { named } else { format!("{named} ({})", why.join("; ")) }
         })
         .collect();
-    Some(format!("did you mean {}?", join_or(&each)))
+    Some(tr!(run_did_you_mean, suggestions = join_or(&each)))
 }
 
 /// «from 2024: 257 «…» or 258 «…»»
@@ -372,14 +378,14 @@ fn replaced_by(successors: &[u16]) -> Option<String> {
             None => format!("{c:03}"),
         })
         .collect();
-    Some(format!("it is replaced by {}", join_or(&each)))
+    Some(tr!(run_it_is_replaced_by, codes = join_or(&each)))
 }
 
 fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => tr!(fix_or, list = rest.join(", "), last = last),
     }
 }
 

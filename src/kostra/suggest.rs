@@ -17,12 +17,12 @@ pub enum CodeEdit {
 
 impl CodeEdit {
     /// In words, for a hint: "253 is 235 with two digits swapped".
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            CodeEdit::Swapped => "two digits swapped",
-            CodeEdit::OneDigit => "one digit different",
-            CodeEdit::ExtraDigit => "one digit left out",
-            CodeEdit::MissingDigit => "one digit added",
+            CodeEdit::Swapped => crate::tr!(kostra_swapped),
+            CodeEdit::OneDigit => crate::tr!(kostra_one_digit),
+            CodeEdit::ExtraDigit => crate::tr!(kostra_extra_digit),
+            CodeEdit::MissingDigit => crate::tr!(kostra_missing_digit),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! (they are white space where text allows line breaks). Unicode noncharacters (U+FFFE,
 //! U+FFFF, U+FDD0–U+FDEF, …) are reported too; lone surrogates cannot occur in a Rust string.
 
+use crate::tr;
+
 /// Whether `c` is a character that may not stand in a report's text.
 pub fn is_forbidden(c: char) -> bool {
     let u = u32::from(c);
@@ -23,31 +25,30 @@ pub fn control_characters(text: &str) -> Vec<(usize, char)> {
 pub fn describe(c: char) -> String {
     let u = u32::from(c);
     let name = match u {
-        0x00 => "NUL",
-        0x01..=0x06 | 0x0E..=0x1A | 0x1C..=0x1F => "control character",
-        0x07 => "BEL",
-        0x08 => "backspace",
-        0x0B => "vertical tab",
-        0x0C => "form feed",
-        0x1B => "escape",
-        0x7F => "DEL",
-        0x85 => "next line (NEL)",
-        0x80..=0x9F => "C1 control character",
-        _ => "noncharacter",
+        0x00 => "NUL".to_string(),
+        0x01..=0x06 | 0x0E..=0x1A | 0x1C..=0x1F => tr!(ctl_control_character),
+        0x07 => "BEL".to_string(),
+        0x08 => tr!(ctl_backspace),
+        0x0B => tr!(ctl_vertical_tab),
+        0x0C => tr!(ctl_form_feed),
+        0x1B => "escape".to_string(),
+        0x7F => "DEL".to_string(),
+        0x85 => tr!(ctl_next_line),
+        0x80..=0x9F => tr!(ctl_c1),
+        _ => tr!(ctl_noncharacter),
     };
     format!("{name} (U+{u:04X})")
 }
 
 /// A message for the first control character of a text, e.g. for an AR311 diagnostic.
 pub fn message(c: char) -> String {
-    format!(
-        "this text holds an invisible {}, which the PDF and the web page cannot show",
-        describe(c)
-    )
+    tr!(load_this_text_holds_an_invisible, character = describe(c))
 }
 
 /// The hint for AR311.
-pub const HINT: &str = "delete the character (in Excel: =RENS(...) / =CLEAN(...) removes them); it often comes from text copied out of another system";
+pub fn hint() -> String {
+    tr!(fix_control_hint)
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, Span};
+use crate::tr;
 
 /// A CSV file split into cells, before any typing.
 #[derive(Debug, Clone)]
@@ -157,12 +158,12 @@ pub fn read(file: FileId, source: &SourceFile) -> Result<RawCsv, Diagnostic> {
             Err(e) => {
                 let at = e.position().map_or(text.len(), |p| p.byte() as usize);
                 let message = match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => "the file is not valid text".to_string(),
-                    _ => format!("this CSV file cannot be read: {e}"),
+                    csv::ErrorKind::Utf8 { .. } => tr!(load_the_file_is_not_valid),
+                    _ => tr!(load_this_csv_file_cannot_be, e = e),
                 };
                 return Err(Diagnostic::error(Code::CsvSyntax, message)
                     .at(Span::new(file, at..(at + 1).min(text.len()).max(at)))
-                    .with_hint("a field that contains the delimiter or a line break must be enclosed in double quotes, and a quote inside it doubled (\"\")"));
+                    .with_hint(tr!(load_a_field_that_contains_the)));
             }
         }
     }
@@ -189,18 +190,13 @@ pub fn tidy(
     let mut iter = records.into_iter();
     let Some(mut header) = iter.next() else {
         return Err(if sheet {
-            Diagnostic::error(
-                Code::Workbook,
-                "this sheet has no cells with content in the range read",
-            )
-            .at(Span::new(file, 0..0))
-            .with_hint(
-                "the first row of the table holds the column headings; check `sheet:` and `range:`",
-            )
-        } else {
-            Diagnostic::error(Code::CsvSyntax, "this CSV file has no header row")
+            Diagnostic::error(Code::Workbook, tr!(load_sheet_has_no_cells))
                 .at(Span::new(file, 0..0))
-                .with_hint("the first line holds the column headings, separated by `;`")
+                .with_hint(tr!(load_sheet_first_row_holds_headings))
+        } else {
+            Diagnostic::error(Code::CsvSyntax, tr!(load_this_csv_file_has_no))
+                .at(Span::new(file, 0..0))
+                .with_hint(tr!(load_the_first_line_holds_the))
         });
     };
     let mut rows: Vec<RawRecord> = iter.collect();
@@ -210,20 +206,20 @@ pub fn tidy(
         let mut d = Diagnostic::note(
             Code::ExcelArtefact,
             if n == 1 {
-                "an empty row (every cell empty) was left out of the table".to_string()
+                tr!(load_an_empty_row_every_cell)
             } else {
-                format!("{n} empty rows (every cell empty) were left out of the table")
+                tr!(load_n_empty_rows_every_cell, n = n)
             },
         )
         .at(first.clone())
-        .with_label("empty row")
-        .with_hint("Excel leaves such rows when cells were once used; delete the rows in Excel to get rid of this note");
+        .with_label(tr!(load_empty_row))
+        .with_hint(tr!(load_excel_leaves_such_rows_when));
         if before_header.count() > 0 {
             let place = source.place(header.span.range.start);
             d = d.with_note(if sheet {
-                format!("the column headings are read from the row of {place}, the first row that is not empty")
+                tr!(load_headings_read_from_sheet_row, place = place)
             } else {
-                format!("the column headings are read from {place}, the first line that is not empty")
+                tr!(load_the_column_headings_are_read, place = place)
             });
         }
         notes.push(d);
@@ -257,17 +253,17 @@ pub fn tidy(
             Diagnostic::note(
                 Code::ExcelArtefact,
                 if n == 1 {
-                    "the last column has no heading and no figures; it was left out of the table".to_string()
+                    tr!(load_the_last_column_has_no)
                 } else {
-                    format!("the last {n} columns have no heading and no figures; they were left out of the table")
+                    tr!(load_the_last_n_columns_have, n = n)
                 },
             )
             .at(at)
-            .with_label("empty column starts here")
+            .with_label(tr!(load_empty_column_starts_here))
             .with_hint(if sheet {
-                "Excel keeps such columns when cells to the right of the table were once used; delete those columns in Excel, or give `range:`, to get rid of this note"
+                tr!(load_excel_keeps_such_columns_sheet)
             } else {
-                "Excel writes such columns (`;;;`) when cells to the right of the table were once used; delete those columns in Excel to get rid of this note"
+                tr!(load_excel_writes_such_columns_when)
             }),
         );
         header.fields.truncate(keep);
@@ -288,14 +284,19 @@ pub fn tidy(
         notes.push(
             Diagnostic::error(
                 Code::TableShape,
-                format!("column {} has no heading, but it holds data ({place}: «{}»)", i + 1, cell.text.trim()),
+                tr!(
+                    load_column_has_no_heading_but,
+                    column = i + 1,
+                    value = cell.text.trim(),
+                    place = place
+                ),
             )
             .at(h.span.clone())
-            .with_label("empty heading")
+            .with_label(tr!(load_empty_heading))
             .with_hint(if sheet {
-                "write the column's heading in the table's first row; only the first column (the row labels) may have an empty heading"
+                tr!(load_write_heading_first_row_sheet)
             } else {
-                "write the column's heading in the first line; only the first column (the row labels) may have an empty heading"
+                tr!(load_write_the_column_s_heading)
             }),
         );
     }

@@ -30,31 +30,19 @@ pub enum DateProblem {
     },
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl fmt::Display for DateProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateProblem::Format => f.write_str("a date is written YYYY-MM-DD, e.g. 2025-03-01"),
-            DateProblem::Year(y) => write!(f, "the year «{y}» is not a year of four digits"),
-            DateProblem::Month(m) => write!(f, "there is no month {m} (months are 1–12)"),
-            DateProblem::Day { day, month, year, days } => {
-                let name = MONTHS.get(usize::from(*month).saturating_sub(1)).unwrap_or(&"");
-                write!(f, "{name} {year} has {days} days, so there is no day {day}")
-            }
+            DateProblem::Format => f.write_str(&crate::tr!(load3_date_format)),
+            DateProblem::Year(y) => f.write_str(&crate::tr!(load3_date_year, year = y)),
+            DateProblem::Month(m) => f.write_str(&crate::tr!(load3_date_month, month = m)),
+            DateProblem::Day { day, month, year, days } => f.write_str(&crate::tr!(
+                load3_date_day,
+                month = month,
+                year = year,
+                days = days,
+                day = day
+            )),
         }
     }
 }

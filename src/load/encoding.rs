@@ -19,6 +19,7 @@ use std::fmt;
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Sources, Span};
+use crate::tr;
 
 /// How a file was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ impl fmt::Display for Encoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with byte order mark",
+            Encoding::Utf8Bom => "UTF-8 BOM",
             Encoding::Utf16Le => "UTF-16 LE",
             Encoding::Utf16Be => "UTF-16 BE",
             Encoding::Windows1252 => "Windows-1252",
@@ -80,17 +81,17 @@ pub enum BinaryKind {
 }
 
 impl BinaryKind {
-    fn what(self) -> &'static str {
+    fn what(self) -> String {
         match self {
-            BinaryKind::ExcelWorkbook => "an Excel workbook (.xlsx)",
-            BinaryKind::OdsWorkbook => "a LibreOffice Calc spreadsheet (.ods)",
-            BinaryKind::WordDocument => "a Word document (.docx)",
-            BinaryKind::OldOfficeFile => "an old Excel workbook (.xls) or another old Office file",
-            BinaryKind::Zip => "a ZIP archive",
-            BinaryKind::Pdf => "a PDF",
-            BinaryKind::Image => "an image",
-            BinaryKind::Gzip => "a compressed (gzip) file",
-            BinaryKind::Unknown => "a binary file, not text",
+            BinaryKind::ExcelWorkbook => tr!(load3_excel_workbook),
+            BinaryKind::OdsWorkbook => tr!(load3_ods),
+            BinaryKind::WordDocument => tr!(load3_docx),
+            BinaryKind::OldOfficeFile => tr!(load3_xls),
+            BinaryKind::Zip => tr!(load3_zip),
+            BinaryKind::Pdf => tr!(load2_a_pdf),
+            BinaryKind::Image => tr!(load3_image),
+            BinaryKind::Gzip => tr!(load3_gzip),
+            BinaryKind::Unknown => tr!(load3_binary),
         }
     }
 }
@@ -129,19 +130,21 @@ pub struct DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.problem {
-            DecodeProblem::MixedUtf8 { byte, .. } => write!(
-                f,
-                "byte {} 0x{byte:02X} is not UTF-8, but the rest of the file is UTF-8",
-                self.offset
-            ),
-            DecodeProblem::Binary(kind) => write!(f, "this is {}", kind.what()),
-            DecodeProblem::Utf16WithoutBom => f.write_str("UTF-16 text without a byte order mark"),
+            DecodeProblem::MixedUtf8 { byte, .. } => f.write_str(&tr!(
+                load3_mixed_utf8,
+                offset = self.offset,
+                byte = format!("{byte:02X}")
+            )),
+            DecodeProblem::Binary(kind) => f.write_str(&tr!(load3_this_is, what = kind.what())),
+            DecodeProblem::Utf16WithoutBom => f.write_str(&tr!(load3_utf16_without_bom)),
             DecodeProblem::InvalidUtf16 => {
-                write!(f, "broken UTF-16 at byte {}", self.offset)
+                f.write_str(&tr!(load3_broken_utf16, offset = self.offset))
             }
-            DecodeProblem::ControlByte(b) => {
-                write!(f, "byte {} 0x{b:02X} is a control byte, not text", self.offset)
-            }
+            DecodeProblem::ControlByte(b) => f.write_str(&tr!(
+                load3_control_byte,
+                offset = self.offset,
+                byte = format!("{b:02X}")
+            )),
         }
     }
 }
@@ -374,91 +377,80 @@ pub fn add_source(sources: &mut Sources, name: &str, bytes: &[u8]) -> Result<Fil
         Err(e) => e,
     };
     let csv = is_csv(name);
-    let save_as = if csv {
-        "in Excel: File → Save As → «CSV UTF-8 (kommadelt)» or «CSV (semikolonseparert)»"
-    } else {
-        "in your editor: save the file with the encoding «UTF-8»"
-    };
+    let save_as = if csv { tr!(load3_save_as_csv) } else { tr!(load3_save_as_text) };
     let d = match &error.problem {
         DecodeProblem::Binary(kind) => {
             let id = sources.add(name, String::new());
-            let what = if csv { "a CSV file" } else { "a text (YAML) file" };
+            let what = if csv { tr!(load3_a_csv_file) } else { tr!(load3_a_text_file) };
             let hint = match kind {
                 BinaryKind::ExcelWorkbook | BinaryKind::OdsWorkbook | BinaryKind::OldOfficeFile
                     if csv =>
                 {
-                    "open it in Excel and save the sheet as «CSV (semikolonseparert)» (*.csv), then name that file here".to_string()
+                    tr!(load_open_it_in_excel_and)
                 }
                 BinaryKind::WordDocument if !csv => {
-                    "copy the text into the chapter's YAML file; see docs/format.md".to_string()
+                    tr!(load_copy_the_text_into_the)
                 }
                 BinaryKind::Image | BinaryKind::Pdf => {
-                    "an image belongs in a `figure:` block (PNG, JPEG or SVG), not here".to_string()
+                    tr!(load_an_image_belongs_in_a)
                 }
                 _ => format!("name {what} here"),
             };
-            Diagnostic::error(Code::Encoding, format!("«{name}» is {}, not {what}", kind.what()))
-                .at(Span::new(id, 0..0))
-                .with_hint(hint)
+            Diagnostic::error(
+                Code::Encoding,
+                tr!(load_name_is_not_what, found = kind.what(), name = name, what = what),
+            )
+            .at(Span::new(id, 0..0))
+            .with_hint(hint)
         }
         DecodeProblem::Utf16WithoutBom => {
             let id = sources.add(name, String::new());
-            Diagnostic::error(
-                Code::Encoding,
-                format!("«{name}» looks like UTF-16 text without a byte order mark, which cannot be read with certainty"),
-            )
-            .at(Span::new(id, 0..0))
-            .with_hint(format!("save it again as UTF-8 ({save_as})"))
+            Diagnostic::error(Code::Encoding, tr!(load_name_looks_like_utf_text, name = name))
+                .at(Span::new(id, 0..0))
+                .with_hint(tr!(load_save_it_again_as_utf, save_as = save_as))
         }
         DecodeProblem::InvalidUtf16 => {
             let id = sources.add(name, String::new());
             Diagnostic::error(
                 Code::Encoding,
-                format!(
-                    "«{name}» is UTF-16 text, but it is broken at byte {} (half a character)",
-                    error.offset
-                ),
+                tr!(load_name_is_utf_text_but, offset = error.offset, name = name),
             )
             .at(Span::new(id, 0..0))
-            .with_hint(format!("save it again as UTF-8 ({save_as})"))
+            .with_hint(tr!(load_save_it_again_as_utf_2, save_as = save_as))
         }
         DecodeProblem::ControlByte(b) => {
             let (text, at) = lossy(bytes, error.offset);
             let id = sources.add(name, text);
             Diagnostic::error(
                 Code::Encoding,
-                format!(
-                    "«{name}» is not UTF-8 and holds the control byte 0x{b:02X}: it does not look like a text file"
-                ),
+                tr!(load_name_is_not_utf_and, name = name, b = format!("{b:02X}")),
             )
             .at(Span::new(id, at..at + 3))
-            .with_label("this byte")
-            .with_hint(format!("save it again as UTF-8 ({save_as})"))
+            .with_label(tr!(load_this_byte))
+            .with_hint(tr!(load_save_it_again_as_utf_3, save_as = save_as))
         }
         DecodeProblem::MixedUtf8 { byte, utf8_at, utf8_char } => {
             let (text, at) = lossy(bytes, error.offset);
             let (_, good) = lossy(bytes, *utf8_at);
             let id = sources.add(name, text);
-            let meant = as_1252(*byte)
-                .map(|c| format!(" (in Windows-1252 it would be «{c}»)"))
-                .unwrap_or_default();
+            let meant =
+                as_1252(*byte).map(|c| tr!(load_in_windows_it_would_be, c = c)).unwrap_or_default();
             let mut d = Diagnostic::error(
                 Code::Encoding,
-                format!(
-                    "«{name}» mixes two encodings: byte 0x{byte:02X} is not UTF-8{meant}, but other characters are written in UTF-8"
+                tr!(
+                    load_name_mixes_two_encodings_byte,
+                    name = name,
+                    byte = format!("{byte:02X}"),
+                    meant = meant
                 ),
             )
             .at(Span::new(id, at..at + 3))
-            .with_label("not UTF-8")
-            .with_note(
-                "probably this line was copied from a file saved as Windows-1252 (Latin-1, «ANSI»); reading the file either way would print some letters wrongly, e.g. «SÃ¦rskilt»",
-            )
-            .with_hint(format!(
-                "retype the marked characters, then save the file again as UTF-8 ({save_as})"
-            ));
+            .with_label(tr!(load_not_utf))
+            .with_note(tr!(load_probably_this_line_was_copied))
+            .with_hint(tr!(load_retype_the_marked_characters_then, save_as = save_as));
             d.related.push((
                 Span::new(id, good..good + utf8_char.len_utf8()),
-                format!("«{utf8_char}» is UTF-8"),
+                tr!(load_utf_char_is_utf, utf8_char = utf8_char),
             ));
             d
         }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::number::{FigureProblem, exact_decimal};
 use super::spec::{Expr, Op};
 use crate::diag::Code;
+use crate::tr;
 
 /// How deeply a formula may nest: brackets, signs and chained operations.
 pub const MAX_DEPTH: usize = 64;
@@ -31,9 +32,7 @@ impl FormulaError {
 
     fn too_deep() -> Self {
         FormulaError {
-            message: format!(
-                "this formula is nested too deeply (more than {MAX_DEPTH} levels of brackets, signs and operations)"
-            ),
+            message: tr!(load_this_formula_is_nested_too, max = MAX_DEPTH),
             code: Code::Limit,
         }
     }
@@ -50,15 +49,11 @@ impl std::error::Error for FormulaError {}
 /// Parses `target = expression`. Returns the target and the expression.
 pub fn parse_rule(text: &str) -> Result<(String, Expr), FormulaError> {
     let Some((target, expr)) = text.split_once('=') else {
-        return Err(FormulaError::new(format!(
-            "«{text}» is not a formula of the form `avvik = regulert - regnskap`"
-        )));
+        return Err(FormulaError::new(tr!(load_text_is_not_a_formula, text = text)));
     };
     let target = target.trim();
     if !is_key(target) {
-        return Err(FormulaError::new(format!(
-            "«{target}» is not a column key (lower case letters, digits and _)"
-        )));
+        return Err(FormulaError::new(tr!(load_target_is_not_a_column, target = target)));
     }
     Ok((target.to_string(), parse_expr(expr)?))
 }
@@ -109,10 +104,10 @@ fn lex(text: &str) -> Result<Vec<Tok>, FormulaError> {
             };
             out.push(Tok::Num(exact.map_err(|p| {
                 FormulaError::new(match p {
-                    FigureProblem::NotAFigure => format!("«{s}» is not a number"),
-                    FigureProblem::TooLarge => format!("«{s}» is too large to compute exactly"),
+                    FigureProblem::NotAFigure => tr!(load_s_is_not_a_number, s = s),
+                    FigureProblem::TooLarge => tr!(load_s_is_too_large_to, s = s),
                     FigureProblem::TooPrecise => {
-                        format!("«{s}» has more digits than can be kept exactly")
+                        tr!(load_s_has_more_digits_than, s = s)
                     }
                 })
             })?));
@@ -123,7 +118,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, FormulaError> {
             }
             out.push(Tok::Key(chars[start..i].iter().collect()));
         } else {
-            return Err(FormulaError::new(format!("unexpected «{c}» in formula")));
+            return Err(FormulaError::new(tr!(load_unexpected_c_in_formula, c = c)));
         }
     }
     Ok(out)
@@ -199,13 +194,15 @@ impl P {
                 let e = self.sum()?;
                 self.nesting -= 1;
                 if self.peek() != Some(&Tok::Close) {
-                    return Err(FormulaError::new("a `(` is not closed"));
+                    return Err(FormulaError::new(tr!(load2_a_is_not_closed)));
                 }
                 self.pos += 1;
                 Ok(e)
             }
-            Some(t) => Err(FormulaError::new(format!("unexpected {t:?} in formula"))),
-            None => Err(FormulaError::new("the formula ends too early")),
+            Some(t) => {
+                Err(FormulaError::new(tr!(load_unexpected_t_in_formula, t = format!("{t:?}"))))
+            }
+            None => Err(FormulaError::new(tr!(load2_the_formula_ends_too_early))),
         }
     }
 }
@@ -215,7 +212,7 @@ pub fn parse_expr(text: &str) -> Result<Expr, FormulaError> {
     let mut p = P { toks: lex(text)?, pos: 0, nesting: 0 };
     let (e, _) = p.sum()?;
     if p.pos != p.toks.len() {
-        return Err(FormulaError::new("unexpected text after the formula"));
+        return Err(FormulaError::new(tr!(load2_unexpected_text_after_the_formula)));
     }
     Ok(e)
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Sources, Span};
+use crate::tr;
 
 use super::read::{FromYaml, Out};
 use super::schema::TableSource;
@@ -30,24 +31,24 @@ pub struct Files {
 }
 
 /// Why a path is not accepted.
-pub(crate) fn path_problem(rel: &str) -> Option<&'static str> {
+pub(crate) fn path_problem(rel: &str) -> Option<String> {
     let path = Path::new(rel);
     if rel.trim().is_empty() {
-        return Some("is empty");
+        return Some(tr!(load2_is_empty));
     }
     let escapes = path.is_absolute()
         || rel.starts_with('/')
         || rel.starts_with('\\')
         || rel.contains(':')
         || path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    escapes.then_some("leaves the report folder")
+    escapes.then(|| tr!(load3_leaves_the_report_folder))
 }
 
 /// A readable reason for an I/O error.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "the file does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => tr!(load_the_file_does_not_exist),
+        std::io::ErrorKind::PermissionDenied => tr!(load_permission_denied),
         _ => e.to_string(),
     }
 }
@@ -74,20 +75,23 @@ impl Files {
     pub fn resolve(&mut self, rel: &str, span: &Span) -> Option<PathBuf> {
         if let Some(problem) = path_problem(rel) {
             self.push(
-                Diagnostic::error(Code::Path, format!("the path «{rel}» {problem}"))
-                    .at(span.clone())
-                    .with_label("not allowed")
-                    .with_hint("paths are relative to the report folder and may not use `..` or start with `/`"),
+                Diagnostic::error(
+                    Code::Path,
+                    tr!(load_the_path_rel_problem, rel = rel, problem = problem),
+                )
+                .at(span.clone())
+                .with_label(tr!(load_not_allowed))
+                .with_hint(tr!(load_paths_are_relative_to_the)),
             );
             return None;
         }
         let full = self.root.join(rel);
         if !full.is_file() {
-            let mut d = Diagnostic::error(Code::Path, format!("the file «{rel}» does not exist"))
+            let mut d = Diagnostic::error(Code::Path, tr!(load_the_file_rel_does_not, rel = rel))
                 .at(span.clone())
-                .with_label("no such file in the report folder");
+                .with_label(tr!(load_no_such_file_in_the));
             if let Some(best) = nearest_file(&full) {
-                d = d.with_hint(format!("did you mean «{best}»?"));
+                d = d.with_hint(tr!(load_did_you_mean_best, best = best));
             }
             self.push(d);
             return None;
@@ -96,12 +100,9 @@ impl Files {
             && !real.starts_with(&root)
         {
             self.push(
-                Diagnostic::error(
-                    Code::Path,
-                    format!("the path «{rel}» leads out of the report folder"),
-                )
-                .at(span.clone())
-                .with_hint("copy the file into the report folder"),
+                Diagnostic::error(Code::Path, tr!(load_the_path_rel_leads_out, rel = rel))
+                    .at(span.clone())
+                    .with_hint(tr!(load_copy_the_file_into_the)),
             );
             return None;
         }
@@ -117,7 +118,7 @@ impl Files {
                 self.push(
                     Diagnostic::error(
                         Code::Io,
-                        format!("could not read «{rel}»: {}", io_reason(&e)),
+                        tr!(load_could_not_read_rel, reason = io_reason(&e), rel = rel),
                     )
                     .at(span.clone()),
                 );
@@ -132,7 +133,7 @@ impl Files {
         match encoding::add_source(&mut self.sources, &rel.replace('\\', "/"), &bytes) {
             Ok(file) => Some(file),
             Err(mut d) => {
-                d.related.push((span.clone(), "named here".into()));
+                d.related.push((span.clone(), tr!(load_named_here)));
                 self.push(d);
                 None
             }
@@ -152,15 +153,18 @@ impl Files {
             },
             Err(e) => {
                 let hint = if self.root.is_dir() {
-                    "a report folder holds a report.yaml; see docs/format.md or copy examples/minimal"
-                        .to_string()
+                    tr!(load_a_report_folder_holds_a)
                 } else {
-                    format!("the folder {} does not exist", self.root.display())
+                    tr!(load_the_folder_does_not_exist, root = self.root.display())
                 };
                 self.push(
                     Diagnostic::error(
                         Code::Io,
-                        format!("could not read {}: {}", path.display(), io_reason(&e)),
+                        tr!(
+                            load_could_not_read,
+                            path = path.display().to_string(),
+                            reason = io_reason(&e)
+                        ),
                     )
                     .with_hint(hint),
                 );

@@ -7,6 +7,8 @@
 //! with the report's fonts for text inside the drawing; whether it decodes does not depend on
 //! them.)
 
+use crate::tr;
+
 use std::fmt;
 
 use typst::diag::LoadedWithin;
@@ -107,7 +109,7 @@ pub enum ImageProblem {
         /// The format its extension promises.
         expected: ImageFormat,
         /// What it looks like instead, if recognisable.
-        looks_like: Option<&'static str>,
+        looks_like: Option<String>,
     },
     /// The file is another image format than its extension says.
     Mismatch {
@@ -128,26 +130,23 @@ pub enum ImageProblem {
 impl fmt::Display for ImageProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImageProblem::Extension(ext) => write!(
-                f,
-                "«.{ext}» is not an image format the PDF can hold (PNG, JPEG, GIF, WebP or SVG)"
-            ),
-            ImageProblem::Empty => f.write_str("the image file is empty"),
-            ImageProblem::NotAnImage { expected, looks_like } => {
-                write!(f, "the file is named as a {} image but is not an image", expected.name())?;
-                if let Some(what) = looks_like {
-                    write!(f, " (it looks like {what})")?;
-                }
-                Ok(())
+            ImageProblem::Extension(ext) => f.write_str(&tr!(fix_image_extension, ext = ext)),
+            ImageProblem::Empty => f.write_str(&tr!(fix_image_empty)),
+            ImageProblem::NotAnImage { expected, looks_like: Some(what) } => f.write_str(&tr!(
+                fix_image_not_an_image_like,
+                format = expected.name(),
+                what = what
+            )),
+            ImageProblem::NotAnImage { expected, looks_like: None } => {
+                f.write_str(&tr!(fix_image_not_an_image, format = expected.name()))
             }
-            ImageProblem::Mismatch { expected, found } => write!(
-                f,
-                "the file is named as a {} image but is a {} image",
-                expected.name(),
-                found.name()
-            ),
+            ImageProblem::Mismatch { expected, found } => f.write_str(&tr!(
+                fix_image_mismatch,
+                format = expected.name(),
+                found = found.name()
+            )),
             ImageProblem::Undecodable { format, reason } => {
-                write!(f, "the {} image cannot be read: {reason}", format.name())
+                f.write_str(&tr!(fix_image_undecodable, format = format.name(), reason = reason))
             }
         }
     }
@@ -160,33 +159,33 @@ impl ImageProblem {
     pub fn hint(&self) -> String {
         match self {
             ImageProblem::Extension(_) | ImageProblem::NotAnImage { .. } => {
-                "export the picture as PNG or JPEG (or SVG for drawings) and name that file".into()
+                tr!(load_export_the_picture_as_png)
             }
-            ImageProblem::Empty => "copy the image file again; this one has no content".into(),
+            ImageProblem::Empty => tr!(load_copy_the_image_file_again),
             ImageProblem::Mismatch { found, .. } => {
-                format!("rename the file to end in .{}", found.extension())
+                tr!(load_rename_the_file_to_end, extension = found.extension())
             }
             ImageProblem::Undecodable { .. } => {
-                "open the image in an image editor and save it again (or export it anew)".into()
+                tr!(load_open_the_image_in_an)
             }
         }
     }
 }
 
-fn looks_like(bytes: &[u8]) -> Option<&'static str> {
+fn looks_like(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(1024)];
     if head.starts_with(b"%PDF-") {
-        Some("a PDF")
+        Some(tr!(load2_a_pdf))
     } else if head.starts_with(b"PK\x03\x04") {
-        Some("an Office document or a ZIP archive")
+        Some(tr!(load2_an_office_document_or_a))
     } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
-        Some("a TIFF image, which the PDF cannot hold")
+        Some(tr!(load2_a_tiff_image_which_the))
     } else if head.starts_with(b"BM") {
-        Some("a BMP image, which the PDF cannot hold")
+        Some(tr!(load2_a_bmp_image_which_the))
     } else if head.get(4..12).is_some_and(|b| b.starts_with(b"ftyp")) {
-        Some("a HEIC photo (from an iPhone), which the PDF cannot hold")
+        Some(tr!(load2_a_heic_photo_from_an))
     } else if std::str::from_utf8(head).is_ok() || head.utf8_chunks().count() == 1 {
-        Some("text")
+        Some(tr!(load2_text))
     } else {
         None
     }
@@ -262,7 +261,10 @@ mod tests {
         let e = verify_image(b"this is not an image\n", "png").expect_err("text");
         assert_eq!(
             e,
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("text") }
+            ImageProblem::NotAnImage {
+                expected: ImageFormat::Png,
+                looks_like: Some("text".into())
+            }
         );
         assert!(e.to_string().contains("looks like text"), "{e}");
     }
@@ -277,7 +279,10 @@ mod tests {
         assert_eq!(verify_image(b"", "png"), Err(ImageProblem::Empty));
         assert_eq!(
             verify_image(b"%PDF-1.7\n", "png").expect_err("pdf"),
-            ImageProblem::NotAnImage { expected: ImageFormat::Png, looks_like: Some("a PDF") }
+            ImageProblem::NotAnImage {
+                expected: ImageFormat::Png,
+                looks_like: Some("a PDF".into())
+            }
         );
     }
 

@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use crate::diag::Code;
 use crate::model::Inline;
+use crate::tr;
 
 /// Opens a placeholder for an expression in [`Inline::Text`] (a private-use character).
 pub const PLACEHOLDER_START: char = '\u{E000}';
@@ -324,10 +325,8 @@ impl Parser<'_> {
             self.too_deep = true;
             self.error(MarkupError {
                 offset: at,
-                message: format!(
-                    "emphasis, links and footnotes are nested more than {MAX_DEPTH} levels deep here"
-                ),
-                hint: "write the text with less nesting; a footnote inside a link inside bold text is already three levels".into(),
+                message: tr!(load_emphasis_links_and_footnotes_are, max = MAX_DEPTH),
+                hint: tr!(load_write_the_text_with_less),
                 code: Code::Limit,
             });
         }
@@ -362,8 +361,8 @@ impl Parser<'_> {
                 }
                 self.error(MarkupError {
                     offset: i,
-                    message: "this expression `{{` is never closed".into(),
-                    hint: "end the expression with `}}`, or write `\\{{` for literal braces".into(),
+                    message: crate::tr!(load_this_expression_is_never_closed),
+                    hint: crate::tr!(load_end_the_expression_with_or),
                     code: Code::Expression,
                 });
                 buf.push_str("{{");
@@ -410,8 +409,8 @@ impl Parser<'_> {
                 } else {
                     self.error(MarkupError {
                         offset: i,
-                        message: "this footnote `^[` is never closed".into(),
-                        hint: "end the footnote with `]`, or write `\\^` for a literal ^".into(),
+                        message: crate::tr!(load_this_footnote_is_never_closed),
+                        hint: crate::tr!(load_end_the_footnote_with_or),
                         code: Code::Markup,
                     });
                 }
@@ -448,8 +447,8 @@ impl Parser<'_> {
                 } else {
                     self.error(MarkupError {
                         offset: close + 2,
-                        message: format!("links may not go to «{url}»"),
-                        hint: "links may go to https://, http://, mailto: or #anchor inside the report".into(),
+                        message: tr!(load_links_may_not_go_to, url = url),
+                        hint: tr!(load_links_may_go_to_https),
                         code: Code::Markup,
                     });
                     out.extend(content);
@@ -491,8 +490,8 @@ pub fn parse_with_references(text: &str, first_index: usize) -> Parsed {
             }],
             errors: vec![MarkupError {
                 offset: 0,
-                message: "this text is longer than 4 GB".into(),
-                hint: "split it into paragraphs".into(),
+                message: tr!(load_this_text_is_longer_than),
+                hint: tr!(load_split_it_into_paragraphs),
                 code: Code::Limit,
             }],
             references: Vec::new(),
@@ -515,8 +514,8 @@ pub fn parse_with_references(text: &str, first_index: usize) -> Parsed {
         let offset = p.errors.last().map_or(0, |e| e.offset);
         p.errors.push(MarkupError {
             offset,
-            message: format!("and {} more problems with markup in this text", p.dropped_errors),
-            hint: "fix the problems above first".into(),
+            message: tr!(load_and_more_problems_with_markup, dropped_errors = p.dropped_errors),
+            hint: tr!(load_fix_the_problems_above_first),
             code: Code::Markup,
         });
     }
@@ -696,10 +695,8 @@ mod tests {
                         }
                         self.errors.push(MarkupError {
                             offset: i,
-                            message: "this expression `{{` is never closed".into(),
-                            hint:
-                                "end the expression with `}}`, or write `\\{{` for literal braces"
-                                    .into(),
+                            message: crate::tr!(load_this_expression_is_never_closed),
+                            hint: crate::tr!(load_end_the_expression_with_or),
                             code: Code::Expression,
                         });
                         buf.push_str("{{");
@@ -756,9 +753,8 @@ mod tests {
                         }
                         self.errors.push(MarkupError {
                             offset: i,
-                            message: "this footnote `^[` is never closed".into(),
-                            hint: "end the footnote with `]`, or write `\\^` for a literal ^"
-                                .into(),
+                            message: crate::tr!(load_this_footnote_is_never_closed),
+                            hint: crate::tr!(load_end_the_footnote_with_or),
                             code: Code::Markup,
                         });
                     } else if c == '['
@@ -775,8 +771,8 @@ mod tests {
                         } else {
                             self.errors.push(MarkupError {
                                 offset: close + 2,
-                                message: format!("links may not go to «{url}»"),
-                                hint: "links may go to https://, http://, mailto: or #anchor inside the report".into(),
+                                message: crate::tr!(load_links_may_not_go_to, url = url),
+                                hint: crate::tr!(load_links_may_go_to_https),
                                 code: Code::Markup,
                             });
                             out.extend(content);

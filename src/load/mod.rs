@@ -30,6 +30,8 @@ pub mod schema;
 pub mod spec;
 pub mod workbook;
 pub mod yaml;
+mod yaml_offset;
+mod yaml_syntax;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

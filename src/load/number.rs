@@ -15,6 +15,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Cell, Number};
+use crate::tr;
 
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
@@ -41,11 +42,11 @@ pub enum FigureProblem {
 
 impl NotANumber {
     /// A short label for the place, e.g. "not a figure".
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> String {
         match self.1 {
-            FigureProblem::NotAFigure => "not a figure",
-            FigureProblem::TooLarge => "too large",
-            FigureProblem::TooPrecise => "too many decimals",
+            FigureProblem::NotAFigure => crate::tr!(valz_not_a_figure),
+            FigureProblem::TooLarge => crate::tr!(load3_too_large),
+            FigureProblem::TooPrecise => crate::tr!(load3_too_many_decimals),
         }
     }
 }
@@ -120,7 +121,7 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
     }
     if t.is_empty() {
         return Err(NotANumber(
-            format!("«{original}» has a sign but no digits"),
+            tr!(load_original_has_a_sign_but, original = original),
             FigureProblem::NotAFigure,
         ));
     }
@@ -141,17 +142,13 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
                 return parse_number(&original.replacen('.', ",", 1));
             }
             return Err(NotANumber(
-                format!(
-                    "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
-                ),
+                tr!(load_original_has_a_thousands_separator, original = original),
                 FigureProblem::NotAFigure,
             ));
         }
         if i == 0 && groups.len() > 1 && g.len() > 3 {
             return Err(NotANumber(
-                format!(
-                    "«{original}» has a thousands separator in the wrong place (groups of three digits expected)"
-                ),
+                tr!(load_original_has_a_thousands_separator_2, original = original),
                 FigureProblem::NotAFigure,
             ));
         }
@@ -163,20 +160,12 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
     }
     let value = exact_decimal(&digits, frac, negative).map_err(|problem| match problem {
         FigureProblem::NotAFigure => not_a_number(original),
-        FigureProblem::TooLarge => NotANumber(
-            format!(
-                "«{}» is too large: the largest figure that can be checked exactly is 79 228 162 514 264 337 593 543 950 335 (29 digits)",
-                original.trim()
-            ),
-            problem,
-        ),
-        FigureProblem::TooPrecise => NotANumber(
-            format!(
-                "«{}» has more digits than can be kept exactly (at most 28 digits in all, and at most 28 after the comma); it would have to be rounded",
-                original.trim()
-            ),
-            problem,
-        ),
+        FigureProblem::TooLarge => {
+            NotANumber(tr!(load_is_too_large_the_largest, figure = original.trim()), problem)
+        }
+        FigureProblem::TooPrecise => {
+            NotANumber(tr!(load_has_more_digits_than_can, figure = original.trim()), problem)
+        }
     })?;
     // `frac` has at most 28 digits here (checked by `exact_decimal`).
     let scale = u32::try_from(frac.len()).unwrap_or(u32::MAX);
@@ -184,7 +173,7 @@ pub fn parse_number(text: &str) -> Result<Number, NotANumber> {
 }
 
 fn not_a_number(text: &str) -> NotANumber {
-    NotANumber(format!("«{text}» is not a figure"), FigureProblem::NotAFigure)
+    NotANumber(tr!(load_text_is_not_a_figure, text = text), FigureProblem::NotAFigure)
 }
 
 #[cfg(test)]
@@ -245,7 +234,7 @@ mod tests {
     fn too_large_and_too_precise_are_errors_not_rounding() {
         let forty = "1234567890123456789012345678901234567890";
         let e = parse_number(forty).expect_err("too large");
-        assert_eq!((e.1, e.label()), (FigureProblem::TooLarge, "too large"));
+        assert_eq!((e.1, e.label().as_str()), (FigureProblem::TooLarge, "too large"));
         assert!(e.0.contains("too large"), "{}", e.0);
         let e = parse_number("0,0000000000000000000000000000001").expect_err("31 decimals");
         assert_eq!(e.1, FigureProblem::TooPrecise);

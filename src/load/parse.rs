@@ -5,6 +5,7 @@
 //! or checked against tables here; that is [`crate::lower`].
 
 use crate::diag::{Code, Diagnostic};
+use crate::tr;
 
 use super::files::Files;
 use super::read::Spanned;
@@ -69,11 +70,12 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
             SectionItem::Include { path, section } => {
                 if stack.contains(&path.value) {
                     files.diagnostics.push(
-                        Diagnostic::error(Code::Path, format!("«{}» includes itself", path.value))
-                            .at(path.span.clone())
-                            .with_hint(
-                                "a file cannot include itself, directly or through other files",
-                            ),
+                        Diagnostic::error(
+                            Code::Path,
+                            tr!(load_includes_itself, value = path.value),
+                        )
+                        .at(path.span.clone())
+                        .with_hint(tr!(load_a_file_cannot_include_itself)),
                     );
                     continue;
                 }
@@ -81,10 +83,10 @@ fn resolve_includes(files: &mut Files, items: &mut [SectionItem], stack: &mut Ve
                     files.diagnostics.push(
                         Diagnostic::error(
                             Code::Limit,
-                            format!("includes are nested more than {MAX_INCLUDE_DEPTH} files deep here"),
+                            tr!(load_includes_are_nested_more_than, max = MAX_INCLUDE_DEPTH),
                         )
                         .at(path.span.clone())
-                        .with_hint("include the section files from the chapter file instead of from each other"),
+                        .with_hint(tr!(load_include_the_section_files_from)),
                     );
                     continue;
                 }

@@ -11,6 +11,7 @@ use std::fmt;
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
+use crate::tr;
 
 use super::yaml::{Node, Value, did_you_mean};
 
@@ -20,7 +21,7 @@ pub type Out = Vec<Diagnostic>;
 /// A value that can be read from a YAML node.
 pub trait FromYaml: Sized {
     /// What a value of this type looks like, for "expected …" messages.
-    const EXPECTED: &'static str;
+    const EXPECTED: crate::i18n::MessageId;
 
     /// Reads the value; on failure the reason is in `out` (never a silent `None`).
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self>;
@@ -49,7 +50,7 @@ impl<T: fmt::Display> fmt::Display for Spanned<T> {
 }
 
 impl<T: FromYaml> FromYaml for Spanned<T> {
-    const EXPECTED: &'static str = T::EXPECTED;
+    const EXPECTED: crate::i18n::MessageId = T::EXPECTED;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         T::from_yaml(node, out).map(|value| Spanned { value, span: node.span.clone() })
@@ -57,60 +58,60 @@ impl<T: FromYaml> FromYaml for Spanned<T> {
 }
 
 impl FromYaml for String {
-    const EXPECTED: &'static str = "a text";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_text;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
             Value::Scalar(s, _) => Some(s.clone()),
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
 
 impl FromYaml for bool {
-    const EXPECTED: &'static str = "true or false";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_true_or_false;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
             Value::Scalar(s, _) => match s.trim() {
                 "true" | "yes" | "ja" => Some(true),
                 "false" | "no" | "nei" => Some(false),
-                _ => fail(node, Self::EXPECTED, out),
+                _ => fail(node, &Self::EXPECTED.text(), out),
             },
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
 
 impl FromYaml for usize {
-    const EXPECTED: &'static str = "a whole number such as 2";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_whole_number_such_as;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
             Value::Scalar(s, _) => match s.trim().parse() {
                 Ok(n) => Some(n),
-                Err(_) => fail(node, Self::EXPECTED, out),
+                Err(_) => fail(node, &Self::EXPECTED.text(), out),
             },
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
 
 impl<T: FromYaml> FromYaml for Vec<T> {
-    const EXPECTED: &'static str = "a list";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_list;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
             // A bad item is reported where it is; the good items are kept so that later
             // stages can still report their own problems.
             Value::Seq(items) => Some(items.iter().filter_map(|i| T::from_yaml(i, out)).collect()),
-            _ => fail(node, &format!("a list of {}", T::EXPECTED), out),
+            _ => fail(node, &tr!(read_a_list_of, items = T::EXPECTED.text()), out),
         }
     }
 }
 
 impl FromYaml for Node {
-    const EXPECTED: &'static str = "a value";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_value;
 
     fn from_yaml(node: &Node, _out: &mut Out) -> Option<Self> {
         Some(node.clone())
@@ -122,7 +123,7 @@ impl FromYaml for Node {
 pub struct OneOrMany<T>(pub Vec<T>);
 
 impl<T: FromYaml> FromYaml for OneOrMany<T> {
-    const EXPECTED: &'static str = T::EXPECTED;
+    const EXPECTED: crate::i18n::MessageId = T::EXPECTED;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -145,7 +146,7 @@ pub struct Text {
 }
 
 impl FromYaml for Text {
-    const EXPECTED: &'static str = "a text";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_text_2;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -153,8 +154,8 @@ impl FromYaml for Text {
                 Some(Text { text: s.clone(), span: node.span.clone(), unchanged: None })
             }
             Value::Map(_) => {
-                let mut f = Fields::new(node, "a text, or {text: …, unchanged: true}", out)?;
-                let text: Option<Spanned<String>> = f.req("text", "the text", out);
+                let mut f = Fields::new(node, &tr!(read_expected_text_or_unchanged), out)?;
+                let text: Option<Spanned<String>> = f.req("text", &tr!(read_the_text), out);
                 let unchanged: Option<Spanned<bool>> = f.opt("unchanged", out);
                 f.finish(out);
                 let text = text?;
@@ -164,7 +165,7 @@ impl FromYaml for Text {
                     unchanged: unchanged.filter(|u| u.value).map(|u| u.span),
                 })
             }
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
@@ -194,7 +195,7 @@ pub fn keyword<K: Keyword>(node: &Node, out: &mut Out) -> Option<K> {
     let words = || K::WORDS.iter().map(|(w, _)| *w);
     let list = words().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
     let Value::Scalar(s, _) = &node.value else {
-        return fail(node, &format!("one of {list}"), out);
+        return fail(node, &tr!(read_one_of, list = list), out);
     };
     let s = s.trim();
     if let Some((_, v)) = K::WORDS
@@ -203,11 +204,11 @@ pub fn keyword<K: Keyword>(node: &Node, out: &mut Out) -> Option<K> {
     {
         return Some(*v);
     }
-    let mut d = Diagnostic::error(Code::YamlSchema, format!("«{s}» is not one of {list}"))
+    let mut d = Diagnostic::error(Code::YamlSchema, tr!(read_s_is_not_one_of, s = s, list = list))
         .at(node.span.clone())
-        .with_label("unknown word");
+        .with_label(tr!(read_unknown_word));
     if let Some(best) = did_you_mean(s, words()) {
-        d = d.with_hint(format!("did you mean `{best}`?"));
+        d = d.with_hint(tr!(read_did_you_mean_best, best = best));
     }
     out.push(d);
     None
@@ -217,7 +218,7 @@ pub fn keyword<K: Keyword>(node: &Node, out: &mut Out) -> Option<K> {
 macro_rules! keyword_from_yaml {
     ($t:ty) => {
         impl $crate::load::read::FromYaml for $t {
-            const EXPECTED: &'static str = "a keyword";
+            const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_keyword;
             fn from_yaml(
                 node: &$crate::load::yaml::Node,
                 out: &mut $crate::load::read::Out,
@@ -288,9 +289,12 @@ impl<'a> Fields<'a> {
             Some(n) => T::from_yaml(n, out),
             None => {
                 out.push(
-                    Diagnostic::error(Code::YamlSchema, format!("missing key `{key}` ({what})"))
-                        .at(self.node.span.clone())
-                        .with_label(format!("this map needs `{key}`")),
+                    Diagnostic::error(
+                        Code::YamlSchema,
+                        tr!(read_missing_key_key_what, key = key, what = what),
+                    )
+                    .at(self.node.span.clone())
+                    .with_label(tr!(read_this_map_needs_key, key = key)),
                 );
                 None
             }
@@ -312,13 +316,13 @@ impl<'a> Fields<'a> {
                 Value::Scalar(s, _) => s.as_str(),
                 _ => "?",
             };
-            let mut d = Diagnostic::error(Code::YamlSchema, format!("unknown key `{key}`"))
+            let mut d = Diagnostic::error(Code::YamlSchema, tr!(read_unknown_key_key, key = key))
                 .at(k.span.clone())
-                .with_label("not a key of this map");
+                .with_label(tr!(read_not_a_key_of_this));
             if let Some(best) = did_you_mean(key, self.asked.iter().copied()) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
+                d = d.with_hint(tr!(read_did_you_mean_best_2, best = best));
             }
-            d = d.with_note(format!("known keys here: {}", self.asked.join(", ")));
+            d = d.with_note(tr!(read_known_keys_here, keys = self.asked.join(", ")));
             out.push(d);
         }
     }

@@ -11,6 +11,7 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, Span};
+use crate::tr;
 
 /// A YAML node with its place.
 #[derive(Debug, Clone)]
@@ -36,12 +37,12 @@ pub enum Value {
 
 impl Node {
     /// A short description of the node's type for error messages.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
         match &self.value {
-            Value::Scalar(..) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a map",
-            Value::Null => "nothing",
+            Value::Scalar(..) => tr!(yaml_kind_text),
+            Value::Seq(_) => tr!(yaml_kind_list),
+            Value::Map(_) => tr!(yaml_kind_map),
+            Value::Null => tr!(yaml_kind_nothing),
         }
     }
 
@@ -55,9 +56,12 @@ impl Node {
 
     /// An error "expected X, found Y".
     pub fn type_error(&self, what: &str) -> Diagnostic {
-        Diagnostic::error(Code::YamlSchema, format!("expected {what}, found {}", self.kind()))
-            .at(self.span.clone())
-            .with_label(format!("expected {what}"))
+        Diagnostic::error(
+            Code::YamlSchema,
+            tr!(yaml_expected_what_found, found = self.kind(), what = what),
+        )
+        .at(self.span.clone())
+        .with_label(tr!(yaml_expected_what, what = what))
     }
 
     /// The items of a list.
@@ -84,71 +88,7 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// The byte offset in the source file of byte `offset` of a scalar's value.
-///
-/// `start` is where the scalar's node starts (its [`Span`]). Works for plain,
-/// quoted, folded (`>`) and literal (`|`) scalars over any number of lines by
-/// walking the value and the source side by side: every character of the
-/// value other than whitespace must be found, in order, in the source (a line
-/// break plus indentation in the source stands for one space or line break in
-/// the value). `None` when the two cannot be matched, e.g. around escape
-/// sequences in double-quoted strings: the caller then points at the node.
-pub fn value_offset(source: &str, start: usize, value: &str, offset: usize) -> Option<usize> {
-    let mut j = start;
-    let quote = match source.get(start..)?.chars().next()? {
-        q @ ('"' | '\'') => {
-            j += 1;
-            Some(q)
-        }
-        '>' | '|' => {
-            j = start + source[start..].find('\n')? + 1;
-            None
-        }
-        _ => None,
-    };
-    let at = |j: usize| source.get(j..).and_then(|r| r.chars().next());
-    let mut chars = value.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            if !at(j)?.is_whitespace() {
-                return None;
-            }
-            if i == offset {
-                return Some(j);
-            }
-            if chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
-                j += at(j)?.len_utf8();
-            } else {
-                while let Some(w) = at(j).filter(|w| w.is_whitespace()) {
-                    j += w.len_utf8();
-                }
-            }
-            continue;
-        }
-        if i == 0 {
-            // The indentation before the first line of a block scalar.
-            while let Some(w) = at(j).filter(|w| w.is_whitespace()) {
-                j += w.len_utf8();
-            }
-        }
-        let s = at(j)?;
-        if s != c {
-            return None;
-        }
-        if i == offset {
-            return Some(j);
-        }
-        j += s.len_utf8();
-        if c == '\'' && quote == Some('\'') {
-            // `''` stands for one `'` in a single-quoted string.
-            if at(j) != Some('\'') {
-                return None;
-            }
-            j += 1;
-        }
-    }
-    (offset == value.len()).then_some(j)
-}
+pub use super::yaml_offset::value_offset;
 
 /// How deep lists and maps may nest in one file. The deepest legitimate nesting (a chapter's
 /// sections five levels down, each with blocks and nested lists) stays far below; the limit
@@ -205,7 +145,7 @@ impl Builder<'_> {
         Span::new(self.file, start..(start + len).min(line_end).max(start))
     }
 
-    fn error(&mut self, span: Span, message: String, label: &str, hint: &str) {
+    fn error(&mut self, span: Span, message: String, label: String, hint: String) {
         self.errors.push(
             Diagnostic::error(Code::YamlSchema, message).at(span).with_label(label).with_hint(hint),
         );
@@ -229,11 +169,11 @@ impl Builder<'_> {
                         if let Some(first) = open.keys.get(k) {
                             let mut d = Diagnostic::error(
                                 Code::YamlSchema,
-                                format!("duplicate key `{k}`: this map already has it"),
+                                tr!(yaml_duplicate_key_k_this_map, k = k),
                             )
                             .at(key.span.clone())
-                            .with_label("second time")
-                            .with_hint("a key may appear once in a map: remove one of them, or merge what they say");
+                            .with_label(tr!(yaml_second_time))
+                            .with_hint(tr!(yaml_a_key_may_appear_once));
                             d.related.push((first.clone(), "first time".into()));
                             self.errors.push(d);
                         } else {
@@ -246,9 +186,9 @@ impl Builder<'_> {
                         let kind = key.kind();
                         self.error(
                             span,
-                            format!("a key must be a text, this one is {kind}"),
-                            "not a text",
-                            "write the key as plain text followed by `: `",
+                            tr!(yaml_a_key_must_be_a, kind = kind),
+                            tr!(yaml_not_a_text),
+                            tr!(yaml_write_the_key_as_plain),
                         );
                     }
                 },
@@ -262,13 +202,17 @@ impl Builder<'_> {
             let span = self.span(mark, 1);
             self.error(
                 span,
-                format!(
-                    "YAML tags such as `{}{}` are not used in this format",
-                    if tag.handle.starts_with("tag:yaml.org,2002:") { "!!" } else { &tag.handle },
-                    tag.suffix
+                tr!(
+                    yaml_yaml_tags_such_as_are,
+                    tag = if tag.handle.starts_with("tag:yaml.org,2002:") {
+                        "!!"
+                    } else {
+                        &tag.handle
+                    },
+                    suffix = tag.suffix
                 ),
-                "a tag",
-                "remove the tag; if the text starts with `!`, put it in quotes",
+                tr!(yaml_a_tag),
+                tr!(yaml_remove_the_tag_if_the),
             );
         }
     }
@@ -279,11 +223,11 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    format!("lists and maps are nested more than {MAX_DEPTH} levels deep here"),
+                    tr!(yaml_lists_and_maps_are_nested, max = MAX_DEPTH),
                 )
                 .at(span)
-                .with_label("too deep")
-                .with_hint("a report needs far less nesting: check the indentation, or split the text into sections"),
+                .with_label(tr!(yaml_too_deep))
+                .with_hint(tr!(yaml_a_report_needs_far_less)),
             );
             return false;
         }
@@ -298,9 +242,9 @@ impl Builder<'_> {
         let Some((node, count)) = self.anchors.get(&id) else {
             self.error(
                 span,
-                "this alias refers to the list or map it is written in".into(),
-                "refers to itself",
-                "an alias (`*name`) repeats a value anchored earlier with `&name`; it cannot repeat its own container",
+                tr!(yaml_this_alias_refers_to_the),
+                tr!(yaml_refers_to_itself),
+                tr!(yaml_an_alias_name_repeats_a),
             );
             return true;
         };
@@ -309,13 +253,11 @@ impl Builder<'_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::Limit,
-                    format!(
-                        "aliases (`*name`) copy more than {MAX_ALIAS_NODES} values into this file"
-                    ),
+                    tr!(yaml_aliases_name_copy_more_than, max = MAX_ALIAS_NODES),
                 )
                 .at(span)
-                .with_label("too many copies")
-                .with_hint("write the repeated values out, or use fewer nested aliases"),
+                .with_label(tr!(yaml_too_many_copies))
+                .with_hint(tr!(yaml_write_the_repeated_values_out)),
             );
             return false;
         }
@@ -334,9 +276,9 @@ impl Builder<'_> {
                     let span = self.span(mark, 3);
                     self.error(
                         span,
-                        "a second YAML document starts here; a file holds one document".into(),
-                        "second document",
-                        "remove the `---` line (and what follows it, or move it into the first document)",
+                        tr!(yaml_a_second_yaml_document_starts),
+                        tr!(yaml_second_document),
+                        tr!(yaml_remove_the_line_and_what),
                     );
                     return false;
                 }
@@ -369,9 +311,9 @@ impl Builder<'_> {
                         let span = key.span.clone();
                         self.error(
                             span,
-                            "this key has no value".into(),
-                            "no value",
-                            "write `key: value`",
+                            tr!(yaml_this_key_has_no_value),
+                            tr!(yaml_no_value),
+                            tr!(yaml_write_key_value),
                         );
                     }
                     self.push_value(node, anchor);
@@ -419,25 +361,29 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Vec<Diagnostic>>
                         .map_or(source.text.len(), |i| start + i);
                     let written = &source.text[start..end.max(start)];
                     builder.errors.push(
-                        Diagnostic::error(Code::YamlSyntax, format!("`{written}` is read as a YAML alias, but no value is anchored with that name"))
-                            .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
-                            .with_label("unknown alias")
-                            .with_hint(format!("if you mean the text «{written}», put it in quotes: \"{written}\"; an alias `*name` repeats a value marked `&name` earlier in the same file")),
+                        Diagnostic::error(
+                            Code::YamlSyntax,
+                            tr!(yaml_written_is_read_as_a, written = written),
+                        )
+                        .at(Span::new(file, start..end.max(start + 1).min(source.text.len())))
+                        .with_label(tr!(yaml_unknown_alias))
+                        .with_hint(tr!(yaml_if_you_mean_the_text, written = written)),
                     );
                     break;
                 }
                 if e.info().contains("recursion limit") {
                     builder.errors.push(
-                        Diagnostic::error(Code::Limit, "lists and maps are nested too deep here")
-                            .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
-                            .with_label("too deep")
-                            .with_hint("a report needs far less nesting: check the brackets and the indentation"),
+                        Diagnostic::error(Code::Limit, tr!(yaml_lists_and_maps_are_nested_2))
+                            .at(Span::new(
+                                file,
+                                start..(start + 1).min(source.text.len()).max(start),
+                            ))
+                            .with_label(tr!(yaml_too_deep_2))
+                            .with_hint(tr!(yaml_a_report_needs_far_less_2)),
                     );
                     break;
                 }
-                builder.errors.push(Diagnostic::error(Code::YamlSyntax, format!("this is not valid YAML: {}", e.info()))
-                    .at(Span::new(file, start..(start + 1).min(source.text.len()).max(start)))
-                    .with_hint("check the indentation, and quote text that contains `: ` or starts with a special character (`*`, `&`, `!`, `[`, `{`, `>`, `|`, `#`, `@`, `%`)"));
+                builder.errors.push(super::yaml_syntax::explain(e.info(), file, source, start));
                 break;
             }
         }

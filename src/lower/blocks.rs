@@ -12,6 +12,7 @@ use crate::load::{Reference, Revise, TextSource, image, inline};
 use crate::model::{
     Block, Checklist, ChecklistItem, Figure, Goal, Goals, Inline, ListItem, Measure,
 };
+use crate::tr;
 
 use super::Lowerer;
 
@@ -152,11 +153,11 @@ impl Lowerer<'_> {
                         self.push(
                             Diagnostic::error(
                                 Code::Limit,
-                                format!("lists are nested more than {MAX_LIST_DEPTH} levels deep here"),
+                                tr!(low_lists_are_nested_more_than, max = MAX_LIST_DEPTH),
                             )
                             .at(first.span.clone())
-                            .with_label("too deep")
-                            .with_hint("split the list, or write the deepest items as text in their parent item"),
+                            .with_label(tr!(low_too_deep))
+                            .with_hint(tr!(low_split_the_list_or_write)),
                         );
                         Vec::new()
                     }
@@ -235,20 +236,20 @@ impl Lowerer<'_> {
             let label = self.plain(a);
             if label.is_empty() {
                 self.push(
-                    Diagnostic::error(Code::YamlSchema, "an answer column without a name")
+                    Diagnostic::error(Code::YamlSchema, tr!(low_an_answer_column_without_a))
                         .at(a.span.clone())
-                        .with_label("empty")
-                        .with_hint("write the answer as the form prints it, e.g. `Ja`"),
+                        .with_label(tr!(low_empty))
+                        .with_hint(tr!(low_write_the_answer_as_the)),
                 );
             } else if answers.iter().any(|b| b.to_lowercase() == label.to_lowercase()) {
                 self.push(
                     Diagnostic::error(
                         Code::YamlSchema,
-                        format!("the answer «{label}» is listed twice"),
+                        tr!(low_the_answer_label_is_listed, label = label),
                     )
                     .at(a.span.clone())
-                    .with_label("second time")
-                    .with_hint("each answer is one column: list it once"),
+                    .with_label(tr!(low_second_time))
+                    .with_hint(tr!(low_each_answer_is_one_column)),
                 );
             } else {
                 answers.push(label);
@@ -256,10 +257,10 @@ impl Lowerer<'_> {
         }
         if answers.is_empty() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, "a checklist needs at least one answer column")
+                Diagnostic::error(Code::YamlSchema, tr!(low_a_checklist_needs_at_least))
                     .at(written.span.clone())
-                    .with_label("no answers")
-                    .with_hint("leave `answers:` out for «Ja», «Delvis», «Nei», or list yours: `answers: [Ja, Nei]`"),
+                    .with_label(tr!(low_no_answers))
+                    .with_hint(tr!(low_leave_answers_out_for_ja)),
             );
             return DEFAULT_ANSWERS.iter().map(|a| a.to_string()).collect();
         }
@@ -286,16 +287,13 @@ impl Lowerer<'_> {
         let list = answers.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
         let mut d = Diagnostic::error(
             Code::YamlSchema,
-            format!("«{}» is not one of this checklist's answers: {list}", answer.value.trim()),
+            tr!(low_is_not_one_of_this, answer = answer.value.trim(), list = list),
         )
         .at(answer.span.clone())
-        .with_label("unknown answer");
+        .with_label(tr!(low_unknown_answer));
         d = match did_you_mean(&word, answers.iter().map(String::as_str)) {
-            Some(best) => d.with_hint(format!("did you mean `{best}`?")),
-            None => d.with_hint(
-                "write one of the answers, or add this one to the checklist's `answers:` list \
-                 (each answer is a column of the form)",
-            ),
+            Some(best) => d.with_hint(tr!(low_did_you_mean_best, best = best)),
+            None => d.with_hint(tr!(low_write_one_of_the_answers)),
         };
         self.push(d);
         None
@@ -308,14 +306,9 @@ impl Lowerer<'_> {
         let lower = rel.to_lowercase();
         if !IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
             self.push(
-                Diagnostic::error(
-                    Code::Path,
-                    format!("«{rel}» is not a PNG, JPEG, GIF, WebP or SVG image"),
-                )
-                .at(file.span.clone())
-                .with_hint(
-                    "save the image as PNG, JPEG or SVG and name the file with that extension",
-                ),
+                Diagnostic::error(Code::Path, tr!(low_rel_is_not_a_png, rel = rel))
+                    .at(file.span.clone())
+                    .with_hint(tr!(low_save_the_image_as_png)),
             );
             return None;
         }
@@ -323,9 +316,9 @@ impl Lowerer<'_> {
         let extension = rel.rsplit('.').next().unwrap_or("");
         if let Err(problem) = image::verify_image(&data, extension) {
             self.push(
-                Diagnostic::error(Code::Image, format!("«{rel}»: {problem}"))
+                Diagnostic::error(Code::Image, tr!(low_rel_problem, rel = rel, problem = problem))
                     .at(file.span.clone())
-                    .with_label("this file")
+                    .with_label(tr!(low_this_file))
                     .with_hint(problem.hint()),
             );
             return None;
@@ -337,10 +330,10 @@ impl Lowerer<'_> {
         let alt = f.alt.as_ref().map(|a| self.plain(a)).unwrap_or_default();
         if alt.is_empty() {
             self.push(
-                Diagnostic::error(Code::AltText, "this image has no alternative text")
+                Diagnostic::error(Code::AltText, tr!(low_this_image_has_no_alternative))
                     .at(f.span.clone())
-                    .with_label("add `alt:`")
-                    .with_hint("describe what the image shows in one or two sentences: readers with screen readers and PDF/UA need it"),
+                    .with_label(tr!(low_add_alt))
+                    .with_hint(tr!(low_describe_what_the_image_shows)),
             );
         }
         let caption = f.caption.as_ref().map(|c| self.inline(c));

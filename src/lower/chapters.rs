@@ -9,6 +9,7 @@ use crate::load::schema::{BlockSource, SectionItem, SectionSource};
 use crate::load::slug;
 use crate::model::{Chapter, Section};
 use crate::source::Span;
+use crate::tr;
 
 use super::Lowerer;
 
@@ -111,11 +112,11 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::Limit,
-                        format!("sections are nested more than {} levels below the chapter here", MAX_SECTION_LEVEL - 1),
+                        tr!(low_sections_are_nested_more_than, max = MAX_SECTION_LEVEL - 1),
                     )
                     .at(source.span.clone())
-                    .with_label("too deep")
-                    .with_hint("a report's headings go at most six levels deep: make this a `heading:` block, or move the section up a level"),
+                    .with_label(tr!(low_too_deep_2))
+                    .with_hint(tr!(low_a_report_s_headings_go)),
                 );
                 continue;
             }

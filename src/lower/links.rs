@@ -7,6 +7,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::yaml::did_you_mean;
 use crate::model::{Chapter, Report, Section};
 use crate::source::Span;
+use crate::tr;
 
 /// A link as written, with its place.
 #[derive(Debug, Clone)]
@@ -35,7 +36,7 @@ fn anchors(report: &Report) -> BTreeSet<String> {
 }
 
 /// Why an external address cannot be right, if it cannot.
-fn external_problem(url: &str) -> Option<&'static str> {
+fn external_problem(url: &str) -> Option<String> {
     let lower = url.to_ascii_lowercase();
     if let Some(address) = lower.strip_prefix("mailto:") {
         let (local, domain) = address.split_once('@').unwrap_or(("", ""));
@@ -44,7 +45,7 @@ fn external_problem(url: &str) -> Option<&'static str> {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !address.contains(char::is_whitespace);
-        return (!ok).then_some("an e-mail address is written name@domain.no");
+        return (!ok).then(|| tr!(fix_email));
     }
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -57,10 +58,10 @@ fn external_problem(url: &str) -> Option<&'static str> {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     });
     if host.is_empty() || !labels_ok || !(host.contains('.') || host == "localhost") {
-        return Some("the address has no valid host name, e.g. https://www.oslo.kommune.no");
+        return Some(tr!(fix_host));
     }
     if url.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Some("an address may not contain spaces; write them as %20");
+        return Some(tr!(fix_spaces));
     }
     None
 }
@@ -74,31 +75,27 @@ pub fn check(report: &Report, links: &[LinkSource]) -> Vec<Diagnostic> {
             if anchors.contains(target) {
                 continue;
             }
-            let mut d = Diagnostic::error(
-                Code::Markup,
-                format!("the link goes to «#{target}», but the report has no chapter, section or table with that anchor"),
-            )
-            .at(link.span.clone())
-            .with_label("no such anchor");
+            let mut d =
+                Diagnostic::error(Code::Markup, tr!(low_the_link_goes_to_target, target = target))
+                    .at(link.span.clone())
+                    .with_label(tr!(low_no_such_anchor));
             let table = report.tables.iter().find(|t| t.id == target);
             d = match did_you_mean(target, anchors.iter().map(String::as_str)) {
-                _ if table.is_some() => d.with_hint(format!(
-                    "«{target}» is a table's id; a link to the table goes to its anchor «#{}»",
-                    table.map_or("", |t| t.anchor.as_str())
+                _ if table.is_some() => d.with_hint(tr!(
+                    low_target_is_a_table_s,
+                    anchor = table.map_or("", |t| t.anchor.as_str()),
+                    target = target
                 )),
-                Some(best) => d.with_hint(format!("did you mean «#{best}»?")),
-                None => d.with_hint("a table's anchor is `tabell-` and its number with dashes (tabell-0-1-b); a section's is its `id`, or `seksjon-` and its number (seksjon-3-2)"),
+                Some(best) => d.with_hint(tr!(low_did_you_mean_best_2, best = best)),
+                None => d.with_hint(tr!(low_a_table_s_anchor_is)),
             };
             out.push(d);
         } else if let Some(problem) = external_problem(&link.url) {
             out.push(
-                Diagnostic::error(
-                    Code::Markup,
-                    format!("the link «{}» is not a valid address", link.url),
-                )
-                .at(link.span.clone())
-                .with_label("not a valid address")
-                .with_hint(problem),
+                Diagnostic::error(Code::Markup, tr!(low_the_link_is_not_a, url = link.url))
+                    .at(link.span.clone())
+                    .with_label(tr!(low_not_a_valid_address))
+                    .with_hint(problem),
             );
         }
     }

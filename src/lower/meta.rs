@@ -7,6 +7,7 @@ use crate::load::read::Spanned;
 use crate::load::schema::{FactSource, ReportSource};
 use crate::load::{date, number, slug};
 use crate::model::{Fact, Meta};
+use crate::tr;
 
 use super::Lowerer;
 
@@ -25,11 +26,11 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::YamlSchema,
-                        format!("«{}» is not a date: {problem}", d.value.trim()),
+                        tr!(low_is_not_a_date_problem, date = d.value.trim(), problem = problem),
                     )
                     .at(d.span.clone())
-                    .with_label("expected a real date written YYYY-MM-DD")
-                    .with_hint("write the date as year-month-day, e.g. 2025-03-01"),
+                    .with_label(tr!(low_expected_a_real_date_written))
+                    .with_hint(tr!(low_write_the_date_as_year)),
                 );
                 None
             }
@@ -78,9 +79,9 @@ impl Lowerer<'_> {
         let rel = t.value.trim();
         let full = self.files.root.join(rel);
         let problem = if crate::load::files::path_problem(rel).is_some() {
-            "leaves the report folder"
+            tr!(load3_leaves_the_report_folder)
         } else if !full.is_dir() {
-            "does not exist"
+            tr!(fix_does_not_exist)
         } else {
             let found = crate::paths::template_folder_diagnostic(
                 &self.files.root,
@@ -92,11 +93,12 @@ impl Lowerer<'_> {
             return;
         };
         self.push(
-            Diagnostic::error(Code::Path, format!("the template folder «{rel}» {problem}"))
-                .at(t.span.clone())
-                .with_hint(
-                    "templates: names a folder inside the report folder, e.g. `templates: maler`",
-                ),
+            Diagnostic::error(
+                Code::Path,
+                tr!(low_the_template_folder_rel_problem, rel = rel, problem = problem),
+            )
+            .at(t.span.clone())
+            .with_hint(tr!(low_templates_names_a_folder_inside)),
         );
     }
 
@@ -124,10 +126,10 @@ impl Lowerer<'_> {
             return Some(code.to_string());
         }
         self.push(
-            Diagnostic::error(Code::YamlSchema, format!("«{code}» is not a KOSTRA region code"))
+            Diagnostic::error(Code::YamlSchema, tr!(low_code_is_not_a_kostra, code = code))
                 .at(g.span.clone())
-                .with_label("expected six digits, e.g. 030109")
-                .with_hint("Oslo's districts are 030101–030115 (Bydel Bjerke is 030109); a municipality has four digits, e.g. 0301"),
+                .with_label(tr!(low_expected_six_digits_e_g))
+                .with_hint(tr!(low_oslo_s_districts_are_bydel)),
         );
         None
     }
@@ -136,9 +138,9 @@ impl Lowerer<'_> {
         let year = y.value.trim().parse::<i32>().ok().filter(|y| (1900..3000).contains(y));
         if year.is_none() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, format!("«{}» is not a year", y.value.trim()))
+                Diagnostic::error(Code::YamlSchema, tr!(low_is_not_a_year, year = y.value.trim()))
                     .at(y.span.clone())
-                    .with_label("expected a year such as 2024"),
+                    .with_label(tr!(low_expected_a_year_such_as)),
             );
         }
         year
@@ -162,8 +164,11 @@ impl Lowerer<'_> {
                     );
                 }
                 Err(e) => self.push(
-                    Diagnostic::error(Code::CellFormat, format!("the fact «{name}»: {}", e.0))
-                        .at(f.value.span.clone()),
+                    Diagnostic::error(
+                        Code::CellFormat,
+                        tr!(low_the_fact_name, problem = e.0, name = name),
+                    )
+                    .at(f.value.span.clone()),
                 ),
             }
         }

@@ -28,6 +28,7 @@ use crate::load::spec::TableSpec;
 use crate::load::{Reference, TextSource};
 use crate::model::{Report, Strategy, Table};
 use crate::source::Span;
+use crate::tr;
 
 /// What lowering hands on.
 #[derive(Debug, Default)]
@@ -144,12 +145,11 @@ impl Lowerer<'_> {
     /// Claims an id for a chapter, section or table; a second use is an error.
     fn claim_id(&mut self, id: &str, span: &Span) -> bool {
         if let Some(first) = self.ids.get(id) {
-            let mut d =
-                Diagnostic::error(Code::DuplicateId, format!("the id «{id}» is used twice"))
-                    .at(span.clone())
-                    .with_label("second use")
-                    .with_hint("ids of chapters, sections and tables must be unique in the report");
-            d.related.push((first.clone(), "first use".into()));
+            let mut d = Diagnostic::error(Code::DuplicateId, tr!(low_the_id_id_is_used, id = id))
+                .at(span.clone())
+                .with_label(tr!(low_second_use))
+                .with_hint(tr!(low_ids_of_chapters_sections_and));
+            d.related.push((first.clone(), tr!(low_first_use)));
             self.push(d);
             false
         } else {

@@ -5,6 +5,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::read::Spanned;
 use crate::load::{TextSource, control, glyphs};
 use crate::source::Span;
+use crate::tr;
 
 use super::Lowerer;
 
@@ -64,8 +65,8 @@ fn problems(text: &str) -> Vec<(usize, char, Code)> {
 
 fn problem(code: Code, c: char, span: Span) -> Diagnostic {
     let (message, hint) = match code {
-        Code::ControlCharacter => (control::message(c), control::HINT),
-        _ => (glyphs::message(c), glyphs::HINT),
+        Code::ControlCharacter => (control::message(c), control::hint()),
+        _ => (glyphs::message(c), glyphs::hint()),
     };
-    Diagnostic::error(code, message).at(span).with_label("here").with_hint(hint)
+    Diagnostic::error(code, message).at(span).with_label(tr!(low_here)).with_hint(hint)
 }

@@ -12,6 +12,7 @@ use crate::load::slug;
 use crate::load::spec::TableSpec;
 use crate::model::{Cell, Column, ColumnKind, HeaderGroup, Row, RowStyle, Table, TableKind};
 use crate::source::{FileId, Span};
+use crate::tr;
 
 use super::Lowerer;
 use crate::load::read::Spanned;
@@ -116,12 +117,9 @@ impl Lowerer<'_> {
             let span = match &g.columns {
                 Some(s) if s.value == 0 => {
                     self.push(
-                        Diagnostic::error(
-                            Code::TableShape,
-                            "a header group spans at least one column",
-                        )
-                        .at(s.span.clone())
-                        .with_label("0 columns"),
+                        Diagnostic::error(Code::TableShape, tr!(low_a_header_group_spans_at))
+                            .at(s.span.clone())
+                            .with_label(tr!(low_columns)),
                     );
                     continue;
                 }
@@ -137,9 +135,10 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::TableShape,
-                    format!(
-                        "the header groups span {} columns, but the table has {ncols}",
-                        total.map_or("too many".to_string(), |t| t.to_string())
+                    tr!(
+                        low_the_header_groups_span_columns,
+                        spanned = total.map_or("too many".to_string(), |t| t.to_string()),
+                        ncols = ncols
                     ),
                 )
                 .at(at),
@@ -160,11 +159,15 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::TableShape,
-                    format!("this row has {} cells, the header has {ncols}", record.fields.len()),
+                    tr!(
+                        low_this_row_has_cells_the,
+                        fields_len = record.fields.len(),
+                        ncols = ncols
+                    ),
                 )
                 .at(at)
-                .with_label(if extra { "extra cells start here" } else { "cells missing" })
-                .with_hint("every row needs one cell per column; an empty cell is written as nothing between two `;`"),
+                .with_label(if extra { tr!(fix_extra_cells) } else { tr!(fix_cells_missing) })
+                .with_hint(tr!(low_every_row_needs_one_cell)),
             );
         }
         let label = record.fields.first().map_or("", |f| f.text.trim());
@@ -205,7 +208,7 @@ impl Lowerer<'_> {
                     let mut d = Diagnostic::error(Code::CellFormat, e.0.clone())
                         .at(span.clone())
                         .with_label(e.label())
-                        .with_hint("write figures as 1 714 058, −50 136, 89,4 % or 4,7; `-` for zero, `*` for not available; or give the column `type: text`");
+                        .with_hint(tr!(low_write_figures_as_or_for));
                     d.table = Some(table.to_string());
                     d.row = Some(label.to_string());
                     d.column = Some(col.key.clone());

@@ -347,20 +347,20 @@ fn filter_problem(filter: &str, p: &FilterError) -> Msg {
     let msg = |text: String| Msg::expression("cannot be evaluated", text);
     match p {
         FilterError::Percentage { figure } => {
-            msg(format!("`{filter}` is for amounts, but {figure} is a percentage"))
+            msg(crate::tr!(refs_filter_is_for_amounts_but, filter = filter, figure = figure))
         }
-        FilterError::NoUnit { figure } => msg(format!(
-            "`mill` needs to know the unit of {figure}: it has none (give the fact `unit: 1000 kr` or `unit: kr`)"
-        )),
+        FilterError::NoUnit { figure } => {
+            msg(crate::tr!(refs_mill_needs_to_know_the, figure = figure))
+        }
         FilterError::NotKroner { figure, unit } => {
-            msg(format!("`mill` works on amounts in kroner, but the unit of {figure} is «{unit}»"))
+            msg(crate::tr!(refs_mill_works_on_amounts_in, figure = figure, unit = unit))
         }
         FilterError::TooLarge { figure } => {
-            msg(format!("{figure} is too large to compute in millions"))
+            msg(crate::tr!(refs_is_too_large_to_compute, figure = figure))
         }
-        FilterError::ZeroAvvik { figure } => msg(format!(
-            "the avvik is {figure}: neither merforbruk nor mindreforbruk (write the sentence without `forbruk`)"
-        )),
+        FilterError::ZeroAvvik { figure } => {
+            msg(crate::tr!(refs_the_avvik_is_neither_merforbruk, figure = figure))
+        }
     }
 }
 

@@ -43,6 +43,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::Loaded;
 use crate::load::inline::{PLACEHOLDER_END, PLACEHOLDER_START};
 use crate::model::{Block, Inline, ListItem, Report, Section};
+use crate::tr;
 
 use eval::Evaluator;
 pub use names::{FILTERS, FUNCTIONS};
@@ -60,7 +61,7 @@ pub fn resolve(report: &mut Report, loaded: &Loaded) -> Vec<Diagnostic> {
                 Ok(text) => values.push(text),
                 Err(error) => {
                     let d = diagnostic(loaded, reference, &error);
-                    values.push(format!("[feil: {}]", d.message));
+                    values.push(tr!(refs_feil, message = d.message));
                     diagnostics.push(d);
                 }
             }
@@ -138,22 +139,20 @@ fn literal_figures(report: &Report, loaded: &Loaded) -> Vec<Diagnostic> {
             let printed = crate::format::number(&report.facts[name].value);
             let mut d = Diagnostic::warning(
                 Code::LiteralFigure,
-                format!("the text writes out {printed}, the figure of the fact «{name}»"),
+                tr!(refs_the_text_writes_out_printed, printed = printed, name = name),
             )
             .at(source.span_of(&loaded.sources, range))
-            .with_label("the fact's figure, written out")
-            .with_hint(format!(
-                "write `{}` instead, so the figure is stated once, in report.yaml",
-                names::fact_reference(name)
+            .with_label(tr!(refs_the_fact_s_figure_written))
+            .with_hint(tr!(
+                refs_write_instead_so_the_figure,
+                reference = names::fact_reference(name)
             ));
             if names.len() > 1 {
-                d = d.with_note(format!("the facts «{}» have this figure", names.join("», «")));
+                d = d.with_note(tr!(refs_the_facts_have_this_figure, names = names.join("», «")));
             }
-            d = d.with_note(
-                "if this is another quantity that happens to be equal, skip the rule with `--skip literal-figure`",
-            );
+            d = d.with_note(tr!(refs_if_this_is_another_quantity));
             if let Some(span) = loaded.fact_spans.get(name) {
-                d.related.push((span.clone(), "the fact is declared here".into()));
+                d.related.push((span.clone(), tr!(refs_the_fact_is_declared_here)));
             }
             out.push(d);
         }

@@ -12,6 +12,7 @@ use super::{Checker, Finding};
 use crate::diag::{Code, Diagnostic};
 use crate::model::Table;
 use crate::source::Span;
+use crate::tr;
 
 /// The rows an acknowledgement is limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +94,10 @@ pub(super) fn apply(
             if *row != Rows::Ambiguous && !used {
                 let mut d = Diagnostic::warning(
                     Code::UnusedAcknowledgement,
-                    format!("this acknowledgement of `{}` matches no finding", ack.code.name()),
+                    tr!(val_this_acknowledgement_of_matches_no, rule = ack.code.name()),
                 )
                 .at(ack.span.clone())
-                .with_hint("the figures may have been corrected: remove the acknowledgement, or check its rule, row and column");
+                .with_hint(tr!(val_the_figures_may_have_been));
                 d.table = Some(table.id.clone());
                 out.push(d);
             }
@@ -110,18 +111,17 @@ pub(super) fn apply(
 fn ambiguous(table: &Table, row: &str, matches: &[usize], span: Span) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::AmbiguousRow,
-        format!(
-            "the acknowledgement names the row «{row}», but table `{}` has {} rows it could mean",
-            table.id,
-            matches.len()
+        tr!(
+            val_the_acknowledgement_names_the_row,
+            id = table.id,
+            matches_len = matches.len(),
+            row = row
         ),
     )
     .at(span)
-    .with_label("which row?")
+    .with_label(tr!(val_which_row))
     .with_note(super::rows::matches_note(table, matches))
-    .with_hint(
-        "give the rows different labels in the CSV file, or write the whole label of the row you mean",
-    );
+    .with_hint(tr!(val_give_the_rows_different_labels));
     d.table = Some(table.id.clone());
     d
 }

@@ -20,21 +20,21 @@ pub enum ArithError {
 
 impl ArithError {
     /// Plain words for a message: "is too large to compute exactly", "divides by zero".
-    pub fn what(self) -> &'static str {
+    pub fn what(self) -> String {
         match self {
-            ArithError::Overflow => "is too large to compute exactly",
-            ArithError::DivisionByZero => "divides by zero",
+            ArithError::Overflow => crate::tr!(valz_too_large),
+            ArithError::DivisionByZero => crate::tr!(valz_divides_by_zero),
         }
     }
 
     /// What to do about it.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self) -> String {
         match self {
             ArithError::Overflow => {
-                "figures are computed exactly up to 79 228 162 514 264 337 593 543 950 335; look for a figure typed with too many digits"
+                crate::tr!(valz_too_large_hint)
             }
             ArithError::DivisionByZero => {
-                "the formula divides by a figure that is 0 (or `-`) in this row; correct the figure, or leave the computed cell empty where the formula has no value"
+                crate::tr!(valz_divides_by_zero_hint)
             }
         }
     }

@@ -18,16 +18,15 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::format;
 use crate::load::expr;
 use crate::model::{Cell, ColumnKind};
+use crate::tr;
 
 impl Checker<'_> {
     pub(super) fn check_derived(&mut self, ti: usize) {
         let specs = self.specs;
         for (rule_index, rule) in specs[ti].derived.iter().enumerate() {
             let Some(target) = self.col_index(ti, &rule.target) else {
-                let msg = format!(
-                    "the formula «{}» computes a column `{}` that the table does not have",
-                    rule.text, rule.target
-                );
+                let msg =
+                    tr!(val_the_formula_computes_a_column, text = rule.text, target = rule.target);
                 self.rule_error(ti, rule.span.clone(), msg, Some(self.keys_hint(ti)));
                 continue;
             };
@@ -38,10 +37,7 @@ impl Checker<'_> {
                 match self.col_index(ti, key) {
                     Some(c) => cols.push((key.clone(), c)),
                     None => {
-                        let msg = format!(
-                            "the formula «{}» uses a column `{key}` that the table does not have",
-                            rule.text
-                        );
+                        let msg = tr!(val_the_formula_uses_a_column, text = rule.text, key = key);
                         self.rule_error(ti, rule.span.clone(), msg, Some(self.keys_hint(ti)));
                     }
                 }
@@ -113,7 +109,7 @@ impl Checker<'_> {
                 let (expected, diff) = match computed {
                     Ok(x) => x,
                     Err(EvalError::Arith(error)) => {
-                        let what = format!("the formula «{}»", rule.text);
+                        let what = tr!(val_the_formula, text = rule.text);
                         let formula = Some(format!("{formula} = {shown}"));
                         self.arithmetic(ti, (ri, target), &rule.span, what, error, formula);
                         continue;
@@ -149,7 +145,7 @@ impl Checker<'_> {
             .get(used)
             .map(|c| format::cell(c, ColumnKind::Number))
             .unwrap_or_default();
-        let shown = if cell.is_empty() { "empty".to_string() } else { format!("«{cell}»") };
+        let shown = if cell.is_empty() { tr!(valz_empty) } else { format!("«{cell}»") };
         let mut d = self
             .base(
                 Severity::Note,
@@ -157,21 +153,17 @@ impl Checker<'_> {
                 ti,
                 ri,
                 target,
-                format!(
-                    "`{}` is not checked in this row: `{}` is {shown}",
-                    spec_rule.target, table.columns[used].key
+                tr!(
+                    val_is_not_checked_in_this,
+                    target = spec_rule.target,
+                    column = table.columns[used].key,
+                    shown = shown
                 ),
             )
-            .with_label("not checked")
-            .with_label_span(&spec_rule.span, "rule declared here");
-        d.notes.push(format!(
-            "the formula «{}» needs a figure in every column it uses",
-            spec_rule.text
-        ));
-        d.hints.push(
-            "if the figure is not available, write `*` in the computed cell too, or leave it empty"
-                .into(),
-        );
+            .with_label(tr!(val_not_checked))
+            .with_label_span(&spec_rule.span, tr!(val_rule_declared_here));
+        d.notes.push(tr!(val_the_formula_needs_a_figure, text = spec_rule.text));
+        d.hints.push(tr!(val_if_the_figure_is_not));
         let key = spec_rule.target.clone();
         self.emit(ti, Some(ri), Some(key), d);
     }
@@ -203,20 +195,20 @@ impl Checker<'_> {
                 .any(|c| matches!(row.cells.get(c), Some(Cell::Number(n)) if n.percent));
         let rounding = diff.abs() <= unit;
         let (severity, message) = if rounding {
-            (
-                Severity::Note,
-                format!("`{}` differs from its formula by one unit: rounding", rule.target),
-            )
+            (Severity::Note, tr!(val_differs_from_its_formula_by, target = rule.target))
         } else if rule.code == Code::IndicatorDeviation {
             (
                 Severity::Error,
-                format!(
-                    "the indicator's avvik is not resultat − måltall{}",
-                    if percent_points { " (in percentage points)" } else { "" }
+                tr!(
+                    val_the_indicator_s_avvik_is,
+                    points = if percent_points { tr!(valz_in_points) } else { String::new() }
                 ),
             )
         } else {
-            (Severity::Error, format!("`{}` does not equal {formula}", rule.target))
+            (
+                Severity::Error,
+                tr!(val_does_not_equal_formula, target = rule.target, formula = formula),
+            )
         };
         let mut d: Diagnostic = self.base(severity, rule.code, ti, ri, target, message);
         let shown_scale = scale.max(expected.normalize().scale().min(4));
@@ -225,27 +217,24 @@ impl Checker<'_> {
         d.found = Some(fmt_value(found, scale));
         d.difference = Some(fmt_signed(diff, shown_scale));
         d.label = Some(if rounding {
-            "rounding".into()
+            tr!(fix_rounding)
         } else {
-            format!("expected {}", fmt_value(expected, scale))
+            tr!(human_expected, expected = fmt_value(expected, scale))
         });
         if rounding {
-            d.notes.push(
-                "printed figures are rounded one by one, so a derived figure may be off by one unit"
-                    .into(),
-            );
+            d.notes.push(tr!(val_printed_figures_are_rounded_one));
         } else {
             if percent_points {
-                d.notes.push("for percentages the avvik is in percentage points".into());
+                d.notes.push(tr!(val_for_percentages_the_avvik_is));
             }
-            d.hints.push(format!(
-                "correct the figure, or if the published figure is right, acknowledge it in the table's YAML: `acknowledge: [{{rule: {}, row: \"{}\", column: {}, reason: \"…\"}}]`",
-                rule.code.name(),
-                row.label(),
-                rule.target
+            d.hints.push(tr!(
+                val_correct_the_figure_or_if,
+                rule = rule.code.name(),
+                row = row.label(),
+                target = rule.target
             ));
         }
-        d = d.with_label_span(&rule.span, "rule declared here");
+        d = d.with_label_span(&rule.span, tr!(val_rule_declared_here_2));
         let key = rule.target.clone();
         self.emit(ti, Some(ri), Some(key), d);
     }

@@ -6,6 +6,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kostra::{self, FindingKind, Region};
 use crate::model::Meta;
+use crate::tr;
 
 /// The report's KOSTRA region: `region:` when given, else read from organisation and district.
 pub fn region(meta: &Meta) -> Region {
@@ -36,7 +37,7 @@ impl super::Checker<'_> {
             };
             let mut d = Diagnostic::new(finding.severity, code, finding.message)
                 .at(self.cell_span(ti, r, 0))
-                .with_label("function code");
+                .with_label(tr!(val_function_code));
             d.hints = finding.hints;
             d.table = Some(table.id.clone());
             d.row = Some(label.to_string());

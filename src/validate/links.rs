@@ -18,6 +18,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::format;
 use crate::load::spec::{LinkRows, LinkRule, Relation, RowRef};
 use crate::model::{Cell, ColumnKind};
+use crate::tr;
 
 impl Checker<'_> {
     /// Row pairs (this table's row, the other table's row) of a link.
@@ -50,7 +51,7 @@ impl Checker<'_> {
                                 other,
                                 &text,
                                 &link.span,
-                                "the link (`rows: same`)",
+                                &tr!(valz_the_link_rows_same),
                                 others,
                             );
                         }
@@ -61,7 +62,7 @@ impl Checker<'_> {
                                 ti,
                                 &text,
                                 &link.span,
-                                "the link (`rows: same`)",
+                                &tr!(valz_the_link_rows_same),
                                 rows,
                             );
                         }
@@ -96,14 +97,11 @@ impl Checker<'_> {
             return;
         }
         let code = if link.relation == Relation::Eq { Code::Transfer } else { Code::Comparison };
-        let mut d = Diagnostic::note(
-            code,
-            format!("«{a}» is paired with «{b}» in `{}`: the labels differ only in case, spacing or a footnote mark", link.to),
-        )
-        .at(self.cell_span(ti, r, 0))
-        .with_label("paired by label")
-        .with_label_span(&self.cell_span(other, o, 0), "paired with this row")
-        .with_hint("write the labels alike, or pair the rows explicitly with `rows: {this row: that row}`");
+        let mut d = Diagnostic::note(code, tr!(val_a_is_paired_with_b, to = link.to, a = a, b = b))
+            .at(self.cell_span(ti, r, 0))
+            .with_label(tr!(val_paired_by_label))
+            .with_label_span(&self.cell_span(other, o, 0), tr!(val_paired_with_this_row))
+            .with_hint(tr!(val_write_the_labels_alike_or));
         d.table = Some(self.table(ti).id.clone());
         d.row = Some(a.to_string());
         self.emit(ti, Some(r), None, d);
@@ -122,7 +120,7 @@ impl Checker<'_> {
                             self.rule_error(
                                 ti,
                                 span.clone(),
-                                format!("there is no column `{a}` in this table"),
+                                tr!(val_there_is_no_column_a, a = a),
                                 Some(hint),
                             );
                             None
@@ -132,7 +130,7 @@ impl Checker<'_> {
                             self.rule_error(
                                 ti,
                                 span.clone(),
-                                format!("table `{}` has no column `{b}`", link.to),
+                                tr!(val_table_has_no_column_b, to = link.to, b = b),
                                 Some(hint),
                             );
                             None
@@ -182,7 +180,7 @@ impl Checker<'_> {
         if this_cell == Cell::Empty && that_cell == Cell::Empty {
             return;
         }
-        let what = || format!("the link to `{}`", link.to);
+        let what = || tr!(val_the_link_to, to = link.to);
         let a = self.read(ti, r, c, true);
         let b = self.read(other, o, oc, true);
         let (a, b) = match (a, b) {
@@ -197,14 +195,14 @@ impl Checker<'_> {
                     if this_cell == Cell::NotAvailable { (ti, r, c) } else { (other, o, oc) };
                 let x = Blocker {
                     span: self.cell_span(t, row, col),
-                    why: format!(
-                        "row «{}» of `{}` is `*` (not available)",
-                        self.table(t).rows[row].label(),
-                        self.table(t).id
+                    why: tr!(
+                        val_row_of_is_not_available,
+                        row = self.table(t).rows[row].label(),
+                        table = self.table(t).id
                     ),
                     severity: Severity::Note,
-                    label: "not available",
-                    note: "a figure that is not available cannot be compared",
+                    label: tr!(valz_not_available),
+                    note: tr!(valz_not_available_cannot_be_compared),
                     row_wide: false,
                 };
                 self.unchecked(ti, code, link_index, &link.span, (r, c), what(), &x);
@@ -245,17 +243,19 @@ impl Checker<'_> {
         let (code, message) = match link.relation {
             Relation::Eq => (
                 Code::Transfer,
-                format!(
-                    "the figure is transferred to `{}` («{other_row}»), but the two differ",
-                    link.to
-                ),
+                tr!(val_the_figure_is_transferred_to, to = link.to, other_row = other_row),
             ),
             _ => (
                 Code::Comparison,
-                format!(
-                    "this figure should be {} the one in `{}` («{other_row}»)",
-                    if link.relation == Relation::Ge { "at least" } else { "at most" },
-                    link.to
+                tr!(
+                    val_this_figure_should_be_the,
+                    relation = if link.relation == Relation::Ge {
+                        tr!(valz_at_least)
+                    } else {
+                        tr!(valz_at_most)
+                    },
+                    to = link.to,
+                    other_row = other_row
                 ),
             ),
         };
@@ -280,21 +280,18 @@ impl Checker<'_> {
                 // Beyond exact figures the two still differ; the difference is then not shown.
                 d.difference = arith::sub(a, b).ok().map(|diff| fmt_signed(diff, scale));
             }
-            d.notes.push(
-                "a transferred figure is a copy and must be identical; rounding does not apply"
-                    .into(),
-            );
+            d.notes.push(tr!(val_a_transferred_figure_is_a));
         }
         let other_column = &self.table(other).columns[oc];
         d.related.push((
             self.cell_span(other, o, oc),
-            format!("«{other_row}», column `{}` in `{}`", other_column.key, link.to),
+            tr!(fix_row_column_in, row = other_row, column = other_column.key, table = link.to),
         ));
-        d.hints.push(format!(
-            "correct one of the two, or acknowledge it: `{{rule: {}, row: \"{}\", column: {}, reason: \"…\"}}`",
-            code.name(),
-            self.table(ti).rows[r].label(),
-            self.table(ti).columns[c].key
+        d.hints.push(tr!(
+            val_correct_one_of_the_two,
+            rule = code.name(),
+            row = self.table(ti).rows[r].label(),
+            column = self.table(ti).columns[c].key
         ));
         let key = self.table(ti).columns[c].key.clone();
         self.emit(ti, Some(r), Some(key), d);

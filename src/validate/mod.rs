@@ -45,6 +45,7 @@ use crate::format;
 use crate::load::spec::{RowRef, TableSpec};
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table};
 use crate::source::Span;
+use crate::tr;
 
 pub use rows::{RowError, find_row};
 
@@ -115,15 +116,17 @@ struct Blocker {
     /// (`*`); an error when nothing else would fail `check` (text in a text column).
     severity: Severity,
     /// The label at the cell.
-    label: &'static str,
+    label: String,
     /// What happens next.
-    note: &'static str,
+    note: String,
     /// The whole row is unusable (it has the wrong number of cells), not just this cell.
     row_wide: bool,
 }
 
 /// The note of a blocker whose cell has an error of its own.
-const ONCE_FIXED: &str = "the rule is checked once the cell holds a figure";
+fn once_fixed() -> String {
+    tr!(valz_once_fixed)
+}
 
 struct Checker<'a> {
     report: &'a Report,
@@ -245,15 +248,15 @@ impl<'a> Checker<'a> {
             return Some(t);
         }
         let ids: BTreeSet<String> = self.by_id.keys().map(|k| k.to_string()).collect();
-        let hint = crate::load::nearest(id, &ids).map(|b| format!("did you mean `{b}`?"));
-        self.rule_error(table, span.clone(), format!("there is no table with id «{id}»"), hint);
+        let hint = crate::load::nearest(id, &ids).map(|b| tr!(val_did_you_mean_b, b = b));
+        self.rule_error(table, span.clone(), tr!(val_there_is_no_table_with, id = id), hint);
         None
     }
 
     /// Resolves a row reference; AR303 when it names nothing, AR308 when it names several rows.
     fn resolve(&mut self, table: usize, r: &RowRef) -> Option<(usize, usize)> {
         let t = self.resolve_table(table, r.table.as_deref(), &r.span)?;
-        self.resolve_in(table, t, &r.row, &r.span, "the rule")
+        self.resolve_in(table, t, &r.row, &r.span, &tr!(val_the_rule))
     }
 
     /// Resolves `label` in table `t` for a rule of table `table`.
@@ -271,8 +274,8 @@ impl<'a> Checker<'a> {
             Err(RowError::Missing) => {
                 let labels = self.table(t).rows.iter().map(|r| r.label());
                 let hint = crate::load::yaml::did_you_mean(label, labels)
-                    .map(|b| format!("did you mean «{b}»?"));
-                let msg = format!("table `{}` has no row «{label}»", self.table(t).id);
+                    .map(|b| tr!(val_did_you_mean_b_2, b = b));
+                let msg = tr!(val_table_has_no_row_label, table = self.table(t).id, label = label);
                 self.rule_error(table, span.clone(), msg, hint);
                 None
             }
@@ -296,18 +299,18 @@ impl<'a> Checker<'a> {
         let tbl = self.table(t);
         let mut d = Diagnostic::error(
             Code::AmbiguousRow,
-            format!(
-                "{who} names the row «{label}», but table `{}` has {} rows it could mean",
-                tbl.id,
-                rows.len()
+            tr!(
+                val_who_names_the_row_label,
+                id = tbl.id,
+                rows_len = rows.len(),
+                who = who,
+                label = label
             ),
         )
         .at(span.clone())
-        .with_label("which row?")
+        .with_label(tr!(val_which_row_2))
         .with_note(rows::matches_note(tbl, rows))
-        .with_hint(
-            "give the rows different labels in the CSV file, or write the whole label of the row you mean",
-        );
+        .with_hint(tr!(val_give_the_rows_different_labels_2));
         for &r in rows {
             d.related.push((tbl.rows[r].span.clone(), format!("«{}»", tbl.rows[r].label())));
         }
@@ -323,15 +326,15 @@ impl<'a> Checker<'a> {
         if r.malformed {
             return Read::Blocked(Blocker {
                 span: r.span.clone(),
-                why: format!(
-                    "row «{}» has {} cells, but the header has {}",
-                    r.label(),
-                    r.cell_spans.len(),
-                    t.columns.len()
+                why: tr!(
+                    val_row_has_cells_but_the,
+                    row = r.label(),
+                    cell_spans_len = r.cell_spans.len(),
+                    columns_len = t.columns.len()
                 ),
                 severity: Severity::Note,
-                label: "cells missing or extra",
-                note: ONCE_FIXED,
+                label: tr!(valz_cells_missing_or_extra),
+                note: once_fixed(),
                 row_wide: true,
             });
         }
@@ -343,11 +346,7 @@ impl<'a> Checker<'a> {
             Some(Cell::NotAvailable) => Read::NotAvailable,
             Some(Cell::Text(text)) => Read::Blocked(Blocker {
                 span: self.cell_span(table, row, col),
-                why: format!(
-                    "«{text}» in row «{}», column `{}`, is not a figure",
-                    r.label(),
-                    column.key
-                ),
+                why: tr!(val_text_in_row_column_is, row = r.label(), key = column.key, text = text),
                 // The loader reports an unreadable figure (AR301); text in a text column is not
                 // an error by itself.
                 severity: if column.kind == ColumnKind::Number && col > 0 {
@@ -355,11 +354,11 @@ impl<'a> Checker<'a> {
                 } else {
                     Severity::Error
                 },
-                label: "not a figure",
+                label: tr!(valz_not_a_figure),
                 note: if column.kind == ColumnKind::Number && col > 0 {
-                    ONCE_FIXED
+                    once_fixed()
                 } else {
-                    "a rule can only use figures, and this column holds text"
+                    tr!(valz_a_rule_can_only_use_figures)
                 },
                 row_wide: false,
             }),
@@ -398,9 +397,9 @@ impl<'a> Checker<'a> {
                 ti,
                 row,
                 col,
-                format!("{what} cannot be checked: {}", blocker.why),
+                tr!(val_what_cannot_be_checked, why = blocker.why, what = what),
             )
-            .with_label(blocker.label);
+            .with_label(blocker.label.clone());
         d.span = Some(blocker.span.clone());
         let target_span = if blocker.row_wide {
             self.table(ti).rows[row].span.clone()
@@ -408,10 +407,10 @@ impl<'a> Checker<'a> {
             self.cell_span(ti, row, col)
         };
         if target_span != blocker.span {
-            d.related.push((target_span, "not checked".into()));
+            d.related.push((target_span, tr!(val_not_checked_2)));
         }
-        d = d.with_label_span(rule_span, "rule declared here");
-        d.notes.push(blocker.note.into());
+        d = d.with_label_span(rule_span, tr!(val_rule_declared_here_3));
+        d.notes.push(blocker.note.clone());
         let key = self.table(ti).columns[col].key.clone();
         self.emit(ti, Some(row), Some(key), d);
     }
@@ -437,10 +436,10 @@ impl<'a> Checker<'a> {
                 col,
                 format!("{what} {}", error.what()),
             )
-            .with_label("cannot be computed")
+            .with_label(tr!(val_cannot_be_computed))
             .with_hint(error.hint());
         d.formula = formula;
-        d = d.with_label_span(rule_span, "rule declared here");
+        d = d.with_label_span(rule_span, tr!(val_rule_declared_here_4));
         let key = self.table(ti).columns[col].key.clone();
         self.emit(ti, Some(row), Some(key), d);
     }
@@ -472,7 +471,7 @@ impl<'a> Checker<'a> {
                     self.rule_error(
                         ti,
                         span.clone(),
-                        format!("there is no column `{k}`"),
+                        tr!(val_there_is_no_column_k, k = k),
                         Some(hint),
                     );
                     None
@@ -482,9 +481,15 @@ impl<'a> Checker<'a> {
     }
 
     fn keys_hint(&self, ti: usize) -> String {
-        format!(
-            "the table's column keys are: {}",
-            self.table(ti).columns.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join(", ")
+        tr!(
+            val_the_table_s_column_keys,
+            keys = self
+                .table(ti)
+                .columns
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     }
 
@@ -511,13 +516,13 @@ impl<'a> Checker<'a> {
 }
 
 trait WithLabelSpan {
-    fn with_label_span(self, span: &Span, text: &str) -> Self;
+    fn with_label_span(self, span: &Span, text: impl Into<String>) -> Self;
 }
 
 impl WithLabelSpan for Diagnostic {
-    fn with_label_span(mut self, span: &Span, text: &str) -> Self {
+    fn with_label_span(mut self, span: &Span, text: impl Into<String>) -> Self {
         if span.range.end > span.range.start {
-            self.related.push((span.clone(), text.to_string()));
+            self.related.push((span.clone(), text.into()));
         }
         self
     }

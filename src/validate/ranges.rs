@@ -2,6 +2,8 @@
 //! the rows from 67 år up. A sum whose parts cover another range than its label states is a
 //! warning: either the label or the declared parts are wrong.
 
+use crate::tr;
+
 /// A range of ages (or other whole numbers) a label states; `to: None` is open-ended («67 år +»).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stated {
@@ -81,9 +83,7 @@ pub fn mismatch(sum_label: &str, parts: &[&str]) -> Option<String> {
         match stated(part) {
             Some(r) => ranges.push(r),
             None => {
-                return Some(format!(
-                    "the label states {want}, but the part «{part}» states no age range"
-                ));
+                return Some(tr!(val_the_label_states_want_but, want = want, part = part));
             }
         }
     }
@@ -94,26 +94,21 @@ pub fn mismatch(sum_label: &str, parts: &[&str]) -> Option<String> {
         match covered.to {
             Some(end) if r.from == end + 1 => covered.to = r.to,
             Some(end) if r.from <= end => {
-                return Some(format!(
-                    "the label states {want}, but the parts overlap at {} år",
-                    r.from
-                ));
+                return Some(tr!(val_the_label_states_want_but_2, from = r.from, want = want));
             }
             Some(end) => {
-                return Some(format!(
-                    "the label states {want}, but the parts leave out {}",
-                    Stated { from: end + 1, to: Some(r.from - 1) }
+                return Some(tr!(
+                    val_the_label_states_want_but_3,
+                    missing = Stated { from: end + 1, to: Some(r.from - 1) },
+                    want = want
                 ));
             }
             None => {
-                return Some(format!(
-                    "the label states {want}, but the parts overlap from {} år",
-                    r.from
-                ));
+                return Some(tr!(val_the_label_states_want_but_4, from = r.from, want = want));
             }
         }
     }
-    (covered != want).then(|| format!("the label states {want}, but its parts add {covered}"))
+    (covered != want).then(|| tr!(val_the_label_states_want_but_5, want = want, covered = covered))
 }
 
 #[cfg(test)]

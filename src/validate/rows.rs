@@ -7,6 +7,7 @@
 //! and no row is picked — a rule never silently takes the first of two.
 
 use crate::model::{Cell, Table};
+use crate::tr;
 
 /// Why a reference names no single row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +98,10 @@ pub fn matches_note(table: &Table, rows: &[usize]) -> String {
     let labels: Vec<String> =
         rows.iter().map(|&r| format!("«{}»", table.rows[r].label())).collect();
     let numbers = match numbers.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => tr!(fix_and, list = rest.join(", "), last = last),
         _ => numbers.join(""),
     };
-    format!("rows {numbers} under the header match: {}", labels.join(", "))
+    tr!(val_rows_numbers_under_the_header, labels = labels.join(", "), numbers = numbers)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::{Blocker, Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::spec::{SumOf, SumRule};
 use crate::source::Span;
+use crate::tr;
 
 /// The figures of one column of a sum.
 struct Column {
@@ -54,7 +55,7 @@ impl Checker<'_> {
                     self.rule_error(
                         ti,
                         rule.span.clone(),
-                        "a range must run downwards within the same table".into(),
+                        tr!(val_a_range_must_run_downwards),
                         None,
                     );
                     return None;
@@ -73,11 +74,8 @@ impl Checker<'_> {
                 self.rule_error(
                     ti,
                     rule.row.span.clone(),
-                    format!("the sum row «{}» must be a row of this table", rule.row.row),
-                    Some(
-                        "name another table's rows among the parts: `of: [{table: …, row: …}]`"
-                            .into(),
-                    ),
+                    tr!(val_the_sum_row_must_be, row = rule.row.row),
+                    Some(tr!(val_name_another_table_s_rows)),
                 );
                 continue;
             }
@@ -86,7 +84,7 @@ impl Checker<'_> {
                 self.rule_error(
                     ti,
                     rule.span.clone(),
-                    format!("the sum «{}» has no rows to add", rule.row.row),
+                    tr!(val_the_sum_has_no_rows, row = rule.row.row),
                     None,
                 );
                 continue;
@@ -105,12 +103,9 @@ impl Checker<'_> {
                 tables.dedup();
                 for t in tables {
                     if self.col_index(t, key).is_none() {
-                        let msg = format!(
-                            "the sum adds rows of table `{}`, which has no column `{key}`",
-                            self.table(t).id
-                        );
-                        let hint =
-                            Some("limit the sum to the shared columns with `columns: […]`".into());
+                        let msg =
+                            tr!(val_the_sum_adds_rows_of, table = self.table(t).id, key = key);
+                        let hint = Some(tr!(val_limit_the_sum_to_the));
                         self.rule_error(ti, rule.span.clone(), msg, hint);
                         missing = true;
                     }
@@ -139,12 +134,12 @@ impl Checker<'_> {
         let Some(problem) = super::ranges::mismatch(&label, &part_labels) else { return };
         let mut d = Diagnostic::warning(
             Code::RangeLabel,
-            format!("the sum row «{label}» does not add the rows its label names: {problem}"),
+            tr!(val_the_sum_row_label_does, label = label, problem = problem),
         )
         .at(self.cell_span(ti, target, 0))
-        .with_label("the label")
-        .with_label_span(rule_span, "parts declared here")
-        .with_hint("declare the sum as its label says (`of: {from: …, to: …}`); if the published figures disagree, acknowledge the sum-row finding with its reason");
+        .with_label(tr!(val_the_label))
+        .with_label_span(rule_span, tr!(val_parts_declared_here))
+        .with_hint(tr!(val_declare_the_sum_as_its));
         d.table = Some(self.table(ti).id.clone());
         d.row = Some(label);
         self.emit(ti, Some(target), None, d);
@@ -165,9 +160,9 @@ impl Checker<'_> {
         // A row with the wrong number of cells stops the whole sum, not one column.
         let what = |b: &Blocker| {
             if b.row_wide {
-                format!("the sum «{label}»")
+                tr!(val_the_sum_label, label = label)
             } else {
-                format!("the sum in column `{key}`")
+                tr!(val_the_sum_in_column_key, key = key)
             }
         };
         let blocked = |this: &mut Self, b: &Blocker| {
@@ -191,13 +186,10 @@ impl Checker<'_> {
                 Read::NotAvailable => {
                     let b = Blocker {
                         span: self.cell_span(pt, pr, pc),
-                        why: format!(
-                            "row «{}» is `*` (not available)",
-                            self.table(pt).rows[pr].label()
-                        ),
+                        why: tr!(val_row_is_not_available, row = self.table(pt).rows[pr].label()),
                         severity: Severity::Note,
-                        label: "not available",
-                        note: "a sum of rows of which one is not available cannot be compared with the printed sum",
+                        label: tr!(valz_not_available),
+                        note: tr!(valz_sum_not_available),
                         row_wide: false,
                     };
                     blocked(self, &b);
@@ -243,7 +235,7 @@ impl Checker<'_> {
         let rule = &specs[ti].sums[rule_index];
         let key = &self.table(ti).columns[col].key;
         let formula = Some(shown_terms(&column.terms));
-        let what = format!("the sum in column `{key}`");
+        let what = tr!(val_the_sum_in_column_key_2, key = key);
         self.arithmetic(ti, (target, col), &rule.span, what, error, formula);
     }
 
@@ -266,12 +258,9 @@ impl Checker<'_> {
         let n = parts.len();
         let rounding = diff.abs() <= arith::sum_tolerance(scale, n);
         let message = if rounding {
-            format!(
-                "the sum differs from its {n} rows by {}: rounding",
-                fmt_value(diff.abs(), scale)
-            )
+            tr!(val_the_sum_differs_from_its, difference = fmt_value(diff.abs(), scale), n = n)
         } else {
-            format!("the sum row does not equal the sum of its {n} rows")
+            tr!(val_the_sum_row_does_not, n = n)
         };
         let severity = if rounding { Severity::Note } else { Severity::Error };
         let mut d = self.base(severity, Code::SumRow, ti, target, col, message);
@@ -281,9 +270,9 @@ impl Checker<'_> {
         d.found = Some(fmt_value(found, scale));
         d.difference = Some(fmt_signed(diff, scale));
         d.label = Some(if rounding {
-            "rounding".into()
+            tr!(fix_rounding)
         } else {
-            format!("expected {}", fmt_value(total, scale))
+            tr!(human_expected, expected = fmt_value(total, scale))
         });
         let cross: Vec<String> = parts
             .iter()
@@ -293,20 +282,22 @@ impl Checker<'_> {
             })
             .collect();
         if !cross.is_empty() {
-            d.notes.push(format!("adds {}", cross.join(", ")));
+            d.notes.push(tr!(val_adds, rows = cross.join(", ")));
         }
         if rounding {
-            d.notes.push(format!(
-                "printed figures are rounded one by one; a sum of {n} rows may differ by up to {} units",
-                fmt_value(arith::sum_tolerance(0, n), 1)
+            d.notes.push(tr!(
+                val_printed_figures_are_rounded_one_2,
+                units = fmt_value(arith::sum_tolerance(0, n), 1),
+                n = n
             ));
         } else {
-            d.hints.push(format!(
-                "check the rows and the sum; if the published figure is right, acknowledge it: `{{rule: sum-row, row: \"{}\", column: {key}, reason: \"…\"}}`",
-                self.table(ti).rows[target].label()
+            d.hints.push(tr!(
+                val_check_the_rows_and_the,
+                row = self.table(ti).rows[target].label(),
+                key = key
             ));
         }
-        d = d.with_label_span(&rule.span, "sum declared here");
+        d = d.with_label_span(&rule.span, tr!(val_sum_declared_here));
         self.emit(ti, Some(target), Some(key), d);
     }
 }

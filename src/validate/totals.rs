@@ -11,6 +11,7 @@ use super::arith;
 use super::{Checker, Read, WithLabelSpan, fmt_signed, fmt_value};
 use crate::diag::{Code, Severity};
 use crate::load::spec::TotalRule;
+use crate::tr;
 
 /// The shares of one row or column.
 enum Shares {
@@ -42,7 +43,7 @@ impl Checker<'_> {
                     gap.get_or_insert(i);
                 }
                 Read::Blocked(b) => {
-                    self.unchecked(ti, Code::Total, rule, span, target, "the total".into(), &b);
+                    self.unchecked(ti, Code::Total, rule, span, target, tr!(val_the_total), &b);
                     return None;
                 }
             }
@@ -115,18 +116,15 @@ impl Checker<'_> {
                         ti,
                         r,
                         c,
-                        format!(
-                            "the total is not checked here: row «{}», column `{}` has no share",
-                            t.rows[r].label(),
-                            t.columns[c].key
+                        tr!(
+                            val_the_total_is_not_checked,
+                            row = t.rows[r].label(),
+                            column = t.columns[c].key
                         ),
                     )
-                    .with_label("no share")
-                    .with_label_span(&total.span, "total declared here");
-                d.notes.push(
-                    "the shares are added only when every one of them is a figure (a dash is 0)"
-                        .into(),
-                );
+                    .with_label(tr!(val_no_share))
+                    .with_label_span(&total.span, tr!(val_total_declared_here));
+                d.notes.push(tr!(val_the_shares_are_added_only));
                 let key = t.columns[at.1].key.clone();
                 self.emit(ti, Some(at.0), Some(key), d);
                 return;
@@ -145,7 +143,7 @@ impl Checker<'_> {
                     ti,
                     at,
                     &total.span,
-                    "the total of the shares".into(),
+                    tr!(val_the_total_of_the_shares),
                     error,
                     formula,
                 );
@@ -159,16 +157,12 @@ impl Checker<'_> {
         let rounding = diff.abs() <= arith::sum_tolerance(scale, values.len());
         let equals = total.equals;
         let message = if rounding {
-            format!(
-                "the shares add up to {}, not {}: rounding",
-                fmt_value(sum, scale),
-                fmt_value(equals, 0)
-            )
+            tr!(val_the_shares_add_up_to, sum = fmt_value(sum, scale), total = fmt_value(equals, 0))
         } else {
-            format!(
-                "the shares should add up to {}, but add up to {}",
-                fmt_value(equals, 0),
-                fmt_value(sum, scale)
+            tr!(
+                val_the_shares_should_add_up,
+                total = fmt_value(equals, 0),
+                sum = fmt_value(sum, scale)
             )
         };
         let severity = if rounding { Severity::Note } else { Severity::Error };
@@ -177,7 +171,7 @@ impl Checker<'_> {
         d.expected = Some(fmt_value(equals, scale));
         d.found = Some(fmt_value(sum, scale));
         d.difference = Some(fmt_signed(diff, scale));
-        d = d.with_label_span(&total.span, "total declared here");
+        d = d.with_label_span(&total.span, tr!(val_total_declared_here_2));
         let key = self.table(ti).columns[c].key.clone();
         self.emit(ti, Some(r), Some(key), d);
     }

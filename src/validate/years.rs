@@ -8,6 +8,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::load::spec::TableSpec;
 use crate::model::{Report, Table, TableKind};
+use crate::tr;
 
 /// What a column holds, by year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +67,12 @@ pub fn years_in(text: &str) -> Vec<i32> {
 
 fn expected_text(role: Role, year: i32) -> String {
     match role {
-        Role::ThisYear => format!("the report year, {year}"),
-        Role::LastYear => format!("the year before the report, {}", year - 1),
-        Role::Earlier => format!("a year before {year}"),
-        Role::Start => format!("the start of the report year ({} or {year})", year - 1),
-        Role::End => format!("the end of the report year ({year} or {})", year + 1),
-        Role::Unknown => format!("{year} or earlier"),
+        Role::ThisYear => tr!(val_the_report_year_year, year = year),
+        Role::LastYear => tr!(val_the_year_before_the_report, year_before = year - 1),
+        Role::Earlier => tr!(val_a_year_before_year, year = year),
+        Role::Start => tr!(val_the_start_of_the_report, year_before = year - 1, year = year),
+        Role::End => tr!(val_the_end_of_the_report, year_after = year + 1, year = year),
+        Role::Unknown => tr!(val_year_or_earlier, year = year),
     }
 }
 
@@ -97,10 +98,15 @@ fn check_table(table: &Table, spec: &TableSpec, year: i32, out: &mut Vec<Diagnos
         let shown = stated.iter().map(i32::to_string).collect::<Vec<_>>().join("–");
         let mut d = Diagnostic::warning(
             Code::ColumnYear,
-            format!("the heading «{}» states {shown}, but the column holds {}", column.header, expected_text(role, year)),
+            tr!(
+                val_the_heading_states_shown_but,
+                header = column.header,
+                holds = expected_text(role, year),
+                shown = shown
+            ),
         )
-        .with_label("stale year?")
-        .with_hint("correct the year in the heading (in the CSV file's first line), e.g. after copying last year's table");
+        .with_label(tr!(val_stale_year))
+        .with_hint(tr!(val_correct_the_year_in_the));
         if let Some(span) = spec.header_spans.get(i) {
             d = d.at(span.clone());
         }

@@ -174,6 +174,7 @@ fn an_html_template_cannot_publish_the_environment() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_arsrapport"))
         .args(["build", &path_arg(&report), "--out", &path_arg(&out), "--only-output", "html"])
         .env("ARSRAPPORT_COLOR", "never")
+        .env("ARSRAPPORT_LANG", "en")
         .env("ARSRAPPORT_TEST_SECRET", "SECRET-FROM-ENV")
         .output()
         .expect("runs");

@@ -86,6 +86,7 @@ fn command(report: &Path, out: &Path) -> Command {
     command
         .args(["build", &report.to_string_lossy(), "--out", &out.to_string_lossy()])
         .env("ARSRAPPORT_COLOR", "never")
+        .env("ARSRAPPORT_LANG", "en")
         .env_remove("SOURCE_DATE_EPOCH");
     command
 }

@@ -558,6 +558,7 @@ fn pdf_link_on_every_page_only_when_there_is_a_pdf() {
 /// go to `javascript:` and `data:`. `check` fails on the links (AR305) but hands on the report, as
 /// `build --draft` renders it.
 fn hostile_report() -> Report {
+    arsrapport::i18n::set_lang(arsrapport::i18n::Lang::En);
     let checked = check(&root().join("tests/fixtures/invalid/hostile-text"), &Default::default());
     assert!(checked.failed, "the forbidden links are errors");
     let forbidden = checked

@@ -14,7 +14,7 @@ const BROKEN: &str = "tests/fixtures/invalid/avvik";
 
 #[test]
 fn check_of_several_reports_names_each_and_fails_on_one() {
-    let (code, stdout, stderr) = run_in(root(), &["check", CLEAN, MINIMAL, BROKEN]);
+    let (code, stdout, stderr) = run_in(root(), &["--lang", "nb", "check", CLEAN, MINIMAL, BROKEN]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     let mut settings = insta::Settings::clone_current();

@@ -75,7 +75,10 @@ fn new_refuses_a_folder_that_is_not_empty() {
     let temp = tempfile::tempdir().expect("tempdir");
     fs::create_dir(temp.path().join("min-bydel")).expect("mkdir");
     fs::write(temp.path().join("min-bydel/notat.txt"), "mitt").expect("write");
-    let (code, stdout, stderr) = grorud(temp.path());
+    let (code, stdout, stderr) = run_in(
+        temp.path(),
+        &["--lang", "nb", "new", "min-bydel", "--district", "Bydel Grorud", "--year", "2025"],
+    );
     assert_eq!(code, 2);
     assert_eq!(
         fs::read_to_string(temp.path().join("min-bydel/notat.txt")).expect("kept"),
@@ -136,5 +139,37 @@ fn every_command_has_examples_in_its_help() {
         assert_eq!(code, 0);
         assert!(stdout.contains("Examples:"), "{command} --help:\n{stdout}");
         assert!(stdout.contains(&format!("arsrapport {command}")), "{command}:\n{stdout}");
+        let (code, stdout, _) = run_in(temp.path(), &["--lang", "nb", command, "--help"]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("Eksempler:") && stdout.contains("Bruk:"), "{command}:\n{stdout}");
     }
+}
+
+#[test]
+fn the_language_comes_from_lang_or_the_environment_and_defaults_to_norwegian() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_arsrapport");
+    let run = |args: &[&str], lang: Option<&str>| {
+        let mut command = std::process::Command::new(bin);
+        command.current_dir(temp.path()).args(args).env("ARSRAPPORT_COLOR", "never");
+        match lang {
+            Some(l) => command.env("ARSRAPPORT_LANG", l),
+            None => command.env_remove("ARSRAPPORT_LANG"),
+        };
+        let out = command.output().expect("runs");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let missing = ["check", "finnes-ikke"];
+    assert!(run(&missing, None).contains("kunne ikke lese"), "{}", run(&missing, None));
+    assert!(run(&missing, Some("en")).contains("could not read"));
+    assert!(run(&["--lang", "nb", "check", "finnes-ikke"], Some("en")).contains("kunne ikke lese"));
+    assert!(run(&["check", "finnes-ikke", "--lang=en"], None).contains("could not read"));
+    // A wrong language in the variable is ignored; a wrong --lang is a usage error.
+    assert!(run(&missing, Some("klingon")).contains("kunne ikke lese"));
+    assert!(run(&["--lang", "de", "check"], None).contains("nb"));
+    // Usage errors are in Norwegian too, with the suggestion.
+    let typo = run(&["check", "--onl", "sum-row"], None);
+    assert!(typo.contains("kjenner ikke valget «--onl»") && typo.contains("«--only»"), "{typo}");
+    let typo = run(&["check", "--onl", "sum-row"], Some("en"));
+    assert!(typo.contains("unexpected argument '--onl'"), "{typo}");
 }

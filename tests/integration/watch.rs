@@ -46,6 +46,7 @@ impl Watching {
             .args(["--port", "0", "--out"])
             .arg(out)
             .env("ARSRAPPORT_COLOR", "never")
+            .env("ARSRAPPORT_LANG", "en")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

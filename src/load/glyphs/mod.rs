@@ -18,6 +18,8 @@
 //! Report templates with their own `fonts/` folder are not covered here: the table describes
 //! the default fonts.
 
+use crate::tr;
+
 mod ranges;
 
 use ranges::RANGES;
@@ -66,14 +68,13 @@ pub fn missing_glyphs(text: &str) -> Vec<(usize, char)> {
 
 /// The message for AR310.
 pub fn message(c: char) -> String {
-    format!(
-        "the PDF's fonts have no glyph for «{c}» (U+{:04X}); it would print as an empty box",
-        u32::from(c)
-    )
+    tr!(load_the_pdf_s_fonts_have, code = format!("{:04X}", u32::from(c)), c = c)
 }
 
 /// The hint for AR310.
-pub const HINT: &str = "write it with letters instead (emoji, Chinese, Japanese and Korean characters and many symbols are not in the report's fonts), or use a report template with a font that has it";
+pub fn hint() -> String {
+    tr!(fix_glyph_hint)
+}
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::read::{Fields, FromYaml, OneOrMany, Out, Spanned, Text, fail};
 use crate::load::yaml::{Node, Value, did_you_mean};
 use crate::source::Span;
+use crate::tr;
 
 use super::{ChartSource, TableSource};
 
@@ -50,19 +51,19 @@ pub enum BlockSource {
 }
 
 impl FromYaml for BlockSource {
-    const EXPECTED: &'static str = "a block (a map with one key: p, list, note, table …)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_block_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let entries = match &node.value {
             Value::Map(e) => e,
             Value::Scalar(..) => {
                 out.push(
-                    node.type_error("a block such as `- p: text`")
-                        .with_hint("write a paragraph as `- p: Your text`"),
+                    node.type_error(&tr!(read_a_block_such_as_p))
+                        .with_hint(tr!(read_write_a_paragraph_as_p)),
                 );
                 return None;
             }
-            _ => return fail(node, Self::EXPECTED, out),
+            _ => return fail(node, &Self::EXPECTED.text(), out),
         };
         let [(key_node, value)] = entries.as_slice() else {
             let keys: Vec<String> = entries
@@ -72,14 +73,18 @@ impl FromYaml for BlockSource {
             out.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    format!("a block has exactly one key, this one has {}: {}", entries.len(), keys.join(", ")),
+                    tr!(
+                        read_a_block_has_exactly_one,
+                        count = entries.len(),
+                        keys = keys.join(", ")
+                    ),
                 )
                 .at(node.span.clone())
-                .with_hint("is the indentation right? Options of a table or note go one level deeper, under `table:`"),
+                .with_hint(tr!(read_is_the_indentation_right_options)),
             );
             return None;
         };
-        let key = key_node.as_str("a block kind").unwrap_or("");
+        let key = key_node.as_str(&tr!(read_a_block_kind)).unwrap_or("");
         Some(match key {
             "p" => BlockSource::Paragraph(Text::from_yaml(value, out)?),
             "heading" => BlockSource::Heading(Text::from_yaml(value, out)?),
@@ -94,11 +99,14 @@ impl FromYaml for BlockSource {
             "figure" => BlockSource::Figure(FigureSource::from_yaml(value, out)?),
             "chart" => BlockSource::Chart(Box::new(ChartSource::from_yaml(value, out)?)),
             other => {
-                let mut d = Diagnostic::error(Code::YamlSchema, format!("unknown block `{other}`"))
-                    .at(key_node.span.clone())
-                    .with_note(format!("blocks are: {}", KINDS.join(", ")));
+                let mut d = Diagnostic::error(
+                    Code::YamlSchema,
+                    tr!(read_unknown_block_other, other = other),
+                )
+                .at(key_node.span.clone())
+                .with_note(tr!(read_blocks_are, blocks = KINDS.join(", ")));
                 if let Some(best) = did_you_mean(other, KINDS.iter().copied()) {
-                    d = d.with_hint(format!("did you mean `{best}`?"));
+                    d = d.with_hint(tr!(read_did_you_mean_best_3, best = best));
                 }
                 out.push(d);
                 return None;
@@ -121,7 +129,7 @@ pub struct ListItemSource {
 }
 
 impl FromYaml for ListItemSource {
-    const EXPECTED: &'static str = "a list item (a text, or a map with text and items)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_list_item_a_text;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         if !matches!(node.value, Value::Map(_)) {
@@ -133,8 +141,8 @@ impl FromYaml for ListItemSource {
                 span: node.span.clone(),
             });
         }
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let text: Option<Text> = f.req("text", "the item's text", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let text: Option<Text> = f.req("text", &tr!(read_the_item_s_text), out);
         let items = f.list("items", out);
         let unchanged: Option<Spanned<bool>> = f.opt("unchanged", out);
         let serves = super::strategy::serves(&mut f, out);
@@ -157,17 +165,16 @@ pub struct NoteSource {
 }
 
 impl FromYaml for NoteSource {
-    const EXPECTED: &'static str =
-        "a note (a text, a list of paragraphs, or a map with title and text)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_note_a_text_a;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         if !matches!(node.value, Value::Map(_)) {
             let OneOrMany(paragraphs) = OneOrMany::from_yaml(node, out)?;
             return Some(NoteSource { title: None, paragraphs });
         }
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let title = f.opt("title", out);
-        let text: Option<OneOrMany<Text>> = f.req("text", "the note's text", out);
+        let text: Option<OneOrMany<Text>> = f.req("text", &tr!(read_the_note_s_text), out);
         f.finish(out);
         Some(NoteSource { title, paragraphs: text?.0 })
     }
@@ -187,15 +194,15 @@ pub struct GoalsSource {
 }
 
 impl FromYaml for GoalsSource {
-    const EXPECTED: &'static str = "a goal table (a map with goals)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_goal_table_a_map;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let goals = GoalsSource {
             caption: f.opt("caption", out),
             goal_header: f.opt("goal_header", out),
             comment_header: f.opt("comment_header", out),
-            goals: f.req("goals", "the list of goals", out).unwrap_or_default(),
+            goals: f.req("goals", &tr!(read_the_list_of_goals), out).unwrap_or_default(),
         };
         f.finish(out);
         Some(goals)
@@ -214,11 +221,11 @@ pub struct GoalSource {
 }
 
 impl FromYaml for GoalSource {
-    const EXPECTED: &'static str = "a goal (a map with goal and measures)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_goal_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let goal = f.req("goal", "the goal's text", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let goal = f.req("goal", &tr!(read_the_goal_s_text), out);
         let measures = f.list("measures", out);
         let serves = super::strategy::serves(&mut f, out);
         f.finish(out);
@@ -238,11 +245,11 @@ pub struct MeasureSource {
 }
 
 impl FromYaml for MeasureSource {
-    const EXPECTED: &'static str = "a measure (a map with measure and comment)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_measure_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let measure = f.req("measure", "the measure's text", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let measure = f.req("measure", &tr!(read_the_measure_s_text), out);
         let comment = f.opt("comment", out);
         let serves = super::strategy::serves(&mut f, out);
         f.finish(out);
@@ -269,17 +276,17 @@ pub struct ChecklistSource {
 }
 
 impl FromYaml for ChecklistSource {
-    const EXPECTED: &'static str = "a checklist (a map with items)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_checklist_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let list = ChecklistSource {
             caption: f.opt("caption", out),
             question_header: f.opt("question_header", out),
             answer_header: f.opt("answer_header", out),
             answers: f.opt("answers", out),
             comment_header: f.opt("comment_header", out),
-            items: f.req("items", "the checklist's rows", out).unwrap_or_default(),
+            items: f.req("items", &tr!(read_the_checklist_s_rows), out).unwrap_or_default(),
         };
         f.finish(out);
         Some(list)
@@ -298,11 +305,11 @@ pub struct ChecklistItemSource {
 }
 
 impl FromYaml for ChecklistItemSource {
-    const EXPECTED: &'static str = "a row (a map with question, answer, comment)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_row_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let question = f.req("question", "the question", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let question = f.req("question", &tr!(read_the_question), out);
         let answer = f.opt("answer", out);
         let comment = f.opt("comment", out);
         f.finish(out);
@@ -324,12 +331,12 @@ pub struct FigureSource {
 }
 
 impl FromYaml for FigureSource {
-    const EXPECTED: &'static str = "a figure (a map with file, alt, caption)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_figure_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let figure = FigureSource {
-            file: f.req("file", "the image file", out),
+            file: f.req("file", &tr!(read_the_image_file), out),
             alt: f.opt("alt", out),
             caption: f.opt("caption", out),
             span: f.span(),

@@ -3,6 +3,7 @@
 use crate::load::read::{Fields, FromYaml, Out, Spanned};
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 use super::BlockSource;
 
@@ -28,12 +29,12 @@ pub struct SectionSource {
 }
 
 impl FromYaml for SectionSource {
-    const EXPECTED: &'static str = "a chapter or section (a map with title, blocks, sections)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_chapter_or_section_a;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let section = SectionSource {
-            title: f.req("title", "the heading", out),
+            title: f.req("title", &tr!(read_the_heading), out),
             numbered: f.opt("numbered", out),
             id: f.opt("id", out),
             blocks: f.list("blocks", out),
@@ -60,14 +61,15 @@ pub enum SectionItem {
 }
 
 impl FromYaml for SectionItem {
-    const EXPECTED: &'static str = "a section, or `include: file.yaml`";
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_section_or_include_file;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let is_include = matches!(&node.value, Value::Map(entries)
             if entries.len() == 1 && matches!(&entries[0].0.value, Value::Scalar(k, _) if k == "include"));
         if is_include {
-            let mut f = Fields::new(node, Self::EXPECTED, out)?;
-            let path = f.req("include", "the file with the section", out)?;
+            let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+            let path = f.req("include", &tr!(read_the_file_with_the_section), out)?;
             f.finish(out);
             return Some(SectionItem::Include { path, section: None });
         }

@@ -42,10 +42,10 @@ pub struct ChartSource {
 }
 
 impl FromYaml for ChartSource {
-    const EXPECTED: &'static str = "a chart (a map with table, kind, rows, columns)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_chart;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let chart = ChartSource {
             table: f.req("table", "the id of the table to draw", out),
             kind: f.opt("kind", out),

@@ -4,6 +4,7 @@ use crate::diag::Code;
 use crate::load::read::{Fields, FromYaml, Keyword, Out, Spanned, fail, keyword_from_yaml};
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 /// How tables are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,16 +67,17 @@ pub struct ReportSource {
 }
 
 impl FromYaml for ReportSource {
-    const EXPECTED: &'static str = "the report's settings (a map)";
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_the_report_s_settings_a;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let report = ReportSource {
-            title: f.req("title", "the report's title, e.g. Årsberetning 2024", out),
-            district: f.req("district", "the district, e.g. Bydel Bjerke", out),
-            organisation: f.req("organisation", "e.g. Oslo kommune", out),
-            year: f.req("year", "the reporting year, e.g. 2024", out),
-            date: f.req("date", "the document date, YYYY-MM-DD", out),
+            title: f.req("title", &tr!(read_the_report_s_title_e), out),
+            district: f.req("district", &tr!(read_the_district_e_g_bydel), out),
+            organisation: f.req("organisation", &tr!(read_e_g_oslo_kommune), out),
+            year: f.req("year", &tr!(read_the_reporting_year_e_g), out),
+            date: f.req("date", &tr!(read_the_document_date_yyyy_mm), out),
             language: f.opt("language", out),
             unit: f.opt("unit", out),
             subtitle: f.opt("subtitle", out),
@@ -89,7 +91,9 @@ impl FromYaml for ReportSource {
             theme: f.opt("theme", out),
             facts: f.raw("facts").map(|n| facts(n, out)).unwrap_or_default(),
             goals: f.opt("goals", out),
-            chapters: f.req("chapters", "the list of chapter files", out).unwrap_or_default(),
+            chapters: f
+                .req("chapters", &tr!(read_the_list_of_chapter_files), out)
+                .unwrap_or_default(),
             span: f.span(),
         };
         f.finish(out);
@@ -112,8 +116,7 @@ pub struct FactSource {
 
 fn facts(node: &Node, out: &mut Out) -> Vec<FactSource> {
     let Value::Map(entries) = &node.value else {
-        return fail(node, "a map of facts (name: value, or name: {value: …})", out)
-            .unwrap_or_default();
+        return fail(node, &tr!(read_a_map_of_facts_name), out).unwrap_or_default();
     };
     entries.iter().filter_map(|(k, v)| fact(k, v, out)).collect()
 }
@@ -128,10 +131,10 @@ fn fact(key: &Node, value: &Node, out: &mut Out) -> Option<FactSource> {
             unit: None,
         }),
         Value::Map(_) => {
-            let mut f = Fields::new(value, "a fact", out)?;
+            let mut f = Fields::new(value, &tr!(read_a_fact), out)?;
             let fact = FactSource {
                 name,
-                value: f.req("value", "the fact's figure, e.g. \"89,4 %\"", out)?,
+                value: f.req("value", &tr!(read_the_fact_s_figure_e), out)?,
                 description: f.opt("description", out),
                 unit: f.opt("unit", out),
             };
@@ -142,13 +145,13 @@ fn fact(key: &Node, value: &Node, out: &mut Out) -> Option<FactSource> {
             out.push(
                 crate::diag::Diagnostic::error(
                     Code::YamlSchema,
-                    format!("the fact «{}» has no value", name.value),
+                    tr!(read_the_fact_has_no_value, value = name.value),
                 )
                 .at(key.span.clone())
-                .with_hint("write its figure after the colon, e.g. `andel: \"89,4 %\"`"),
+                .with_hint(tr!(read_write_its_figure_after_the)),
             );
             None
         }
-        Value::Seq(_) => fail(value, "a figure or a map with `value`", out),
+        Value::Seq(_) => fail(value, &tr!(read_a_figure_or_a_map), out),
     }
 }

@@ -23,11 +23,10 @@ pub struct StrategySource {
 }
 
 impl FromYaml for StrategySource {
-    const EXPECTED: &'static str =
-        "the report's goals (a map with city_goals, priorities, approaches)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_goals_section;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let strategy = StrategySource {
             city_goals: f.list("city_goals", out),
             priorities: f.list("priorities", out),
@@ -61,10 +60,10 @@ pub struct StrategicGoalSource {
 }
 
 impl FromYaml for StrategicGoalSource {
-    const EXPECTED: &'static str = "a goal (a map with id, title, description, source)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_goal;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let goal = StrategicGoalSource {
             id: f.req("id", "how measures name the goal, e.g. p1", out),
             number: f.opt("number", out),
@@ -91,10 +90,10 @@ pub struct OverviewSource {
 }
 
 impl FromYaml for OverviewSource {
-    const EXPECTED: &'static str = "the overview's place (a map with after, title)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_overview;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let overview = OverviewSource {
             after: f.req("after", "the chapter file the overview follows", out),
             title: f.opt("title", out),
@@ -140,10 +139,10 @@ pub struct IndicatorSource {
 }
 
 impl FromYaml for IndicatorSource {
-    const EXPECTED: &'static str = "an indicator (a map with row, better or band, serves)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_indicator;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let indicator = IndicatorSource {
             row: f.req("row", "the indicator's row label", out),
             better: f.opt("better", out),

@@ -5,6 +5,7 @@ use crate::load::spec::Relation;
 use crate::load::yaml::{Node, Value};
 use crate::model::{ColumnKind, TableKind};
 use crate::source::Span;
+use crate::tr;
 
 impl Keyword for TableKind {
     const WORDS: &'static [(&'static str, Self)] = &[
@@ -91,13 +92,13 @@ pub struct TableSource {
 }
 
 impl FromYaml for TableSource {
-    const EXPECTED: &'static str = "a table (a map with id, file, kind …)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_table_a_map_with;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let table = TableSource {
-            id: f.req("id", "the table's id, unique in the report", out),
-            file: f.req("file", "the CSV file or workbook", out),
+            id: f.req("id", &tr!(read_the_table_s_id_unique), out),
+            file: f.req("file", &tr!(read_the_csv_file), out),
             sheet: f.opt("sheet", out),
             range: f.opt("range", out),
             kind: f.opt("kind", out),
@@ -134,7 +135,7 @@ pub struct ColumnSource {
 }
 
 impl FromYaml for ColumnSource {
-    const EXPECTED: &'static str = "a column key or {key, type}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_column_key_or_key;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -144,7 +145,7 @@ impl FromYaml for ColumnSource {
                 span: node.span.clone(),
             }),
             Value::Map(_) => {
-                let mut f = Fields::new(node, Self::EXPECTED, out)?;
+                let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
                 let column = ColumnSource {
                     key: f.opt("key", out),
                     kind: f.opt("type", out),
@@ -153,7 +154,7 @@ impl FromYaml for ColumnSource {
                 f.finish(out);
                 Some(column)
             }
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
@@ -170,10 +171,11 @@ pub struct HeaderGroupSource {
 }
 
 impl FromYaml for HeaderGroupSource {
-    const EXPECTED: &'static str = "a header group {title, span}";
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_header_group_title_span;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let group = HeaderGroupSource {
             title: f.opt("title", out),
             columns: f.opt("span", out),
@@ -196,7 +198,7 @@ pub struct RowRefSource {
 }
 
 impl FromYaml for RowRefSource {
-    const EXPECTED: &'static str = "a row label or {table: …, row: …}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_row_label_or_table;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -206,13 +208,13 @@ impl FromYaml for RowRefSource {
                 span: node.span.clone(),
             }),
             Value::Map(_) => {
-                let mut f = Fields::new(node, Self::EXPECTED, out)?;
+                let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
                 let table = f.opt("table", out);
-                let row = f.req("row", "the row's label", out);
+                let row = f.req("row", &tr!(read_the_row_s_label), out);
                 f.finish(out);
                 Some(RowRefSource { table, row: row?, span: node.span.clone() })
             }
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
@@ -231,11 +233,11 @@ pub struct SumSource {
 }
 
 impl FromYaml for SumSource {
-    const EXPECTED: &'static str = "a sum {row, of, columns}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_sum_row_of_columns;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let row = f.req("row", "the sum row", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let row = f.req("row", &tr!(read_the_sum_row), out);
         let of = f.opt("of", out);
         let columns = f.opt("columns", out);
         f.finish(out);
@@ -257,7 +259,7 @@ pub enum SumOfSource {
 }
 
 impl FromYaml for SumOfSource {
-    const EXPECTED: &'static str = "`above`, `all`, a list of rows or {from, to}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_above_all_a_list_of;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -265,16 +267,17 @@ impl FromYaml for SumOfSource {
             Value::Scalar(s, _) if s.trim() == "all" => Some(SumOfSource::All),
             Value::Seq(_) => Vec::from_yaml(node, out).map(SumOfSource::Rows),
             Value::Map(_) => {
-                let mut f = Fields::new(node, Self::EXPECTED, out)?;
-                let from = f.req("from", "the first row", out);
-                let to = f.req("to", "the last row", out);
+                let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+                let from = f.req("from", &tr!(read_the_first_row), out);
+                let to = f.req("to", &tr!(read_the_last_row), out);
                 f.finish(out);
                 Some(SumOfSource::Range(Box::new((from?, to?))))
             }
             _ => {
-                out.push(node.type_error(Self::EXPECTED).with_hint(
-                    "to add named rows, write them as a list: `of: [Row one, Row two]`",
-                ));
+                out.push(
+                    node.type_error(&Self::EXPECTED.text())
+                        .with_hint(tr!(read_to_add_named_rows_write)),
+                );
                 None
             }
         }
@@ -297,11 +300,11 @@ pub struct LinkSource {
 }
 
 impl FromYaml for LinkSource {
-    const EXPECTED: &'static str = "a link {to, rows, columns, relation}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_link_to_rows_columns;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let to = f.req("to", "the other table's id", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let to = f.req("to", &tr!(read_the_other_table_s_id), out);
         let rows = f.opt("rows", out);
         let columns = f.opt("columns", out);
         let relation = f.opt("relation", out);
@@ -320,7 +323,7 @@ pub enum LinkRowsSource {
 }
 
 impl FromYaml for LinkRowsSource {
-    const EXPECTED: &'static str = "`same` or a map {this row: that row}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_same_or_a_map_this;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -335,7 +338,7 @@ impl FromYaml for LinkRowsSource {
                     })
                     .collect(),
             )),
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
@@ -350,7 +353,7 @@ pub enum LinkColumnsSource {
 }
 
 impl FromYaml for LinkColumnsSource {
-    const EXPECTED: &'static str = "a list of column keys or a map {this: that}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_a_list_of_column_keys;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -365,7 +368,7 @@ impl FromYaml for LinkColumnsSource {
                     })
                     .collect(),
             )),
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }
@@ -384,13 +387,14 @@ pub struct TotalSource {
 }
 
 impl FromYaml for TotalSource {
-    const EXPECTED: &'static str = "a total {columns | rows, equals}";
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_a_total_columns_rows_equals;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let columns = f.opt("columns", out);
         let rows = f.opt("rows", out);
-        let equals = f.req("equals", "the total, e.g. 100", out);
+        let equals = f.req("equals", &tr!(read_the_total_e_g), out);
         f.finish(out);
         Some(TotalSource { columns, rows, equals: equals?, span: node.span.clone() })
     }
@@ -412,14 +416,15 @@ pub struct AcknowledgementSource {
 }
 
 impl FromYaml for AcknowledgementSource {
-    const EXPECTED: &'static str = "an acknowledgement {rule, row, column, reason}";
+    const EXPECTED: crate::i18n::MessageId =
+        crate::i18n::ids::read_expected_an_acknowledgement_rule_row_column;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
-        let rule = f.req("rule", "the rule's code or name, e.g. sum-row", out);
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
+        let rule = f.req("rule", &tr!(read_the_rule_s_code_or), out);
         let row = f.opt("row", out);
         let column = f.opt("column", out);
-        let reason = f.req("reason", "why the finding is accepted", out);
+        let reason = f.req("reason", &tr!(read_why_the_finding_is_accepted), out);
         f.finish(out);
         Some(AcknowledgementSource {
             rule: rule?,
@@ -443,10 +448,10 @@ pub struct PreviousSource {
 }
 
 impl FromYaml for PreviousSource {
-    const EXPECTED: &'static str = "a map {table, rows} naming last year's table and rows";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_previous_table;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let table = f.opt("table", out);
         let rows = match f.raw("rows") {
             Some(n) => match &n.value {

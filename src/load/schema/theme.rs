@@ -22,11 +22,10 @@ pub struct ThemeSource {
 }
 
 impl FromYaml for ThemeSource {
-    const EXPECTED: &'static str =
-        "the report's look (a map with colors, font, logo, cover_image, subtitle)";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_theme;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let theme = ThemeSource {
             colors: f.opt("colors", out),
             font: f.opt("font", out),
@@ -59,11 +58,13 @@ pub struct ColorsSource {
 }
 
 impl FromYaml for ColorsSource {
-    const EXPECTED: &'static str = "a map of colours, e.g. {primary: \"#2A2859\"}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_colors;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
-        let Value::Map(entries) = &node.value else { return fail(node, Self::EXPECTED, out) };
-        let mut f = Fields::new(node, Self::EXPECTED, out)?;
+        let Value::Map(entries) = &node.value else {
+            return fail(node, &Self::EXPECTED.text(), out);
+        };
+        let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let mut colors = Vec::new();
         for (name, _) in COLOR_NAMES {
             // `raw` treats an empty value as absent; find the key itself to report it.
@@ -91,7 +92,7 @@ pub struct ThemeImageSource {
 }
 
 impl FromYaml for ThemeImageSource {
-    const EXPECTED: &'static str = "an image file, or {file, alt}";
+    const EXPECTED: crate::i18n::MessageId = crate::i18n::ids::read_expected_image;
 
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         match &node.value {
@@ -101,13 +102,13 @@ impl FromYaml for ThemeImageSource {
                 span: node.span.clone(),
             }),
             Value::Map(_) => {
-                let mut f = Fields::new(node, Self::EXPECTED, out)?;
+                let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
                 let file = f.req("file", "the image file, e.g. bilder/logo.png", out);
                 let alt = f.opt("alt", out);
                 f.finish(out);
                 Some(ThemeImageSource { file: file?, alt, span: node.span.clone() })
             }
-            _ => fail(node, Self::EXPECTED, out),
+            _ => fail(node, &Self::EXPECTED.text(), out),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::load::schema::{ColumnSource, TableSource};
 use crate::load::slug;
 use crate::model::{Column, ColumnKind, TableKind};
 use crate::source::FileId;
+use crate::tr;
 
 use super::super::Lowerer;
 use super::header_span;
@@ -107,14 +108,21 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::TableShape,
-                        format!("a `{}` table has {} columns, but «{rel}» has {ncols}", kind.word(), preset.len()),
+                        tr!(
+                            low_a_table_has_columns_but,
+                            kind = kind.word(),
+                            preset_len = preset.len(),
+                            rel = rel,
+                            ncols = ncols
+                        ),
                     )
                     .at(header_span(raw, file))
-                    .with_note(format!(
-                        "expected columns: {}",
-                        preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
+                    .with_note(tr!(
+                        low_expected_columns,
+                        columns =
+                            preset.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", ")
                     ))
-                    .with_hint("use kind `generic` and declare the rules, or name the columns with `columns:`"),
+                    .with_hint(tr!(low_use_kind_generic_and_declare)),
                 );
             }
         }
@@ -123,13 +131,15 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::TableShape,
-                        format!(
-                            "`columns` names {} columns, but «{rel}» has {ncols}",
-                            declared.value.len()
+                        tr!(
+                            low_columns_names_columns_but_rel,
+                            value_len = declared.value.len(),
+                            rel = rel,
+                            ncols = ncols
                         ),
                     )
                     .at(declared.span.clone())
-                    .with_hint("name one entry per column of the file, in order"),
+                    .with_hint(tr!(low_name_one_entry_per_column)),
                 );
             }
             self.apply_declared(&mut columns, &declared.value);
@@ -150,13 +160,11 @@ impl Lowerer<'_> {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key_text) {
                     let mut d = Diagnostic::error(
                         Code::TableShape,
-                        format!("the column key `{key_text}` is declared twice"),
+                        tr!(low_the_column_key_key_text, key_text = key_text),
                     )
                     .at(key.span.clone())
-                    .with_hint(
-                        "every column needs its own key: rules and references name columns by key",
-                    );
-                    d.related.push((first.span.clone(), "first time".into()));
+                    .with_hint(tr!(low_every_column_needs_its_own));
+                    d.related.push((first.span.clone(), tr!(low_first_time)));
                     self.push(d);
                 } else {
                     seen.push((key_text, source));

@@ -18,6 +18,7 @@ use crate::load::spec::{
 use crate::load::yaml::did_you_mean;
 use crate::model::{Row, TableKind};
 use crate::source::Span;
+use crate::tr;
 
 use super::super::Lowerer;
 
@@ -134,7 +135,7 @@ impl Lowerer<'_> {
             Err(e) => self.push(
                 Diagnostic::error(e.code, e.message)
                     .at(formula.span.clone())
-                    .with_hint("a formula names a column key, `=`, and an expression of column keys with + - * / and ( )"),
+                    .with_hint(tr!(low_a_formula_names_a_column)),
             ),
         }
     }
@@ -145,19 +146,16 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    format!("«{}» is not a number", t.equals.value.trim()),
+                    tr!(low_is_not_a_number, number = t.equals.value.trim()),
                 )
                 .at(t.equals.span.clone())
-                .with_label("expected a number such as 100"),
+                .with_label(tr!(low_expected_a_number_such_as)),
             );
         }
         if t.columns.is_none() && t.rows.is_none() {
             self.push(
-                Diagnostic::error(
-                    Code::YamlSchema,
-                    "a total needs `columns` (add across) or `rows` (add down)",
-                )
-                .at(t.span.clone()),
+                Diagnostic::error(Code::YamlSchema, tr!(low_a_total_needs_columns_add))
+                    .at(t.span.clone()),
             );
             return None;
         }
@@ -173,22 +171,23 @@ impl Lowerer<'_> {
         let rule = a.rule.value.trim();
         let code = Code::parse(rule).filter(|c| !c.is_fatal());
         if code.is_none() {
-            let mut d = Diagnostic::error(Code::YamlSchema, format!("unknown rule «{rule}»"))
-                .at(a.rule.span.clone())
-                .with_hint("`arsrapport rules` lists every rule with its code and name");
+            let mut d =
+                Diagnostic::error(Code::YamlSchema, tr!(low_unknown_rule_rule, rule = rule))
+                    .at(a.rule.span.clone())
+                    .with_hint(tr!(low_arsrapport_rules_lists_every_rule));
             if let Some(best) =
                 did_you_mean(rule, Code::ALL.iter().filter(|c| !c.is_fatal()).map(|c| c.name()))
             {
-                d = d.with_hint(format!("did you mean `{best}`?"));
+                d = d.with_hint(tr!(low_did_you_mean_best_3, best = best));
             }
             self.push(d);
         }
         let reason = a.reason.value.trim();
         if reason.is_empty() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, "an acknowledgement needs a reason")
+                Diagnostic::error(Code::YamlSchema, tr!(low_an_acknowledgement_needs_a_reason))
                     .at(a.reason.span.clone())
-                    .with_hint("say why the published figure stays as it is"),
+                    .with_hint(tr!(low_say_why_the_published_figure)),
             );
             return None;
         }
