@@ -31,9 +31,9 @@ pub struct ReportView {
 }
 
 impl ReportView {
-    /// Builds the view of a checked report, charts in the default palette.
+    /// Builds the view of a checked report, charts in the report's theme (`theme:`).
     pub fn new(report: &Report) -> Self {
-        Self::with_palette(report, &Palette::default())
+        Self::with_palette(report, &Palette::from_theme(&report.meta.theme))
     }
 
     /// Builds the view of a checked report, charts in `palette`.
