@@ -19,20 +19,10 @@ use arsrapport::pipeline::{CheckOptions, check};
 use arsrapport::render::TemplateDir;
 use arsrapport::render::{html, pdf};
 
-const CHILD: &str = "ARSRAPPORT_SCALE_CHILD";
+mod support;
+use support::copy;
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+const CHILD: &str = "ARSRAPPORT_SCALE_CHILD";
 
 /// The values of `id:` keys in a YAML text.
 fn ids(text: &str) -> Vec<String> {

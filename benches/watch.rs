@@ -12,18 +12,8 @@ use std::time::Duration;
 use arsrapport::pipeline::CheckOptions;
 use arsrapport::watch::Session;
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+mod support;
+use support::copy;
 
 /// The first chapter file with a plain one-line paragraph (`- p: text`), and that line.
 fn paragraph(dir: &Path) -> (PathBuf, String) {

@@ -6,6 +6,7 @@
 //! the binary, overridden file by file by a report's own template folder.
 
 pub mod data;
+pub mod escape;
 pub mod html;
 pub mod pdf;
 pub mod view;

@@ -45,6 +45,11 @@ fn role(kind: TableKind, key: &str) -> Role {
 
 /// The years (1900–2099) stated in a heading, as whole four-digit numbers.
 pub fn years_in(text: &str) -> Vec<i32> {
+    years_at(text).into_iter().map(|(_, year)| year).collect()
+}
+
+/// The four-digit years (1900–2099) stated in a text, with their byte ranges.
+pub fn years_at(text: &str) -> Vec<(std::ops::Range<usize>, i32)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -55,7 +60,7 @@ pub fn years_in(text: &str) -> Vec<i32> {
         if digits && before && after {
             let year: i32 = text[i..i + 4].parse().unwrap_or(0);
             if (1900..2100).contains(&year) {
-                out.push(year);
+                out.push((i..i + 4, year));
             }
             i += 4;
         } else {
