@@ -381,10 +381,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Templates(args) => match crate::template_export::export(&args.dir) {
             Ok(count) => {
                 let dir = args.dir.display();
-                eprintln!("{:>12} the built-in templates into {dir} ({count} files)", "Wrote");
-                eprintln!(
-                    "\nNext: read {dir}/README.md; set `templates:` in report.yaml to this folder."
-                );
+                eprintln!("{}", tr!(tpl_wrote, dir = dir, count = count));
+                eprintln!("\n{}", tr!(tpl_next, dir = dir));
                 ExitCode::SUCCESS
             }
             Err(e) => usage_error(&e),

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::new::{NewError, write_folder};
 use crate::render::{html, pdf};
+use crate::tr;
 
 /// The README written into the exported folder.
 const README: &str = include_str!("template_export/README.md");
@@ -27,11 +28,7 @@ pub fn export(dir: &Path) -> Result<usize, String> {
     let files = files();
     let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(p, b)| (p.as_str(), b.clone())).collect();
     write_folder(dir, &refs).map_err(|e| match e {
-        NewError::NotEmpty(dir) => format!(
-            "«{}» already exists and is not an empty folder; `templates` writes only into a new \
-             or empty folder, so nothing was written. Choose another folder name",
-            dir.display()
-        ),
+        NewError::NotEmpty(dir) => tr!(tpl_not_empty, dir = dir.display()),
         e => e.to_string(),
     })
 }

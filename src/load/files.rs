@@ -255,15 +255,11 @@ impl Files {
                 Ok(w) => Some(w),
                 Err(reason) => {
                     let (message, hint) = if text {
-                        (
-                            format!("«{}» holds text, not a workbook", file.value),
-                            "if it is a CSV file, give it a name that ends in .csv; else open it in Excel and save it as an Excel workbook (.xlsx)".to_string(),
-                        )
+                        (tr!(wb_holds_text, file = file.value), tr!(wb_holds_text_hint))
                     } else {
                         (
-                            format!("«{}»: {reason}", file.value),
-                            "open the file in Excel and save it again as an Excel workbook (.xlsx)"
-                                .to_string(),
+                            tr!(wb_unreadable, file = file.value, reason = reason),
+                            tr!(wb_unreadable_hint),
                         )
                     };
                     self.push(

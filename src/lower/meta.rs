@@ -106,13 +106,11 @@ impl Lowerer<'_> {
     fn subtitle(&mut self, r: &ReportSource) -> Option<String> {
         let themed = r.theme.as_ref().and_then(|t| t.subtitle.clone());
         if let (Some(a), Some(b)) = (&r.subtitle, &themed) {
-            let mut d = Diagnostic::error(Code::YamlSchema, "the subtitle is given twice")
+            let mut d = Diagnostic::error(Code::YamlSchema, tr!(theme_subtitle_twice))
                 .at(b.span.clone())
-                .with_label("second subtitle")
-                .with_hint(
-                    "keep one of them: `subtitle:` and `theme: subtitle:` are the same setting",
-                );
-            d.related.push((a.span.clone(), "first subtitle".into()));
+                .with_label(tr!(theme_second_subtitle))
+                .with_hint(tr!(theme_subtitle_twice_hint));
+            d.related.push((a.span.clone(), tr!(theme_first_subtitle)));
             self.push(d);
         }
         let chosen = r.subtitle.clone().or(themed);

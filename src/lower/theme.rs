@@ -9,6 +9,7 @@ use crate::load::schema::{ColorsSource, ThemeImageSource, ThemeSource};
 use crate::load::yaml::did_you_mean;
 use crate::model::{THEME_FONTS, Theme, ThemeImage};
 use crate::source::Span;
+use crate::tr;
 
 use super::Lowerer;
 
@@ -53,19 +54,22 @@ impl Lowerer<'_> {
     fn color(&mut self, name: &str, value: Option<&Spanned<String>>, key: &Span) -> Option<String> {
         let Some(value) = value else {
             self.push(
-                Diagnostic::error(Code::YamlSchema, format!("the colour `{name}` has no value"))
+                Diagnostic::error(Code::YamlSchema, tr!(theme_colour_no_value, name = name))
                     .at(key.clone())
-                    .with_hint(format!("write the colour in quotes, e.g. `{name}: \"#2A2859\"`: without quotes, YAML reads everything from # as a comment")),
+                    .with_hint(tr!(theme_colour_no_value_hint, name = name)),
             );
             return None;
         };
         let hex = parse_color(&value.value);
         if hex.is_none() {
             self.push(
-                Diagnostic::error(Code::YamlSchema, format!("«{}» is not a colour", value.value.trim()))
-                    .at(value.span.clone())
-                    .with_label("expected #rrggbb")
-                    .with_hint("write a colour as # and six hexadecimal digits, in quotes, e.g. \"#2A2859\" (a colour picker or the organisation's design guide gives them)"),
+                Diagnostic::error(
+                    Code::YamlSchema,
+                    tr!(theme_not_a_colour, value = value.value.trim()),
+                )
+                .at(value.span.clone())
+                .with_label(tr!(theme_expected_hex))
+                .with_hint(tr!(theme_colour_hint)),
             );
         }
         hex
@@ -86,23 +90,11 @@ impl Lowerer<'_> {
             })
         };
         // (colour, the colours it must stand out against, what is read on what)
-        let pairs: [(&'static str, Vec<String>, &str); 4] = [
-            (
-                "primary",
-                vec!["#ffffff".into()],
-                "white text on it (cover, table headers) and it as text on white (headings)",
-            ),
-            ("accent", vec!["#ffffff".into()], "links in this colour on white"),
-            (
-                "light",
-                vec![color("primary")],
-                "the primary colour on it (search button, goal rows) and it on the primary colour (the district's name on the cover)",
-            ),
-            (
-                "tint",
-                BODY_TEXT.iter().map(|t| (*t).to_string()).collect(),
-                "body text on it (group rows, note boxes)",
-            ),
+        let pairs: [(&'static str, Vec<String>, String); 4] = [
+            ("primary", vec!["#ffffff".into()], tr!(theme_use_primary)),
+            ("accent", vec!["#ffffff".into()], tr!(theme_use_accent)),
+            ("light", vec![color("primary")], tr!(theme_use_light)),
+            ("tint", BODY_TEXT.iter().map(|t| (*t).to_string()).collect(), tr!(theme_use_tint)),
         ];
         let mut low = Vec::new();
         for (name, against, what) in pairs {
@@ -120,18 +112,22 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::YamlSchema,
-                    format!(
-                        "the colour `{name}` {} has too little contrast: {:.2}:1 for {what}, at least {NORMAL}:1 is needed",
-                        color(name),
-                        (ratio * 100.0).floor() / 100.0
+                    tr!(
+                        theme_low_contrast,
+                        name = name,
+                        colour = color(name),
+                        ratio = ratio_text(format!("{:.2}", (ratio * 100.0).floor() / 100.0)),
+                        what = what,
+                        needed = ratio_text(NORMAL.to_string())
                     ),
                 )
                 .at(at.clone())
-                .with_label("too little contrast")
-                .with_hint(format!(
-                    "choose a {} shade so that text stays readable (WCAG 2.1 AA)",
-                    if name == "light" || name == "tint" { "lighter" } else { "darker" }
-                )),
+                .with_label(tr!(theme_too_little_contrast))
+                .with_hint(if name == "light" || name == "tint" {
+                    tr!(theme_choose_lighter)
+                } else {
+                    tr!(theme_choose_darker)
+                }),
             );
             low.push(name);
         }
@@ -143,18 +139,15 @@ impl Lowerer<'_> {
         if let Some(font) = THEME_FONTS.iter().find(|t| t.eq_ignore_ascii_case(name)) {
             return Some((*font).to_string());
         }
-        let mut d = Diagnostic::error(
-            Code::YamlSchema,
-            format!("«{name}» is not one of the embedded fonts"),
-        )
-        .at(f.span.clone())
-        .with_label("unknown font")
-        .with_note(format!(
-            "the fonts are {}",
-            THEME_FONTS.iter().map(|f| format!("«{f}»")).collect::<Vec<_>>().join(", ")
-        ));
+        let mut d = Diagnostic::error(Code::YamlSchema, tr!(theme_unknown_font, name = name))
+            .at(f.span.clone())
+            .with_label(tr!(theme_unknown_font_label))
+            .with_note(tr!(
+                theme_the_fonts_are,
+                list = THEME_FONTS.iter().map(|f| format!("«{f}»")).collect::<Vec<_>>().join(", ")
+            ));
         if let Some(best) = did_you_mean(name, THEME_FONTS.iter().copied()) {
-            d = d.with_hint(format!("did you mean «{best}»?"));
+            d = d.with_hint(tr!(load_did_you_mean_best, best = best));
         }
         self.push(d);
         None
@@ -172,16 +165,24 @@ impl Lowerer<'_> {
             (_, Some(d)) => d.to_string(),
             _ => {
                 self.push(
-                    Diagnostic::error(Code::AltText, "the cover image has no alternative text")
+                    Diagnostic::error(Code::AltText, tr!(theme_cover_no_alt))
                         .at(i.span.clone())
-                        .with_label("add `alt:`")
-                        .with_hint("write it as `cover_image: {file: bilder/forside.jpg, alt: \"what the image shows\"}`"),
+                        .with_label(tr!(theme_add_alt))
+                        .with_hint(tr!(theme_cover_alt_hint)),
                 );
                 String::new()
             }
         };
         let data = self.image_file(&i.file)?;
         Some(ThemeImage { path: i.file.value.trim().to_string(), alt, data })
+    }
+}
+
+/// A contrast ratio as written in the chosen language (`4.5`, in Norwegian `4,5`).
+fn ratio_text(text: String) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Nb => text.replace('.', ","),
+        crate::i18n::Lang::En => text,
     }
 }
 

@@ -25,6 +25,7 @@ use crate::build::publish::{self, Publication};
 use crate::cli::WatchArgs;
 use crate::diag::{self, Format};
 use crate::pipeline::CheckOptions;
+use crate::tr;
 pub use server::{Server, Site};
 pub use session::{Findings, Rebuild, Session};
 
@@ -51,7 +52,7 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
             .map_or_else(|| PathBuf::from(crate::multi::DEFAULT_DIR), PathBuf::from)
     });
     if !dir.is_dir() {
-        eprintln!("error: the report folder {} does not exist", dir.display());
+        eprintln!("{}", tr!(watch_no_folder, dir = dir.display()));
         return ExitCode::from(2);
     }
     let check = CheckOptions { deny_warnings: args.deny_warnings, ..CheckOptions::default() };
@@ -59,11 +60,7 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
     let server = match Server::start(args.port) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!(
-                "error: cannot serve on 127.0.0.1:{}: {e} (is another `watch` running? choose \
-                 another port with --port)",
-                args.port
-            );
+            eprintln!("{}", tr!(watch_cannot_serve, port = args.port.to_string(), error = e));
             return ExitCode::from(2);
         }
     };
@@ -72,7 +69,7 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Signal::Stop);
     }) {
-        eprintln!("warning: Ctrl-C will end the process abruptly: {e}");
+        eprintln!("{}", tr!(watch_ctrlc_abrupt, error = e));
     }
     let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let signal = match result {
@@ -86,19 +83,19 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
     let mut watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch {} for changes: {e}", dir.display());
+            eprintln!("{}", tr!(watch_cannot_watch, dir = dir.display(), error = e));
             return ExitCode::from(2);
         }
     };
     // The real path: events then name absolute paths, also of files that are gone.
     let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
     if let Err(e) = watcher.watch(&real, RecursiveMode::Recursive) {
-        eprintln!("error: cannot watch {} for changes: {e}", dir.display());
+        eprintln!("{}", tr!(watch_cannot_watch, dir = dir.display(), error = e));
         return ExitCode::from(2);
     }
     let url = format!("http://{}/", server.addr());
-    eprintln!("{:>12} {} on {url} (the PDF: {url}__arsrapport/pdf)", "Serving", dir.display());
-    eprintln!("{:>12} {} for changes; Ctrl-C stops", "Watching", dir.display());
+    progress(&tr!(watch_tag_serving), &tr!(watch_serving, dir = dir.display(), url = url));
+    progress(&tr!(watch_tag_watching), &tr!(watch_watching, dir = dir.display()));
 
     let mut watch = Watch { session, server, out: args.out.clone(), color, last_text: None };
     let ignore = Ignore::new(&dir, &args.out);
@@ -112,7 +109,7 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
         while let Some(signal) = next {
             match signal {
                 Signal::Stop => return stopped(),
-                Signal::Error(e) => eprintln!("warning: watching for changes: {e}"),
+                Signal::Error(e) => eprintln!("{}", tr!(watch_warning_watching, error = e)),
                 Signal::Changed(paths) => relevant |= paths.iter().any(|p| !ignore.ignores(p)),
             }
             next = match first.elapsed() < MAX_WAIT {
@@ -128,8 +125,13 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
 }
 
 fn stopped() -> ExitCode {
-    eprintln!("{:>12} watching", "Stopped");
+    progress(&tr!(watch_tag_stopped), &tr!(watch_stopped));
     ExitCode::SUCCESS
+}
+
+/// A progress line: the tag right-aligned in 12 columns, as cargo writes them.
+fn progress(tag: &str, text: &str) {
+    eprintln!("{tag:>12} {text}");
 }
 
 /// The state of the watch loop.
@@ -149,17 +151,19 @@ impl Watch {
         let ms = |d: Duration| d.as_millis();
         let Some(rendered) = rebuild.rendered else {
             let why = rebuild.findings.not_built.clone().unwrap_or_default();
-            eprintln!("{:>12} ({why}); still serving the last good build", "Not rebuilt");
+            progress(&tr!(watch_tag_not_rebuilt), &tr!(watch_not_rebuilt, why = why));
             self.server.update(None, rebuild.findings);
             return;
         };
-        eprintln!(
-            "{:>12} in {} ms (check {} ms, PDF {} ms, HTML {} ms)",
-            "Rebuilt",
-            ms(rebuild.total_time),
-            ms(rebuild.check_time),
-            ms(rendered.pdf_time),
-            ms(rendered.html_time)
+        progress(
+            &tr!(watch_tag_rebuilt),
+            &tr!(
+                watch_rebuilt,
+                total = ms(rebuild.total_time),
+                check = ms(rebuild.check_time),
+                pdf = ms(rendered.pdf_time),
+                html = ms(rendered.html_time)
+            ),
         );
         let pdf = rendered.pdf.as_ref().map(|_| rendered.pdf_name.clone());
         let publication = Publication {
@@ -173,12 +177,12 @@ impl Watch {
         match published {
             Ok(published) => {
                 for warning in &published.warnings {
-                    eprintln!("warning: {warning}");
+                    eprintln!("{}", tr!(watch_warning, warning = warning));
                 }
             }
             Err(e) => eprintln!(
-                "warning: could not publish into {}: {e:#} (the preview is up to date)",
-                self.out.display()
+                "{}",
+                tr!(watch_could_not_publish, out = self.out.display(), error = format!("{e:#}"))
             ),
         }
     }
@@ -189,7 +193,10 @@ impl Watch {
             return;
         }
         if self.last_text.as_deref() == Some(findings.text.as_str()) {
-            eprintln!("{:>12} as before ({})", "Findings", findings.summary);
+            progress(
+                &tr!(watch_tag_findings),
+                &tr!(watch_findings_as_before, summary = findings.summary),
+            );
             return;
         }
         let stream = StandardStream::stderr(self.color);

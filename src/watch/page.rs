@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 
 use super::session::Findings;
+use crate::tr;
 
 /// The path prefix of everything `watch` serves besides the report.
 pub const PREFIX: &str = "/__arsrapport/";
@@ -82,25 +83,32 @@ pub fn banner(findings: &Findings, state: BannerState<'_>) -> String {
     };
     let headline = match (&findings.not_built, state.built_at) {
         (Some(why), Some(built)) => format!(
-            "<strong>Not rebuilt: {}.</strong> Showing the last good build ({}).",
-            escape(why),
-            at(built)
+            "<strong>{}</strong> {}",
+            tr!(watch_banner_not_rebuilt, why = escape(why)),
+            tr!(watch_banner_showing_last, time = at(built))
         ),
-        (Some(why), None) => format!("<strong>Nothing built yet: {}.</strong>", escape(why)),
-        (None, Some(built)) => format!("<strong>Live preview</strong>, built {}.", at(built)),
-        (None, None) => "<strong>Live preview.</strong>".to_string(),
+        (Some(why), None) => {
+            format!("<strong>{}</strong>", tr!(watch_banner_nothing_built, why = escape(why)))
+        }
+        (None, Some(built)) => format!(
+            "<strong>{}</strong>, {}.",
+            tr!(watch_banner_live),
+            tr!(watch_banner_built, time = at(built))
+        ),
+        (None, None) => format!("<strong>{}.</strong>", tr!(watch_banner_live)),
     };
     let _ = write!(out, "{headline} ");
     let _ = write!(out, "{}", escape(&counts(findings)));
     if let Some(pdf) = state.pdf {
         let _ = write!(out, "<a href=\"/__arsrapport/pdf\">PDF ({})</a>", escape(pdf));
     }
-    out.push_str("<a href=\"/\">Site</a>");
+    let _ = write!(out, "<a href=\"/\">{}</a>", escape(&tr!(watch_banner_site)));
     if !findings.text.is_empty() {
         let open = if s.errors > 0 || s.warnings > 0 { " open" } else { "" };
         let _ = write!(
             out,
-            "<details{open}><summary>Findings</summary><pre>{}</pre></details>",
+            "<details{open}><summary>{}</summary><pre>{}</pre></details>",
+            escape(&tr!(watch_banner_findings)),
             escape(&findings.text)
         );
     }
@@ -111,18 +119,16 @@ pub fn banner(findings: &Findings, state: BannerState<'_>) -> String {
 fn counts(findings: &Findings) -> String {
     let s = &findings.summary;
     let mut parts = Vec::new();
-    for (n, one, many) in [
-        (s.errors, "error", "errors"),
-        (s.warnings, "warning", "warnings"),
-        (s.notes, "note", "notes"),
-    ] {
-        match n {
-            0 => {}
-            1 => parts.push(format!("1 {one}")),
-            n => parts.push(format!("{n} {many}")),
-        }
+    if s.errors > 0 {
+        parts.push(tr!(count_errors, n = s.errors));
     }
-    if parts.is_empty() { "No findings.".to_string() } else { format!("{}.", parts.join(", ")) }
+    if s.warnings > 0 {
+        parts.push(tr!(count_warnings, n = s.warnings));
+    }
+    if s.notes > 0 {
+        parts.push(tr!(count_notes, n = s.notes));
+    }
+    if parts.is_empty() { tr!(watch_banner_no_findings) } else { format!("{}.", parts.join(", ")) }
 }
 
 /// The page with the banner, the reload script and a connect-src for it.
@@ -175,12 +181,16 @@ fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
 /// good build).
 pub fn standalone(title: &str, banner: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><link rel=\"stylesheet\" href=\"/__arsrapport/live.css\">\
          <script src=\"/__arsrapport/live.js\" defer></script></head>\
          <body class=\"arsrapport-viewer\">{banner}{body}</body></html>\n",
-        escape(title)
+        escape(title),
+        lang = match crate::i18n::lang() {
+            crate::i18n::Lang::Nb => "nb",
+            crate::i18n::Lang::En => "en",
+        }
     )
 }
 

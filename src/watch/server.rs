@@ -17,6 +17,7 @@ use std::time::Duration;
 use super::page::{self, BannerState, PREFIX};
 use super::session::Findings;
 use crate::render::SiteFile;
+use crate::tr;
 
 /// Connections served at once; more are answered 503.
 pub const MAX_CONNECTIONS: usize = 64;
@@ -122,7 +123,13 @@ fn accept(shared: &Arc<Shared>, stream: TcpStream, port: u16) {
         move || {
             let mut stream = stream;
             if active >= MAX_CONNECTIONS {
-                let _ = respond(&mut stream, 503, "text/plain", b"too many connections\n", false);
+                let _ = respond(
+                    &mut stream,
+                    503,
+                    PLAIN,
+                    format!("{}\n", tr!(watch_http_too_many)).as_bytes(),
+                    false,
+                );
             } else {
                 let _ = serve(&shared, &mut stream, port);
             }
@@ -168,15 +175,33 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
 
 fn serve(shared: &Shared, stream: &mut TcpStream, port: u16) -> io::Result<()> {
     let Some(request) = read_request(stream)? else {
-        return respond(stream, 400, "text/plain", b"bad request\n", false);
+        return respond(
+            stream,
+            400,
+            PLAIN,
+            format!("{}\n", tr!(watch_http_bad_request)).as_bytes(),
+            false,
+        );
     };
     let head = request.method == "HEAD";
     if request.method != "GET" && !head {
-        return respond(stream, 405, "text/plain", b"only GET and HEAD\n", false);
+        return respond(
+            stream,
+            405,
+            PLAIN,
+            format!("{}\n", tr!(watch_http_only_get)).as_bytes(),
+            false,
+        );
     }
     let allowed = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
     if request.host.as_ref().is_some_and(|h| !allowed.contains(h)) {
-        return respond(stream, 403, "text/plain", b"only for 127.0.0.1 and localhost\n", head);
+        return respond(
+            stream,
+            403,
+            PLAIN,
+            format!("{}\n", tr!(watch_http_only_local)).as_bytes(),
+            head,
+        );
     }
     let path = request.path.as_str();
     if let Some(own) = path.strip_prefix(PREFIX) {
@@ -197,9 +222,8 @@ fn serve(shared: &Shared, stream: &mut TcpStream, port: u16) -> io::Result<()> {
         name => name,
     };
     let Some(site) = site else {
-        let body =
-            "<main><p>When the report checks clean, its site and PDF appear here.</p></main>";
-        let html = page::standalone("arsrapport watch", &banner, body);
+        let body = format!("<main><p>{}</p></main>", tr!(watch_page_waiting));
+        let html = page::standalone("arsrapport watch", &banner, &body);
         return respond(stream, 200, "text/html; charset=utf-8", html.as_bytes(), head);
     };
     let Some(bytes) = site.files.get(name) else { return not_found(shared, stream, head) };
@@ -220,7 +244,7 @@ fn pdf_viewer(shared: &Shared, stream: &mut TcpStream, head: bool) -> io::Result
     };
     let body = match pdf {
         Some(pdf) => page::viewer(&pdf, generation),
-        None => "<main><p>No PDF has been built yet.</p></main>".to_string(),
+        None => format!("<main><p>{}</p></main>", tr!(watch_page_no_pdf)),
     };
     let html = page::standalone("PDF – arsrapport watch", &banner, &body);
     respond(stream, 200, "text/html; charset=utf-8", html.as_bytes(), head)
@@ -228,9 +252,13 @@ fn pdf_viewer(shared: &Shared, stream: &mut TcpStream, head: bool) -> io::Result
 
 fn not_found(shared: &Shared, stream: &mut TcpStream, head: bool) -> io::Result<()> {
     let banner = Arc::clone(&shared.lock().banner);
-    let html = page::standalone("Not found", &banner, "<main><p>No such page.</p></main>");
+    let body = format!("<main><p>{}</p></main>", tr!(watch_page_no_such_page));
+    let html = page::standalone(&tr!(watch_page_not_found), &banner, &body);
     respond(stream, 404, "text/html; charset=utf-8", html.as_bytes(), head)
 }
+
+/// Plain-text answers (the tool's own messages, in the chosen language).
+const PLAIN: &str = "text/plain; charset=utf-8";
 
 /// The event stream: the build counter now and after every change, until the page goes away.
 fn events(shared: &Shared, stream: &mut TcpStream) -> io::Result<()> {

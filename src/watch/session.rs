@@ -16,6 +16,7 @@ use crate::cli::{Output, shown};
 use crate::diag::{self, Diagnostic, Summary};
 use crate::pipeline::{self, CheckOptions, Checked};
 use crate::source::Sources;
+use crate::tr;
 
 /// What a rebuild found: the findings, as the terminal and the browser show them.
 #[derive(Debug, Clone, Default)]
@@ -93,7 +94,8 @@ impl Session {
                 match build::render_outputs(report, &self.dir, &options) {
                     Ok(rendered) => Some(rendered),
                     Err(e) => {
-                        findings.not_built = Some(format!("the build failed: {e:#}"));
+                        findings.not_built =
+                            Some(tr!(watch_build_failed, error = format!("{e:#}")));
                         None
                     }
                 }
@@ -109,15 +111,12 @@ impl Session {
     /// Why a checked report is not built, if it is not.
     fn refusal(&self, checked: &Checked) -> Option<String> {
         if checked.report.is_none() {
-            return Some("the report could not be read".into());
+            return Some(tr!(run_the_report_could_not_be));
         }
         if checked.failed && !self.draft {
             let errors = checked.summary.errors
                 + if self.check.deny_warnings { checked.summary.warnings } else { 0 };
-            return Some(format!(
-                "`check` found {errors} error(s): fix them, acknowledge them in the YAML with a \
-                 reason, or watch with --draft"
-            ));
+            return Some(tr!(watch_check_found_errors, errors = errors));
         }
         None
     }

@@ -224,6 +224,10 @@ fn workbook_cells_are_named_in_every_output_format() {
     let (code, _, stderr) = run_in(&fixtures, &["--lang", "nb", "check", "invalid/workbook-cells"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("= i budsjett.xlsx, ark «Netto», celle C4"), "{stderr}");
+    assert!(
+        stderr.contains("utregningen «=SUM(C5:C6)» i denne cellen har ikke noe lagret resultat"),
+        "the AR317 message is in Norwegian: {stderr}"
+    );
     let (_, json, _) = run_in(&fixtures, &["check", "--format", "json", "invalid/workbook-cells"]);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let formula = v["diagnostics"]

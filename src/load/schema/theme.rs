@@ -3,6 +3,7 @@
 use crate::load::read::{Fields, FromYaml, Out, Spanned, fail};
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 /// `theme:` as written.
 #[derive(Debug, Clone)]
@@ -103,7 +104,7 @@ impl FromYaml for ThemeImageSource {
             }),
             Value::Map(_) => {
                 let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
-                let file = f.req("file", "the image file, e.g. bilder/logo.png", out);
+                let file = f.req("file", &tr!(theme_image_file), out);
                 let alt = f.opt("alt", out);
                 f.finish(out);
                 Some(ThemeImageSource { file: file?, alt, span: node.span.clone() })

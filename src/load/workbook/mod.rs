@@ -18,6 +18,7 @@ use crate::load::csv::RawCsv;
 use crate::load::read::Spanned;
 use crate::load::yaml;
 use crate::source::{FileId, Sources, cell_name, column_letters};
+use crate::tr;
 
 pub use display::{excel_decimal, shown};
 
@@ -63,9 +64,9 @@ impl Workbook {
     /// Opens a workbook from its bytes; the error is a readable reason.
     pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
         let opened = guarded(|| calamine::open_workbook_auto_from_rs(Cursor::new(bytes)));
-        let sheets = opened.and_then(|r| r.map_err(|e| e.to_string())).map_err(|e| {
-            format!("it cannot be read as a workbook ({e}); is it password-protected or damaged?")
-        })?;
+        let sheets = opened
+            .and_then(|r| r.map_err(|e| e.to_string()))
+            .map_err(|e| tr!(wb_cannot_be_read_as_workbook, error = e))?;
         let names = sheets
             .sheets_metadata()
             .iter()
@@ -84,7 +85,7 @@ impl Workbook {
         // A damaged workbook must not stop the program, even where the reader would panic.
         match guarded(|| self.read_unguarded(sources, req)) {
             Ok(result) => result,
-            Err(reason) => Err(unreadable(req, &format!("it cannot be read ({reason})"))),
+            Err(reason) => Err(unreadable(req, &tr!(wb_cannot_be_read, reason = reason))),
         }
     }
 
@@ -98,9 +99,9 @@ impl Workbook {
             Request { file: req.file, sheet: req.sheet.or(named.as_ref()), range: req.range };
         let sheet = self.choose_sheet(&by_range)?;
         let wanted = cells.as_ref().map(parse_range).transpose()?;
-        let cells = self
-            .cells(&sheet)
-            .map_err(|e| unreadable(req, &format!("the sheet «{sheet}» cannot be read ({e})")))?;
+        let cells = self.cells(&sheet).map_err(|e| {
+            unreadable(req, &tr!(wb_sheet_cannot_be_read, sheet = sheet, error = e))
+        })?;
         let merged = match &mut self.sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
@@ -151,22 +152,15 @@ impl Workbook {
         let Some(wanted) = req.sheet else {
             return match self.names.as_slice() {
                 [one] => Ok(one.clone()),
-                [] => Err(unreadable(req, "the workbook has no worksheets")),
+                [] => Err(unreadable(req, &tr!(wb_no_worksheets))),
                 _ => Err(Diagnostic::error(
                     Code::Workbook,
-                    format!(
-                        "«{}» has {} sheets; say which one holds the table",
-                        req.file.value,
-                        self.names.len()
-                    ),
+                    tr!(wb_which_sheet, file = req.file.value, n = self.names.len()),
                 )
                 .at(req.file.span.clone())
-                .with_label("which sheet?")
-                .with_note(format!("the sheets are {list}"))
-                .with_hint(format!(
-                    "add `sheet: {}` (the sheet's name as on its tab in Excel)",
-                    self.names[0]
-                ))),
+                .with_label(tr!(wb_which_sheet_label))
+                .with_note(tr!(wb_the_sheets_are, list = list))
+                .with_hint(tr!(wb_which_sheet_hint, sheet = self.names[0]))),
             };
         };
         let name = wanted.value.trim();
@@ -180,13 +174,13 @@ impl Workbook {
         }
         let mut d = Diagnostic::error(
             Code::Workbook,
-            format!("«{}» has no sheet named «{name}»", req.file.value),
+            tr!(wb_no_sheet_named, file = req.file.value, name = name),
         )
         .at(wanted.span.clone())
-        .with_label("no such sheet")
-        .with_note(format!("the sheets are {list}"));
+        .with_label(tr!(wb_no_such_sheet))
+        .with_note(tr!(wb_the_sheets_are, list = list));
         if let Some(best) = yaml::did_you_mean(name, self.names.iter().map(String::as_str)) {
-            d = d.with_hint(format!("did you mean «{best}»?"));
+            d = d.with_hint(tr!(load_did_you_mean_best, best = best));
         }
         Err(d)
     }
@@ -198,14 +192,14 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
         e.downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| e.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "the reader stopped".into())
+            .unwrap_or_else(|| tr!(wb_reader_stopped))
     })
 }
 
 fn unreadable(req: &Request, reason: &str) -> Diagnostic {
-    Diagnostic::error(Code::Workbook, format!("«{}»: {reason}", req.file.value))
+    Diagnostic::error(Code::Workbook, tr!(wb_unreadable, file = req.file.value, reason = reason))
         .at(req.file.span.clone())
-        .with_hint("open the file in Excel and save it again as an Excel workbook (.xlsx)")
+        .with_hint(tr!(wb_unreadable_hint))
 }
 
 /// A cell reference `E12` (with or without `$`) as 0-based (row, column).
@@ -236,15 +230,11 @@ fn sheet_in_range(req: &Request) -> Result<(Option<Text>, Option<Text>), Diagnos
     {
         let mut d = Diagnostic::error(
             Code::Workbook,
-            format!(
-                "the range names the sheet «{}», but `sheet:` says «{}»",
-                named.value.trim(),
-                sheet.value.trim()
-            ),
+            tr!(wb_range_names_other_sheet, named = named.value.trim(), sheet = sheet.value.trim()),
         )
         .at(named.span.clone())
-        .with_hint("name the sheet once: in `sheet:`, or before the range (`range: Netto!A1:F12`)");
-        d.related.push((sheet.span.clone(), "sheet: given here".into()));
+        .with_hint(tr!(wb_range_names_other_sheet_hint));
+        d.related.push((sheet.span.clone(), tr!(wb_sheet_given_here)));
         return Err(d);
     }
     Ok((named, Some(cells)))
@@ -257,15 +247,12 @@ fn table_area(req: &Request, sheet: &str, area: Option<Area>) -> Result<Area, Di
         return Err(Diagnostic::error(
             Code::Workbook,
             match req.range {
-                Some(r) => format!(
-                    "the range {} of sheet «{sheet}» has no cells with content",
-                    r.value.trim()
-                ),
-                None => format!("the sheet «{sheet}» has no cells with content"),
+                Some(r) => tr!(wb_range_no_cells, range = r.value.trim(), sheet = sheet),
+                None => tr!(wb_sheet_no_cells, sheet = sheet),
             },
         )
         .at(at)
-        .with_hint("a table's first row holds its column headings; check `sheet:` and `range:`"));
+        .with_hint(tr!(load_sheet_first_row_holds_headings)));
     };
     let cells = u64::from(area.end.0 - area.start.0 + 1) * u64::from(area.end.1 - area.start.1 + 1);
     if cells <= MAX_CELLS {
@@ -275,17 +262,20 @@ fn table_area(req: &Request, sheet: &str, area: Option<Area>) -> Result<Area, Di
     let group = |n: u64| crate::format::decimal(rust_decimal::Decimal::from(n), 0, true);
     Err(Diagnostic::error(
         Code::Limit,
-        format!(
-            "the table would be the cells {from}:{to} of sheet «{sheet}», {} cells; at most {} can be read as one table",
-            group(cells),
-            group(MAX_CELLS)
+        tr!(
+            wb_too_many_cells,
+            from = from,
+            to = to,
+            sheet = sheet,
+            cells = group(cells),
+            max = group(MAX_CELLS)
         ),
     )
     .at(at)
-    .with_hint(format!(
-        "give the table's cells with `range:`, e.g. `range: A1:F12`, or delete what stands far out in the sheet (in column {} or row {})",
-        column_letters(area.end.1),
-        area.end.0 + 1
+    .with_hint(tr!(
+        wb_too_many_cells_hint,
+        column = column_letters(area.end.1),
+        row = area.end.0 + 1
     )))
 }
 
@@ -318,22 +308,20 @@ fn split_sheet(range: &Spanned<String>) -> (Option<Spanned<String>>, Spanned<Str
 /// `range: A1:F12` as an area; a bad range is a located error.
 fn parse_range(range: &Spanned<String>) -> Result<Area, Diagnostic> {
     let text = range.value.trim();
-    let bad = |why: &str| {
-        Diagnostic::error(Code::Workbook, format!("the range «{text}» {why}"))
+    let bad = |message: String| {
+        Diagnostic::error(Code::Workbook, message)
             .at(range.span.clone())
-            .with_label("not a range")
-            .with_hint("write the table's top-left and bottom-right cells as in Excel, e.g. `range: A1:F12`")
+            .with_label(tr!(wb_not_a_range))
+            .with_hint(tr!(wb_range_hint))
     };
     let Some((a, b)) = text.split_once(':') else {
-        return Err(bad("is not two cells separated by `:`"));
+        return Err(bad(tr!(wb_range_not_two_cells, range = text)));
     };
     let (Some(start), Some(end)) = (parse_cell(a), parse_cell(b)) else {
-        return Err(bad(
-            "names a cell that does not exist (cells are a column's letters and a row's number, e.g. B3)",
-        ));
+        return Err(bad(tr!(wb_range_no_such_cell, range = text)));
     };
     if start.0 > end.0 || start.1 > end.1 {
-        return Err(bad("starts below or to the right of where it ends"));
+        return Err(bad(tr!(wb_range_backwards, range = text)));
     }
     Ok(Area { start, end })
 }

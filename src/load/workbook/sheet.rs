@@ -10,6 +10,7 @@ use super::display::{NumberFormat, excel_decimal};
 use crate::diag::{Code, Diagnostic};
 use crate::load::csv::{self, RawCsv, RawField, RawGroup, RawRecord};
 use crate::source::{FileId, SheetOrigin, Sources, Span};
+use crate::tr;
 
 /// What calamine read of one sheet: the cells with a value or a formula, by (row, column).
 #[derive(Default)]
@@ -80,7 +81,7 @@ impl Cells {
             Data::Empty => match formula {
                 Some(f) => Read {
                     text: String::new(),
-                    problem: Some(format!("the formula «={f}» in this cell has no saved result")),
+                    problem: Some(tr!(wb_formula_no_result, formula = f)),
                 },
                 None => ok(String::new()),
             },
@@ -98,7 +99,7 @@ impl Cells {
                 ok(excel_decimal(dt.as_f64()).map_or_else(String::new, |d| d.to_string()))
             }
             Data::Error(e) => {
-                Read { text: String::new(), problem: Some(format!("the cell shows the error {e}")) }
+                Read { text: String::new(), problem: Some(tr!(wb_cell_shows_error, error = e)) }
             }
         }
     }
@@ -167,8 +168,8 @@ impl Cells {
 fn cell_problem(problem: String, span: Span) -> Diagnostic {
     Diagnostic::error(Code::WorkbookCell, problem)
         .at(span)
-        .with_label("no value")
-        .with_hint("open the workbook in Excel, make the cell show a figure, and save it (Excel saves each formula's result with it)")
+        .with_label(tr!(wb_no_value))
+        .with_hint(tr!(wb_no_value_hint))
 }
 
 /// A first row with cells merged across columns over a row of headings is a row of header
