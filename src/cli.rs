@@ -430,15 +430,15 @@ fn roll_forward(args: &RollArgs) -> ExitCode {
             for line in &rolled.log {
                 eprintln!("  {line}");
             }
-            eprintln!(
-                "{:>12} the {} report in {to} ({} files; {} cells await figures)",
-                "Wrote", rolled.year, rolled.files, rolled.awaiting
+            let wrote = tr!(
+                cycle_roll_wrote,
+                year = rolled.year,
+                dir = to,
+                files = rolled.files,
+                awaiting = rolled.awaiting
             );
-            eprintln!(
-                "\nNext: fill in the cells written `?`, revise the text, then\n  arsrapport check {to}\n  \
-                 arsrapport diff {} {to}",
-                args.dir.display()
-            );
+            eprintln!("{wrote}");
+            eprintln!("\n{}", tr!(cycle_roll_next, old = args.dir.display(), dir = to));
             ExitCode::SUCCESS
         }
         Err(e) => usage_error(&e.to_string()),

@@ -1035,3 +1035,129 @@ watch-http-too-many = too many connections
 watch-http-bad-request = bad request
 watch-http-only-get = only GET and HEAD
 watch-http-only-local = only for 127.0.0.1 and localhost
+# --- cycle ---
+cycle-awaiting = { $count ->
+    [one] 1 cell of table `{ $table }` still waits for a figure
+   *[other] { $count } cells of table `{ $table }` still wait for figures
+}
+cycle-awaiting-label = waits for a figure
+cycle-awaiting-hint = write the figure in place of each `?`; leave the cell empty if the table prints nothing there, or write `*` if the figure is not available
+cycle-awaiting-column = «{ $heading }» waits for figures
+cycle-awaiting-every-row = «{ $heading }»: every row ({ $count })
+cycle-awaiting-more = and { $count } more
+cycle-unchanged-not-prose = `unchanged` applies only to paragraphs, notes, list items and comments
+cycle-unchanged-not-prose-label = not compared with last year's report
+cycle-unchanged-not-prose-hint = remove `unchanged: true` here: this text is not checked for revision
+cycle-unrevised = this text is word for word the same as in the { $year } report
+cycle-unrevised-label = not revised
+cycle-unrevised-hint = revise it for this year, or, if it is meant to stay as it is, mark it: `- p: {"{"}text: …, unchanged: true{"}"}` (see docs/arssyklus.md)
+cycle-unrevised-there = the same text in the { $year } report
+cycle-mark-unneeded = this text is marked `unchanged: true`, but it differs from every text of last year's report
+cycle-mark-unneeded-label = revised after all
+cycle-mark-unneeded-hint = remove `unchanged: true` if the text was meant to be revised
+cycle-no-report-yaml = there is no report.yaml in { $folder }
+cycle-own-folder = it is this report's own folder
+cycle-has-errors = it has errors
+cycle-other-year = the report in «{ $written }» is for { $found }, not for the year before this one ({ $expected })
+cycle-fact-mismatch = the fact «{ $name }» is { $found } here, but the { $year } report published { $expected }
+cycle-published-label = the { $year } report: { $expected }
+cycle-published-there = published here in the { $year } report
+cycle-unreadable = last year's report «{ $written }» cannot be read: { $problem }
+cycle-unreadable-label = named here
+cycle-unreadable-hint = `previous:` is the folder of last year's report, relative to this one (e.g. `../2024`); run `arsrapport check` on it
+cycle-empty-cell = empty
+cycle-mismatch = «{ $heading }» of «{ $row }» is { $found } here, but the { $year } report published { $expected }
+cycle-mismatch-hint = correct the figure, or, if last year's figure was corrected since, acknowledge this with the reason
+cycle-unpaired = { $count ->
+    [one] 1 row of table `{ $table }` with figures for earlier years is not in last year's table: { $labels }
+   *[other] { $count } rows of table `{ $table }` with figures for earlier years are not in last year's table: { $labels }
+}
+cycle-not-compared-label = not compared with last year's report
+cycle-unpaired-hint = if a row was renamed, say so in the table block: `previous: {"{"}rows: {"{"}"new label": "last year's label"{"}"}{"}"}`
+cycle-missing-table = last year's report has no table `{ $table }`
+cycle-missing-table-label = named under `previous:`
+cycle-table-not-last-year = table `{ $table }` is not in last year's report: its earlier years' figures are not checked
+cycle-table-not-last-year-hint = if it had another id last year, write `previous: {"{"}table: <last year's id>{"}"}` in the table block
+cycle-roll-unreadable = the report in { $dir } cannot be read: { $problem }; run `arsrapport check { $dir }`
+cycle-roll-incomplete = its settings are incomplete
+cycle-roll-write = could not write { $path }: { $error }
+cycle-roll-not-empty = { $to } already exists and is not empty: give a new folder for next year's report
+cycle-roll-inside = { $to } lies inside the report folder { $dir }: put next year's report beside it (e.g. ../{ $name })
+cycle-roll-broken = warning: the new report cannot be read as written: { $message } — run `arsrapport check { $dir }` and correct it (and please report this)
+cycle-roll-year-by-hand = { $file }:{ $line }: the year in «{ $value }» could not be advanced in place: change it by hand
+cycle-roll-facts = report.yaml: { $count ->
+    [one] 1 fact kept as it was
+   *[other] { $count } facts kept as they were
+}: update the figures of this year ({ $names })
+cycle-roll-acknowledged = { $file }:{ $line }: table `{ $table }` keeps { $count ->
+    [one] 1 acknowledgement
+   *[other] { $count } acknowledgements
+} of last year's findings: remove those that do not apply to this year's figures (check warns for unused ones)
+cycle-roll-workbook = { $file }: table `{ $table }` comes from a workbook (sheet «{ $sheet }»): move its figures a year back in Excel; check lists the headings that still state last year
+cycle-roll-kept = { " " }kept { $columns }
+cycle-roll-awaiting = { $sep } awaiting figures: { $columns }
+cycle-roll-wrote = { "       " }Wrote the { $year } report in { $dir } ({ $files } files; { $awaiting } cells await figures)
+cycle-roll-next =
+    Next: fill in the cells written `?`, revise the text, then
+      arsrapport check { $dir }
+      arsrapport diff { $old } { $dir }
+cycle-diff-unreadable = the report { $label } cannot be read; run `arsrapport check` on it
+cycle-diff-write = could not write { $file }: { $error }
+cycle-diff-no-git = could not run git: { $error }
+cycle-diff-not-in-repo = { $dir } is not in the git repository
+cycle-diff-no-report = there is no report in «{ $path }» at revision { $rev } (no report.yaml)
+cycle-diff-header = Changes from { $old } ({ $old_title }, { $old_year }) to { $new } ({ $new_title }, { $new_year })
+cycle-diff-none = No changes.
+cycle-diff-settings = Settings
+cycle-diff-facts = Facts
+cycle-diff-tables = Tables
+cycle-diff-table = table
+cycle-diff-heading = heading
+cycle-diff-column = column
+cycle-diff-row = row
+cycle-diff-empty = (empty)
+cycle-diff-sections = Chapters and sections
+cycle-diff-text = Text
+cycle-diff-summary = changed: { $settings ->
+    [one] 1 setting
+   *[other] { $settings } settings
+}, { $facts ->
+    [one] 1 fact
+   *[other] { $facts } facts
+}, { $tables ->
+    [one] 1 table
+   *[other] { $tables } tables
+} ({ $figures ->
+    [one] 1 figure
+   *[other] { $figures } figures
+}), { $sections ->
+    [one] 1 chapter or section
+   *[other] { $sections } chapters and sections
+}, { $texts ->
+    [one] 1 text
+   *[other] { $texts } texts
+}
+cycle-html-lang = en
+cycle-html-added = New
+cycle-html-removed = Removed
+cycle-html-changed = Changed
+cycle-html-title = Changes in { $title }
+cycle-html-from-to = From { $old } ({ $old_year }) to { $new } ({ $new_year }).
+cycle-html-none = No changes.
+cycle-html-settings = Settings and facts
+cycle-html-name = Name
+cycle-html-before = Before
+cycle-html-now = Now
+cycle-html-change = Change
+cycle-html-tables = Tables
+cycle-html-sections = Chapters and sections
+cycle-html-text = Text
+cycle-html-page-title = Changes – { $title }
+cycle-html-brand = Changes
+cycle-html-columns-added = New columns
+cycle-html-columns-removed = Removed columns
+cycle-html-rows-added = New rows
+cycle-html-rows-removed = Removed rows
+cycle-html-heading = Column heading
+cycle-html-row = Row
+cycle-html-column = Column

@@ -1036,3 +1036,126 @@ watch-http-too-many = for mange tilkoblinger
 watch-http-bad-request = ugyldig forespørsel
 watch-http-only-get = bare GET og HEAD
 watch-http-only-local = bare for 127.0.0.1 og localhost
+# --- cycle ---
+cycle-awaiting = { $count ->
+    [one] 1 celle i tabellen `{ $table }` venter fortsatt på et tall
+   *[other] { $count } celler i tabellen `{ $table }` venter fortsatt på tall
+}
+cycle-awaiting-label = venter på et tall
+cycle-awaiting-hint = skriv tallet i stedet for hvert `?`; la cellen stå tom hvis tabellen ikke skal vise noe der, eller skriv `*` hvis tallet ikke finnes
+cycle-awaiting-column = «{ $heading }» venter på tall
+cycle-awaiting-every-row = «{ $heading }»: alle radene ({ $count })
+cycle-awaiting-more = og { $count } til
+cycle-unchanged-not-prose = `unchanged` kan bare stå på avsnitt, faktabokser, listepunkter og kommentarer
+cycle-unchanged-not-prose-label = sammenlignes ikke med fjorårets rapport
+cycle-unchanged-not-prose-hint = fjern `unchanged: true` her: denne teksten blir ikke sjekket for om den er revidert
+cycle-unrevised = denne teksten er ord for ord den samme som i rapporten for { $year }
+cycle-unrevised-label = ikke revidert
+cycle-unrevised-hint = skriv teksten om for i år, eller, hvis den skal stå som den er, merk den: `- p: {"{"}text: …, unchanged: true{"}"}` (se docs/arssyklus.md)
+cycle-unrevised-there = den samme teksten i rapporten for { $year }
+cycle-mark-unneeded = denne teksten er merket `unchanged: true`, men den er ulik alle tekstene i fjorårets rapport
+cycle-mark-unneeded-label = revidert likevel
+cycle-mark-unneeded-hint = fjern `unchanged: true` hvis teksten var ment å bli revidert
+cycle-no-report-yaml = det er ingen report.yaml i { $folder }
+cycle-own-folder = det er denne rapportens egen mappe
+cycle-has-errors = den har feil
+cycle-other-year = rapporten i «{ $written }» gjelder { $found }, ikke året før denne ({ $expected })
+cycle-fact-mismatch = nøkkeltallet «{ $name }» er { $found } her, men rapporten for { $year } viste { $expected }
+cycle-published-label = rapporten for { $year }: { $expected }
+cycle-published-there = vist her i rapporten for { $year }
+cycle-unreadable = fjorårets rapport «{ $written }» kan ikke leses: { $problem }
+cycle-unreadable-label = oppgitt her
+cycle-unreadable-hint = `previous:` er mappen med fjorårets rapport, sett fra denne (for eksempel `../2024`); kjør `arsrapport check` på den
+cycle-empty-cell = tom
+cycle-mismatch = «{ $heading }» for «{ $row }» er { $found } her, men rapporten for { $year } viste { $expected }
+cycle-mismatch-hint = rett tallet, eller, hvis fjorårets tall er rettet siden, godta avviket i tabellens YAML-fil og skriv begrunnelsen (`acknowledge:` med `rule: previous-year`)
+cycle-unpaired = { $count ->
+    [one] 1 rad i tabellen `{ $table }` med tall for tidligere år finnes ikke i fjorårets tabell: { $labels }
+   *[other] { $count } rader i tabellen `{ $table }` med tall for tidligere år finnes ikke i fjorårets tabell: { $labels }
+}
+cycle-not-compared-label = sammenlignes ikke med fjorårets rapport
+cycle-unpaired-hint = hvis en rad har fått nytt navn, skriv det ved tabellen: `previous: {"{"}rows: {"{"}"nytt navn": "fjorårets navn"{"}"}{"}"}`
+cycle-missing-table = fjorårets rapport har ingen tabell `{ $table }`
+cycle-missing-table-label = oppgitt under `previous:`
+cycle-table-not-last-year = tabellen `{ $table }` finnes ikke i fjorårets rapport: tallene for tidligere år i den blir ikke sjekket
+cycle-table-not-last-year-hint = hvis tabellen hadde en annen id i fjor, skriv `previous: {"{"}table: <fjorårets id>{"}"}` ved tabellen
+cycle-roll-unreadable = rapporten i { $dir } kan ikke leses: { $problem }; kjør `arsrapport check { $dir }`
+cycle-roll-incomplete = innstillingene i report.yaml er ikke komplette
+cycle-roll-write = kunne ikke skrive { $path }: { $error }
+cycle-roll-not-empty = { $to } finnes allerede og er ikke tom: oppgi en ny mappe for neste års rapport
+cycle-roll-inside = { $to } ligger inne i rapportmappen { $dir }: legg neste års rapport ved siden av (for eksempel ../{ $name })
+cycle-roll-broken = advarsel: den nye rapporten kan ikke leses slik den ble skrevet: { $message } — kjør `arsrapport check { $dir }` og rett den (og meld gjerne fra om feilen)
+cycle-roll-year-by-hand = { $file }:{ $line }: året i «{ $value }» kunne ikke flyttes fram der det står: endre det for hånd
+cycle-roll-facts = report.yaml: { $count ->
+    [one] 1 nøkkeltall er beholdt som det var
+   *[other] { $count } nøkkeltall er beholdt som de var
+}: oppdater tallene for i år ({ $names })
+cycle-roll-acknowledged = { $file }:{ $line }: tabellen `{ $table }` beholder { $count ->
+    [one] 1 godtatt avvik
+   *[other] { $count } godtatte avvik
+} fra fjorårets funn: fjern dem som ikke gjelder årets tall (check advarer om dem som ikke brukes)
+cycle-roll-workbook = { $file }: tabellen `{ $table }` kommer fra en arbeidsbok (arket «{ $sheet }»): flytt tallene ett år tilbake i Excel; check viser overskriftene som fortsatt gjelder fjoråret
+cycle-roll-kept = { " " }beholdt { $columns }
+cycle-roll-awaiting = { $sep } venter på tall: { $columns }
+cycle-roll-wrote = { "       " }Skrev rapporten for { $year } i { $dir } ({ $files } filer; { $awaiting } celler venter på tall)
+cycle-roll-next =
+    Neste steg: fyll inn cellene med `?`, revider teksten, og kjør så
+      arsrapport check { $dir }
+      arsrapport diff { $old } { $dir }
+cycle-diff-unreadable = rapporten { $label } kan ikke leses; kjør `arsrapport check` på den
+cycle-diff-write = kunne ikke skrive { $file }: { $error }
+cycle-diff-no-git = kunne ikke kjøre git: { $error }
+cycle-diff-not-in-repo = { $dir } ligger ikke i git-depotet
+cycle-diff-no-report = det er ingen rapport i «{ $path }» i versjon { $rev } (ingen report.yaml)
+cycle-diff-header = Endringer fra { $old } ({ $old_title }, { $old_year }) til { $new } ({ $new_title }, { $new_year })
+cycle-diff-none = Ingen endringer.
+cycle-diff-settings = Innstillinger
+cycle-diff-facts = Nøkkeltall
+cycle-diff-tables = Tabeller
+cycle-diff-table = tabell
+cycle-diff-heading = overskrift
+cycle-diff-column = kolonne
+cycle-diff-row = rad
+cycle-diff-empty = (tom)
+cycle-diff-sections = Kapitler og delkapitler
+cycle-diff-text = Tekst
+cycle-diff-summary = endret: { $settings ->
+    [one] 1 innstilling
+   *[other] { $settings } innstillinger
+}, { $facts } nøkkeltall, { $tables ->
+    [one] 1 tabell
+   *[other] { $tables } tabeller
+} ({ $figures ->
+    [one] 1 tall
+   *[other] { $figures } tall
+}), { $sections ->
+    [one] 1 kapittel eller delkapittel
+   *[other] { $sections } kapitler og delkapitler
+}, { $texts ->
+    [one] 1 tekst
+   *[other] { $texts } tekster
+}
+cycle-html-lang = nb
+cycle-html-added = Ny
+cycle-html-removed = Fjernet
+cycle-html-changed = Endret
+cycle-html-title = Endringer i { $title }
+cycle-html-from-to = Fra { $old } ({ $old_year }) til { $new } ({ $new_year }).
+cycle-html-none = Ingen endringer.
+cycle-html-settings = Innstillinger og nøkkeltall
+cycle-html-name = Navn
+cycle-html-before = Før
+cycle-html-now = Nå
+cycle-html-change = Endring
+cycle-html-tables = Tabeller
+cycle-html-sections = Kapitler og delkapitler
+cycle-html-text = Tekst
+cycle-html-page-title = Endringer – { $title }
+cycle-html-brand = Endringer
+cycle-html-columns-added = Nye kolonner
+cycle-html-columns-removed = Fjernede kolonner
+cycle-html-rows-added = Nye rader
+cycle-html-rows-removed = Fjernede rader
+cycle-html-heading = Kolonneoverskrift
+cycle-html-row = Rad
+cycle-html-column = Kolonne

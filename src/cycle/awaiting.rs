@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::diag::{Code, Diagnostic};
 use crate::load::spec::TableSpec;
 use crate::model::{Report, Table};
+use crate::tr;
 
 /// How many row labels a note names before it says "and N more".
 const ROWS_SHOWN: usize = 4;
@@ -34,36 +35,28 @@ fn finding(table: &Table, spec: &TableSpec) -> Diagnostic {
         table.rows.get(row).and_then(|r| r.cell_spans.get(column)).cloned()
     };
     let count = spec.awaiting.len();
-    let mut d = Diagnostic::warning(Code::AwaitingFigures, message(&table.id, count))
-        .at_opt(spec.awaiting.first().copied().and_then(span_of))
-        .with_label("waits for a figure")
-        .with_hint(
-            "write the figure in place of each `?`; leave the cell empty if the table prints \
-             nothing there, or write `*` if the figure is not available",
-        );
+    let mut d = Diagnostic::warning(
+        Code::AwaitingFigures,
+        tr!(cycle_awaiting, count = count, table = table.id),
+    )
+    .at_opt(spec.awaiting.first().copied().and_then(span_of))
+    .with_label(tr!(cycle_awaiting_label))
+    .with_hint(tr!(cycle_awaiting_hint));
     for (&column, rows) in &by_column {
         let heading = table.columns.get(column).map_or("", |c| c.header.as_str());
         d = d.with_note(column_note(table, heading, rows));
         if let Some(span) = span_of((rows[0], column)).filter(|s| Some(s) != d.span.as_ref()) {
-            d.related.push((span, format!("«{heading}» waits for figures")));
+            d.related.push((span, tr!(cycle_awaiting_column, heading = heading)));
         }
     }
     d.table = Some(table.id.clone());
     d
 }
 
-fn message(table: &str, count: usize) -> String {
-    if count == 1 {
-        format!("1 cell of table `{table}` still waits for a figure")
-    } else {
-        format!("{count} cells of table `{table}` still wait for figures")
-    }
-}
-
 fn column_note(table: &Table, heading: &str, rows: &[usize]) -> String {
     let figure_rows = table.rows.iter().filter(|r| !r.label().is_empty()).count();
     if rows.len() == figure_rows && rows.len() > 1 {
-        return format!("«{heading}»: every row ({})", rows.len());
+        return tr!(cycle_awaiting_every_row, heading = heading, count = rows.len());
     }
     let mut labels: Vec<String> = rows
         .iter()
@@ -71,7 +64,7 @@ fn column_note(table: &Table, heading: &str, rows: &[usize]) -> String {
         .map(|&r| format!("«{}»", table.rows.get(r).map_or("", |row| row.label())))
         .collect();
     if rows.len() > ROWS_SHOWN {
-        labels.push(format!("and {} more", rows.len() - ROWS_SHOWN));
+        labels.push(tr!(cycle_awaiting_more, count = rows.len() - ROWS_SHOWN));
     }
     format!("«{heading}»: {}", labels.join(", "))
 }

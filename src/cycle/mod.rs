@@ -30,24 +30,7 @@ pub const AWAITING: &str = "?";
 
 /// The four-digit years (1900–2099) stated in a text, with their byte ranges.
 pub fn years(text: &str) -> Vec<(Range<usize>, i32)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
-        let before = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        if digits && before && after {
-            let year: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1900..2100).contains(&year) {
-                out.push((i..i + 4, year));
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    crate::validate::years::years_at(text)
 }
 
 /// The text with every year stated in it advanced by `by` years.

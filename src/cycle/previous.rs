@@ -18,6 +18,7 @@ use crate::load::spec::TableSpec;
 use crate::load::{self, Loaded};
 use crate::model::{Cell, ColumnKind, Report, RowStyle, Table, TableKind};
 use crate::source::Span;
+use crate::tr;
 
 use super::{column_headings, key, years};
 
@@ -83,7 +84,7 @@ pub fn check(dir: &Path, report: &Report, loaded: &mut Loaded) -> Vec<Diagnostic
     let mut old = load::load(&folder);
     let Some(old_report) = old.report.take() else {
         let first = old.diagnostics.iter().find(|d| d.code.is_fatal());
-        let problem = first.map_or("it has errors".to_string(), |d| d.message.clone());
+        let problem = first.map_or_else(|| tr!(cycle_has_errors), |d| d.message.clone());
         return vec![unreadable(written, &problem, previous.span)];
     };
     let offset = loaded.sources.absorb(std::mem::take(&mut old.sources), written);
@@ -134,13 +135,13 @@ fn lexical(path: &Path) -> std::path::PathBuf {
 /// Why `previous:` names no report that can be read.
 fn folder_problem(dir: &Path, folder: &Path) -> Option<String> {
     if !folder.join("report.yaml").is_file() {
-        return Some(format!("there is no report.yaml in {}", folder.display()));
+        return Some(tr!(cycle_no_report_yaml, folder = folder.display()));
     }
     let same = match (dir.canonicalize(), folder.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    same.then(|| "it is this report's own folder".to_string())
+    same.then(|| tr!(cycle_own_folder))
 }
 
 /// Last year's place as a note too, for the formats that show only one place (JSON, GitHub).
@@ -151,7 +152,7 @@ fn place_note(label: &str, file: &str, line: usize, column: usize) -> String {
 fn other_year(written: &str, found: i32, expected: i32, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::PreviousReport,
-        format!("the report in «{written}» is for {found}, not for the year before this one ({expected})"),
+        tr!(cycle_other_year, written = written, found = found, expected = expected),
     )
     .at(span)
 }
@@ -167,12 +168,12 @@ fn fact_mismatch(
     let (found, expected) = (format::number(here), format::number(there));
     let mut d = Diagnostic::error(
         Code::PreviousYear,
-        format!("the fact «{name}» is {found} here, but the {year} report published {expected}"),
+        tr!(cycle_fact_mismatch, name = name, found = found, year = year, expected = expected),
     )
     .at_opt(here_span)
-    .with_label(format!("the {year} report: {expected}"));
+    .with_label(tr!(cycle_published_label, year = year, expected = expected));
     if let Some(span) = there_span {
-        d.related.push((span, format!("published here in the {year} report")));
+        d.related.push((span, tr!(cycle_published_there, year = year)));
     }
     d.found = Some(found);
     d.expected = Some(expected);
@@ -182,14 +183,11 @@ fn fact_mismatch(
 fn unreadable(written: &str, problem: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::PreviousReport,
-        format!("last year's report «{written}» cannot be read: {problem}"),
+        tr!(cycle_unreadable, written = written, problem = problem),
     )
     .at(span)
-    .with_label("named here")
-    .with_hint(
-        "`previous:` is the folder of last year's report, relative to this one (e.g. `../2024`); \
-         run `arsrapport check` on it",
-    )
+    .with_label(tr!(cycle_unreadable_label))
+    .with_hint(tr!(cycle_unreadable_hint))
 }
 
 /// Last year's report, with the shift of its file ids into this report's sources.
@@ -273,7 +271,7 @@ fn differs(here: &Cell, there: &Cell) -> bool {
 fn printed(cell: &Cell) -> String {
     match cell {
         Cell::NotAvailable => "*".to_string(),
-        Cell::Empty => "empty".to_string(),
+        Cell::Empty => tr!(cycle_empty_cell),
         other => format::cell(other, ColumnKind::Number),
     }
 }
@@ -287,21 +285,20 @@ fn mismatch(
 ) -> Diagnostic {
     let heading = &place.table.columns[place.column].header;
     let (found, expected) = (printed(here), printed(there));
-    let mut d = Diagnostic::error(
-        Code::PreviousYear,
-        format!(
-            "«{heading}» of «{}» is {found} here, but the {} report published {expected}",
-            place.row, place.year
-        ),
-    )
-    .at_opt(here_span)
-    .with_label(format!("the {} report: {expected}", place.year))
-    .with_hint(
-        "correct the figure, or, if last year's figure was corrected since, acknowledge this \
-         with the reason",
+    let message = tr!(
+        cycle_mismatch,
+        heading = heading,
+        row = place.row,
+        found = found,
+        year = place.year,
+        expected = expected
     );
+    let mut d = Diagnostic::error(Code::PreviousYear, message)
+        .at_opt(here_span)
+        .with_label(tr!(cycle_published_label, year = place.year, expected = expected))
+        .with_hint(tr!(cycle_mismatch_hint));
     if let Some(span) = there_span {
-        d.related.push((span, format!("published here in the {} report", place.year)));
+        d.related.push((span, tr!(cycle_published_there, year = place.year)));
     }
     if let (Some(a), Some(b)) = (here.value(false), there.value(false)) {
         d.difference = a.checked_sub(b).map(|diff| format::decimal(diff, diff.scale(), true));
@@ -315,22 +312,12 @@ fn mismatch(
 }
 
 fn unpaired_rows(table: &Table, labels: &[String], span: Span) -> Diagnostic {
-    let mut d = Diagnostic::note(
-        Code::PreviousUnmatched,
-        format!(
-            "{} of table `{}` with figures for earlier years {} not in last year's table: {}",
-            if labels.len() == 1 { "1 row".to_string() } else { format!("{} rows", labels.len()) },
-            table.id,
-            if labels.len() == 1 { "is" } else { "are" },
-            labels.join(", ")
-        ),
-    )
-    .at(span)
-    .with_label("not compared with last year's report")
-    .with_hint(
-        "if a row was renamed, say so in the table block: `previous: {rows: {\"new label\": \
-         \"last year's label\"}}`",
-    );
+    let message =
+        tr!(cycle_unpaired, count = labels.len(), table = table.id, labels = labels.join(", "));
+    let mut d = Diagnostic::note(Code::PreviousUnmatched, message)
+        .at(span)
+        .with_label(tr!(cycle_not_compared_label))
+        .with_hint(tr!(cycle_unpaired_hint));
     d.table = Some(table.id.clone());
     d
 }
@@ -343,24 +330,20 @@ fn missing_table(
     declared: Option<Span>,
 ) -> Vec<Diagnostic> {
     if let Some(span) = declared {
-        let d = Diagnostic::error(
-            Code::PreviousUnmatched,
-            format!("last year's report has no table `{old_id}`"),
-        )
-        .at(span)
-        .with_label("named under `previous:`");
+        let d =
+            Diagnostic::error(Code::PreviousUnmatched, tr!(cycle_missing_table, table = old_id))
+                .at(span)
+                .with_label(tr!(cycle_missing_table_label));
         return vec![d];
     }
     let earlier = table.columns.iter().skip(1).any(|c| years(&c.header).iter().any(|y| y.1 < year));
     if !earlier {
         return Vec::new();
     }
-    let mut d = Diagnostic::note(
-        Code::PreviousUnmatched,
-        format!("table `{}` is not in last year's report: its earlier years' figures are not checked", table.id),
-    )
-    .at(spec.span.clone())
-    .with_hint("if it had another id last year, write `previous: {table: <last year's id>}` in the table block");
+    let mut d =
+        Diagnostic::note(Code::PreviousUnmatched, tr!(cycle_table_not_last_year, table = table.id))
+            .at(spec.span.clone())
+            .with_hint(tr!(cycle_table_not_last_year_hint));
     d.table = Some(table.id.clone());
     vec![d]
 }

@@ -26,15 +26,15 @@ use crate::load::read::Spanned;
 use crate::load::schema::{BlockSource, SectionItem, SectionSource, TableSource};
 use crate::model::{ColumnKind, Report, Table};
 use crate::source::Sources;
+use crate::tr;
 
 use super::edits::Edits;
 use super::{AWAITING, advance_years, column_headings, key, years};
 
-/// Why a report could not be rolled forward.
-#[derive(Debug, thiserror::Error)]
+/// Why a report could not be rolled forward (its text is shown to the user).
+#[derive(Debug)]
 pub enum RollError {
     /// The report cannot be read.
-    #[error("the report in {dir} cannot be read: {problem}; run `arsrapport check {dir}`")]
     Unreadable {
         /// The folder.
         dir: String,
@@ -42,16 +42,36 @@ pub enum RollError {
         problem: String,
     },
     /// The target folder is not a new, empty folder outside the report.
-    #[error("{0}")]
     Target(String),
     /// Writing failed.
-    #[error("could not write {path}: {source}")]
     Io {
         /// The file.
         path: String,
         /// The reason.
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for RollError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            RollError::Unreadable { dir, problem } => {
+                tr!(cycle_roll_unreadable, dir = dir, problem = problem)
+            }
+            RollError::Target(text) => text.clone(),
+            RollError::Io { path, source } => tr!(cycle_roll_write, path = path, error = source),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RollError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RollError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// What roll-forward did, for the user to review.
@@ -83,7 +103,7 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
     let unreadable =
         |problem: String| RollError::Unreadable { dir: dir.display().to_string(), problem };
     let (Some(parsed), Some(report)) = (parsed, lowered.and_then(|l| l.report)) else {
-        return Err(unreadable(fatal.unwrap_or_else(|| "its settings are incomplete".into())));
+        return Err(unreadable(fatal.unwrap_or_else(|| tr!(cycle_roll_incomplete))));
     };
     if let Some(problem) = fatal {
         return Err(unreadable(problem));
@@ -106,12 +126,7 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
     // The new report must read back; if a rewrite broke it, say so rather than leave it unsaid.
     let written = crate::load::load(to);
     if let Some(d) = written.diagnostics.iter().find(|d| d.code.is_fatal()) {
-        rolled.log.push(format!(
-            "warning: the new report cannot be read as written: {} — run `arsrapport check {}` \
-             and correct it (and please report this)",
-            d.message,
-            to.display()
-        ));
+        rolled.log.push(tr!(cycle_roll_broken, message = d.message, dir = to.display()));
     }
     Ok(rolled)
 }
@@ -119,21 +134,19 @@ pub fn roll_forward(dir: &Path, to: &Path) -> Result<Rolled, RollError> {
 /// The new folder must not exist yet (or be empty) and must not lie inside the report.
 fn check_target(dir: &Path, to: &Path) -> Result<(), RollError> {
     if to.exists() && std::fs::read_dir(to).map_or(true, |mut d| d.next().is_some()) {
-        return Err(RollError::Target(format!(
-            "{} already exists and is not empty: give a new folder for next year's report",
-            to.display()
-        )));
+        return Err(RollError::Target(tr!(cycle_roll_not_empty, to = to.display())));
     }
     let inside = match (dir.canonicalize(), absolute(to)) {
         (Ok(d), Some(t)) => t.starts_with(&d),
         _ => false,
     };
     if inside {
-        return Err(RollError::Target(format!(
-            "{} lies inside the report folder {}: put next year's report beside it (e.g. ../{})",
-            to.display(),
-            dir.display(),
-            to.file_name().map_or("2025".into(), |n| n.to_string_lossy().into_owned())
+        let name = to.file_name().map_or("2025".into(), |n| n.to_string_lossy().into_owned());
+        return Err(RollError::Target(tr!(
+            cycle_roll_inside,
+            to = to.display(),
+            dir = dir.display(),
+            name = name
         )));
     }
     Ok(())
@@ -210,9 +223,11 @@ impl Roller<'_> {
         if !self.edits.advance_scalar(self.sources, &value.span, &value.value) {
             let (line, _) = self.sources.line_col(&value.span);
             let name = self.sources.name(&value.span).to_string();
-            self.rolled.log.push(format!(
-                "{name}:{line}: the year in «{}» could not be advanced in place: change it by hand",
-                value.value
+            self.rolled.log.push(tr!(
+                cycle_roll_year_by_hand,
+                file = name,
+                line = line,
+                value = value.value
             ));
         }
     }
@@ -251,10 +266,10 @@ impl Roller<'_> {
         }
         if !r.facts.is_empty() {
             let names: Vec<&str> = r.facts.iter().map(|f| f.name.value.as_str()).collect();
-            self.rolled.log.push(format!(
-                "report.yaml: {} facts kept as they were: update the figures of this year ({})",
-                names.len(),
-                names.join(", ")
+            self.rolled.log.push(tr!(
+                cycle_roll_facts,
+                count = names.len(),
+                names = names.join(", ")
             ));
         }
     }
@@ -316,12 +331,12 @@ impl Roller<'_> {
         }
         if let (Some(first), Some(id)) = (t.acknowledge.first(), &t.id) {
             let (line, _) = self.sources.line_col(&first.span);
-            self.rolled.log.push(format!(
-                "{}:{line}: table `{}` keeps {} acknowledgement(s) of last year's findings: remove \
-                 those that do not apply to this year's figures (check warns for unused ones)",
-                self.sources.name(&first.span),
-                id.value.trim(),
-                t.acknowledge.len()
+            self.rolled.log.push(tr!(
+                cycle_roll_acknowledged,
+                file = self.sources.name(&first.span),
+                line = line,
+                table = id.value.trim(),
+                count = t.acknowledge.len()
             ));
         }
         let groups: Vec<(String, usize)> = match &t.header_groups {
@@ -346,12 +361,11 @@ impl Roller<'_> {
         let Some(table) = report.table(id.value.trim()) else { return };
         if self.sources.get(*file_id).sheet.is_some() {
             // A workbook is not text: its figures are moved in Excel, not here.
-            self.rolled.log.push(format!(
-                "{}: table `{}` comes from a workbook (sheet «{}»): move its figures a year back \
-                 in Excel; check lists the headings that still state last year",
-                file.value.trim(),
-                id.value.trim(),
-                self.sources.get(*file_id).sheet.as_ref().map_or("", |s| s.sheet.as_str())
+            self.rolled.log.push(tr!(
+                cycle_roll_workbook,
+                file = file.value.trim(),
+                table = id.value.trim(),
+                sheet = self.sources.get(*file_id).sheet.as_ref().map_or("", |s| s.sheet.as_str())
             ));
             return;
         }
@@ -443,14 +457,11 @@ fn table_log(
     }
     let mut line = format!("{} (`{}`):", table.source, table.id);
     if !moved.is_empty() {
-        line.push_str(&format!(" kept {}", moved.join(", ")));
+        line.push_str(&tr!(cycle_roll_kept, columns = moved.join(", ")));
     }
     if !waiting.is_empty() {
-        line.push_str(&format!(
-            "{} awaiting figures: {}",
-            if moved.is_empty() { "" } else { ";" },
-            waiting.join(", ")
-        ));
+        let sep = if moved.is_empty() { "" } else { ";" };
+        line.push_str(&tr!(cycle_roll_awaiting, sep = sep, columns = waiting.join(", ")));
     }
     line
 }

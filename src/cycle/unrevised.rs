@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::diag::{Code, Diagnostic};
 use crate::load::{Revise, TextSource};
 use crate::source::{Sources, Span};
+use crate::tr;
 
 /// Texts shorter than this many words are not compared.
 pub const MIN_WORDS: usize = 4;
@@ -22,13 +23,10 @@ fn fold(text: &str) -> String {
 
 /// `unchanged: true` on a text that is not compared with last year's (a heading, a goal …).
 pub fn mark_not_prose(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::YamlSchema,
-        "`unchanged` applies only to paragraphs, notes, list items and comments",
-    )
-    .at(span)
-    .with_label("not compared with last year's report")
-    .with_hint("remove `unchanged: true` here: this text is not checked for revision")
+    Diagnostic::error(Code::YamlSchema, tr!(cycle_unchanged_not_prose))
+        .at(span)
+        .with_label(tr!(cycle_unchanged_not_prose_label))
+        .with_hint(tr!(cycle_unchanged_not_prose_hint))
 }
 
 /// Compares this report's prose with last year's (`previous`, spans already in `sources`).
@@ -63,26 +61,18 @@ pub fn check(
 }
 
 fn unrevised(here: Span, there: Span, previous_year: i32) -> Diagnostic {
-    let mut d = Diagnostic::warning(
-        Code::UnrevisedText,
-        format!("this text is word for word the same as in the {previous_year} report"),
-    )
-    .at(here)
-    .with_label("not revised")
-    .with_hint(
-        "revise it for this year, or, if it is meant to stay as it is, mark it: \
-         `- p: {text: …, unchanged: true}` (see docs/arssyklus.md)",
-    );
-    d.related.push((there, format!("the same text in the {previous_year} report")));
+    let mut d =
+        Diagnostic::warning(Code::UnrevisedText, tr!(cycle_unrevised, year = previous_year))
+            .at(here)
+            .with_label(tr!(cycle_unrevised_label))
+            .with_hint(tr!(cycle_unrevised_hint));
+    d.related.push((there, tr!(cycle_unrevised_there, year = previous_year)));
     d
 }
 
 fn mark_unneeded(here: Span) -> Diagnostic {
-    Diagnostic::note(
-        Code::UnrevisedText,
-        "this text is marked `unchanged: true`, but it differs from every text of last year's report",
-    )
-    .at(here)
-    .with_label("revised after all")
-    .with_hint("remove `unchanged: true` if the text was meant to be revised")
+    Diagnostic::note(Code::UnrevisedText, tr!(cycle_mark_unneeded))
+        .at(here)
+        .with_label(tr!(cycle_mark_unneeded_label))
+        .with_hint(tr!(cycle_mark_unneeded_hint))
 }

@@ -127,10 +127,14 @@ fn diff_shows_figures_text_and_structure() {
 
     let temp = tempfile::tempdir().expect("tempdir");
     let page = temp.path().join("endringer.html");
-    let (code, _, stderr) =
-        run_in(&cycle(), &["diff", "2024", "2025", "--html", &page.to_string_lossy()]);
+    let (code, _, stderr) = run_in(
+        &cycle(),
+        &["diff", "2024", "2025", "--html", &page.to_string_lossy(), "--lang", "nb"],
+    );
     assert_eq!(code, 0, "{stderr}");
     let html = fs::read_to_string(&page).expect("page");
+    assert!(html.contains("<h1>Endringer i "), "{html}");
+    assert!(html.contains("<th scope=\"col\">Før</th>"), "{html}");
     assert!(html.contains("--oslo-dark-blue"), "the site's stylesheet");
     assert!(
         html.contains("<del>vakante stillinger.</del><ins>lavere utgifter til husleie.</ins>")
@@ -183,6 +187,12 @@ fn report_data_rolls_forward_and_a_changed_figure_is_found() {
     let (code, _, stderr) = run_in(temp.path(), &["roll-forward", "2024", "--to", "2025"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("Wrote the 2025 report in 2025"), "{stderr}");
+    let (code, _, stderr) =
+        run_in(temp.path(), &["roll-forward", "2024", "--to", "2025-nb", "--lang", "nb"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("Skrev rapporten for 2025 i 2025-nb"), "{stderr}");
+    let (_, stdout, _) = run_in(temp.path(), &["diff", "2025-nb", "2025", "--lang", "nb"]);
+    assert!(stdout.contains("Ingen endringer."), "{stdout}");
     let dir = temp.path().join("2025");
     let yaml = fs::read_to_string(dir.join("report.yaml")).expect("yaml");
     for line in ["year: 2025", "previous: ../2024", "date: 2026-03-01", "title: Årsberetning 2025"]
@@ -220,6 +230,18 @@ fn report_data_rolls_forward_and_a_changed_figure_is_found() {
     let mismatch = stderr.split("\n\n").find(|f| f.contains("AR603")).unwrap_or_default();
     snapshot("cycle-report-data-mismatch", mismatch);
     assert!(stderr.contains("44 cells of table `netto-fo1` still wait for figures"), "{stderr}");
+    let (_, _, stderr) =
+        run_in(temp.path(), &["check", "2025", "--only", cycle_codes, "--lang", "nb"]);
+    assert!(
+        stderr.contains("44 celler i tabellen `netto-fo1` venter fortsatt på tall"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "«Regnskap 2024» for «100 Politisk styring» er 805 her, men rapporten for 2024 viste 850"
+        ),
+        "{stderr}"
+    );
     let (_, _, stderr) = run_in(temp.path(), &["check", "2025", "--only", "unrevised-text"]);
     assert!(stderr.matches("warning[AR602/unrevised-text]").count() > 300, "{stderr}");
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::DiffArgs;
 use crate::pipeline::{self, CheckOptions};
+use crate::tr;
 
 use super::text::TextChange;
 use super::{Changes, Status, version};
@@ -35,13 +36,14 @@ pub fn run(args: &DiffArgs) -> ExitCode {
             if let Some(file) = &args.html
                 && let Err(e) = std::fs::write(file, html(&changes))
             {
-                eprintln!("error: could not write {}: {e}", file.display());
+                let message = tr!(cycle_diff_write, file = file.display(), error = e);
+                eprintln!("{}", tr!(cli_error, message = message));
                 return ExitCode::from(2);
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tr!(cli_error, message = e));
             ExitCode::from(2)
         }
     }
@@ -52,9 +54,10 @@ fn changes(args: &DiffArgs) -> Result<Changes, String> {
     let read = |dir: &std::path::Path, label: &str| {
         let checked = pipeline::check(dir, &CheckOptions::default());
         let (awaiting, previous) = (checked.awaiting, checked.previous);
-        checked.report.map(|r| (r, awaiting, previous)).ok_or_else(|| {
-            format!("the report {label} cannot be read; run `arsrapport check` on it")
-        })
+        checked
+            .report
+            .map(|r| (r, awaiting, previous))
+            .ok_or_else(|| tr!(cycle_diff_unreadable, label = label))
     };
     let old_report = read(&old.dir, &old.label)?;
     let new_label = args.new.display().to_string();
@@ -91,23 +94,28 @@ fn marked_words(change: &TextChange) -> String {
 /// The changes for the terminal.
 pub fn human(c: &Changes) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Changes from {} ({}, {}) to {} ({}, {})",
-        c.old.source, c.old.title, c.old.year, c.new.source, c.new.title, c.new.year
+    let header = tr!(
+        cycle_diff_header,
+        old = c.old.source,
+        old_title = c.old.title,
+        old_year = c.old.year,
+        new = c.new.source,
+        new_title = c.new.title,
+        new_year = c.new.year
     );
+    let _ = writeln!(out, "{header}");
     if c.is_empty() {
-        out.push_str("\nNo changes.\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_none));
         return out;
     }
     if !c.settings.is_empty() {
-        out.push_str("\nSettings\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_settings));
         for s in &c.settings {
             let _ = writeln!(out, "  ~ {}: {} → {}", s.key, s.old, s.new);
         }
     }
     if !c.facts.is_empty() {
-        out.push_str("\nFacts\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_facts));
         for f in &c.facts {
             let old = f.old.as_deref().unwrap_or("");
             let new = f.new.as_deref().unwrap_or("");
@@ -124,27 +132,28 @@ pub fn human(c: &Changes) -> String {
         }
     }
     if !c.tables.is_empty() {
-        out.push_str("\nTables\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_tables));
+        let words = TableWords::new();
         for t in &c.tables {
-            let _ = writeln!(out, "  {} table `{}` «{}»", status_mark(t.status), t.id, t.caption);
+            let mark = status_mark(t.status);
+            let _ = writeln!(out, "  {mark} {} `{}` «{}»", words.table, t.id, t.caption);
             for (old, new) in &t.headings {
-                let _ = writeln!(out, "      heading «{old}» → «{new}»");
+                let _ = writeln!(out, "      {} «{old}» → «{new}»", words.heading);
             }
             for h in &t.columns_added {
-                let _ = writeln!(out, "      + column «{h}»");
+                let _ = writeln!(out, "      + {} «{h}»", words.column);
             }
             for h in &t.columns_removed {
-                let _ = writeln!(out, "      - column «{h}»");
+                let _ = writeln!(out, "      - {} «{h}»", words.column);
             }
             for r in &t.rows_added {
-                let _ = writeln!(out, "      + row «{r}»");
+                let _ = writeln!(out, "      + {} «{r}»", words.row);
             }
             for r in &t.rows_removed {
-                let _ = writeln!(out, "      - row «{r}»");
+                let _ = writeln!(out, "      - {} «{r}»", words.row);
             }
             for f in &t.figures {
-                let show =
-                    |s: &str| if s.is_empty() { "(empty)".to_string() } else { s.to_string() };
+                let show = |s: &str| if s.is_empty() { words.empty.clone() } else { s.to_string() };
                 let _ = writeln!(
                     out,
                     "      «{}», «{}»: {} → {}{}",
@@ -158,13 +167,13 @@ pub fn human(c: &Changes) -> String {
         }
     }
     if !c.sections.is_empty() {
-        out.push_str("\nChapters and sections\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_sections));
         for s in &c.sections {
             let _ = writeln!(out, "  {} {} (#{})", status_mark(s.status), s.title, s.id);
         }
     }
     if !c.texts.is_empty() {
-        out.push_str("\nText\n");
+        let _ = writeln!(out, "\n{}", tr!(cycle_diff_text));
         for t in &c.texts {
             let body = match t.status {
                 Status::Changed => marked_words(t),
@@ -178,26 +187,43 @@ pub fn human(c: &Changes) -> String {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The words of the table lines, looked up once.
+struct TableWords {
+    table: String,
+    heading: String,
+    column: String,
+    row: String,
+    empty: String,
+}
+
+impl TableWords {
+    fn new() -> Self {
+        TableWords {
+            table: tr!(cycle_diff_table),
+            heading: tr!(cycle_diff_heading),
+            column: tr!(cycle_diff_column),
+            row: tr!(cycle_diff_row),
+            empty: tr!(cycle_diff_empty),
+        }
+    }
 }
 
 /// The last line: how much changed.
 fn summary(c: &Changes) -> String {
     let figures: usize = c.tables.iter().map(|t| t.figures.len()).sum();
-    format!(
-        "changed: {}, {}, {} ({}), {}, {}",
-        plural(c.settings.len(), "setting", "settings"),
-        plural(c.facts.len(), "fact", "facts"),
-        plural(c.tables.len(), "table", "tables"),
-        plural(figures, "figure", "figures"),
-        plural(c.sections.len(), "chapter or section", "chapters and sections"),
-        plural(c.texts.len(), "text", "texts"),
+    tr!(
+        cycle_diff_summary,
+        settings = c.settings.len(),
+        facts = c.facts.len(),
+        tables = c.tables.len(),
+        figures = figures,
+        sections = c.sections.len(),
+        texts = c.texts.len()
     )
 }
 
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    crate::render::escape::xml(text)
 }
 
 const SITE_CSS: &str = include_str!("../../../templates/html/assets/site.css");
@@ -213,31 +239,45 @@ const DIFF_CSS: &str = "
 .diff li { margin: 0.4rem 0; }
 ";
 
-fn status_word(status: Status) -> &'static str {
+fn status_word(status: Status) -> String {
     match status {
-        Status::Added => "Ny",
-        Status::Removed => "Fjernet",
-        Status::Changed => "Endret",
+        Status::Added => tr!(cycle_html_added),
+        Status::Removed => tr!(cycle_html_removed),
+        Status::Changed => tr!(cycle_html_changed),
     }
+}
+
+/// A table head: `<thead>` with one column heading per text.
+fn thead(headings: &[String]) -> String {
+    let cells: String =
+        headings.iter().map(|h| format!("<th scope=\"col\">{}</th>", esc(h))).collect();
+    format!("<table><thead><tr>{cells}</tr></thead><tbody>\n")
 }
 
 /// The changes as a standalone HTML page styled like the site.
 pub fn html(c: &Changes) -> String {
     let mut body = String::new();
-    let _ = write!(
-        body,
-        "<h1>Endringer i {}</h1>\n<p>Fra <strong>{}</strong> ({}) til <strong>{}</strong> ({}).</p>\n",
-        esc(&c.new.title),
-        esc(&c.old.source),
-        c.old.year,
-        esc(&c.new.source),
-        c.new.year
+    let strong = |text: &str| format!("<strong>{}</strong>", esc(text));
+    let from_to = tr!(
+        cycle_html_from_to,
+        old = strong(&c.old.source),
+        old_year = c.old.year,
+        new = strong(&c.new.source),
+        new_year = c.new.year
     );
+    let _ = writeln!(body, "<h1>{}</h1>", esc(&tr!(cycle_html_title, title = c.new.title)));
+    let _ = writeln!(body, "<p>{from_to}</p>");
     if c.is_empty() {
-        body.push_str("<p>Ingen endringer.</p>\n");
+        let _ = writeln!(body, "<p>{}</p>", esc(&tr!(cycle_html_none)));
     }
     if !c.settings.is_empty() || !c.facts.is_empty() {
-        body.push_str("<h2>Innstillinger og fakta</h2>\n<table><thead><tr><th scope=\"col\">Navn</th><th scope=\"col\">Før</th><th scope=\"col\">Nå</th><th scope=\"col\">Endring</th></tr></thead><tbody>\n");
+        let _ = writeln!(body, "<h2>{}</h2>", esc(&tr!(cycle_html_settings)));
+        body.push_str(&thead(&[
+            tr!(cycle_html_name),
+            tr!(cycle_html_before),
+            tr!(cycle_html_now),
+            tr!(cycle_html_change),
+        ]));
         for s in &c.settings {
             let _ = writeln!(
                 body,
@@ -261,13 +301,13 @@ pub fn html(c: &Changes) -> String {
         body.push_str("</tbody></table>\n");
     }
     if !c.tables.is_empty() {
-        body.push_str("<h2>Tabeller</h2>\n");
+        let _ = writeln!(body, "<h2>{}</h2>", esc(&tr!(cycle_html_tables)));
         for t in &c.tables {
             html_table(&mut body, t);
         }
     }
     if !c.sections.is_empty() {
-        body.push_str("<h2>Kapitler og avsnitt</h2>\n<ul>\n");
+        let _ = writeln!(body, "<h2>{}</h2>\n<ul>", esc(&tr!(cycle_html_sections)));
         for s in &c.sections {
             let _ = writeln!(
                 body,
@@ -279,7 +319,7 @@ pub fn html(c: &Changes) -> String {
         body.push_str("</ul>\n");
     }
     if !c.texts.is_empty() {
-        body.push_str("<h2>Tekst</h2>\n<ul>\n");
+        let _ = writeln!(body, "<h2>{}</h2>\n<ul>", esc(&tr!(cycle_html_text)));
         for t in &c.texts {
             let text = match t.status {
                 Status::Changed => t
@@ -305,8 +345,10 @@ pub fn html(c: &Changes) -> String {
         body.push_str("</ul>\n");
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Endringer – {}</title>\n<style>\n{SITE_CSS}\n{DIFF_CSS}</style>\n</head>\n<body class=\"diff\">\n<header class=\"site-header\"><div class=\"site-header-inner\"><span class=\"brand\"><span class=\"brand-org\">Endringer</span><span class=\"brand-title\">{}</span></span></div></header>\n<main id=\"innhold\">\n{body}</main>\n</body>\n</html>\n",
-        esc(&c.new.title),
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{SITE_CSS}\n{DIFF_CSS}</style>\n</head>\n<body class=\"diff\">\n<header class=\"site-header\"><div class=\"site-header-inner\"><span class=\"brand\"><span class=\"brand-org\">{}</span><span class=\"brand-title\">{}</span></span></div></header>\n<main id=\"innhold\">\n{body}</main>\n</body>\n</html>\n",
+        tr!(cycle_html_lang),
+        esc(&tr!(cycle_html_page_title, title = c.new.title)),
+        esc(&tr!(cycle_html_brand)),
         esc(&c.new.title)
     )
 }
@@ -320,27 +362,29 @@ fn html_table(body: &mut String, t: &super::TableChange) {
         esc(&t.id)
     );
     let lists = [
-        ("Nye kolonner", &t.columns_added),
-        ("Fjernede kolonner", &t.columns_removed),
-        ("Nye rader", &t.rows_added),
-        ("Fjernede rader", &t.rows_removed),
+        (tr!(cycle_html_columns_added), &t.columns_added),
+        (tr!(cycle_html_columns_removed), &t.columns_removed),
+        (tr!(cycle_html_rows_added), &t.rows_added),
+        (tr!(cycle_html_rows_removed), &t.rows_removed),
     ];
     for (title, items) in lists.iter().filter(|(_, i)| !i.is_empty()) {
         let list: Vec<String> = items.iter().map(|i| format!("«{}»", esc(i))).collect();
-        let _ = writeln!(body, "<p>{title}: {}</p>", list.join(", "));
+        let _ = writeln!(body, "<p>{}: {}</p>", esc(title), list.join(", "));
     }
+    let heading = esc(&tr!(cycle_html_heading));
     for (old, new) in &t.headings {
-        let _ = writeln!(
-            body,
-            "<p>Kolonneoverskrift: <del>{}</del> <ins>{}</ins></p>",
-            esc(old),
-            esc(new)
-        );
+        let _ = writeln!(body, "<p>{heading}: <del>{}</del> <ins>{}</ins></p>", esc(old), esc(new));
     }
     if t.figures.is_empty() {
         return;
     }
-    body.push_str("<table><thead><tr><th scope=\"col\">Rad</th><th scope=\"col\">Kolonne</th><th scope=\"col\">Før</th><th scope=\"col\">Nå</th><th scope=\"col\">Endring</th></tr></thead><tbody>\n");
+    body.push_str(&thead(&[
+        tr!(cycle_html_row),
+        tr!(cycle_html_column),
+        tr!(cycle_html_before),
+        tr!(cycle_html_now),
+        tr!(cycle_html_change),
+    ]));
     for f in &t.figures {
         let _ = writeln!(
             body,

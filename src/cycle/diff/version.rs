@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::tr;
+
 /// A version ready to be read: its folder, and the temporary folder that holds it (removed
 /// when dropped).
 pub struct Folder {
@@ -33,7 +35,7 @@ fn git(args: &[&str], dir: Option<&Path>) -> Result<Vec<u8>, String> {
     if let Some(d) = dir {
         command.arg("-C").arg(d);
     }
-    let output = command.args(args).output().map_err(|e| format!("could not run git: {e}"))?;
+    let output = command.args(args).output().map_err(|e| tr!(cycle_diff_no_git, error = e))?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(format!("git {}: {message}", args.join(" ")));
@@ -56,9 +58,8 @@ fn in_repo(new: &Path) -> Result<String, String> {
     let top = text(git(&["rev-parse", "--show-toplevel"], Some(new))?);
     let top = Path::new(&top).canonicalize().map_err(|e| e.to_string())?;
     let dir = new.canonicalize().map_err(|e| format!("{}: {e}", new.display()))?;
-    let rel = dir
-        .strip_prefix(&top)
-        .map_err(|_| format!("{} is not in the git repository", new.display()))?;
+    let rel =
+        dir.strip_prefix(&top).map_err(|_| tr!(cycle_diff_not_in_repo, dir = new.display()))?;
     Ok(normalise(&rel.to_string_lossy()))
 }
 
@@ -93,7 +94,7 @@ fn extract(rev: &str, path: &str) -> Result<Folder, String> {
         .iter()
         .any(|f| f.strip_prefix(path).is_some_and(|r| r.trim_start_matches('/') == "report.yaml"))
     {
-        return Err(format!("there is no report in «{path}» at revision {rev} (no report.yaml)"));
+        return Err(tr!(cycle_diff_no_report, path = path, rev = rev));
     }
     let temp =
         tempfile::Builder::new().prefix("arsrapport-diff-").tempdir().map_err(|e| e.to_string())?;
