@@ -173,11 +173,7 @@ fn reading(kind: &ErrorKind, found: &str) -> Option<Msg> {
                 tr!(expr_unexpected, expected = expected(*e), found = found)
             };
             let m = read(text);
-            if *e == Expected::FilterOrEnd {
-                m.hint(tr!(expr_one_value_hint))
-            } else {
-                m
-            }
+            if *e == Expected::FilterOrEnd { m.hint(tr!(expr_one_value_hint)) } else { m }
         }
         K::Positional { function } => {
             let (name, args) = super::names::function(function)
@@ -229,7 +225,11 @@ fn names(kind: &ErrorKind) -> Option<Msg> {
                 Some(tr!(expr_unknown_name_fact_hint, fact = fact, name = name))
             } else if *function {
                 let args = super::names::function(name).map_or(&[][..], |f| f.required);
-                Some(tr!(expr_unknown_name_function_hint, name = name, form = named_form(name, args)))
+                Some(tr!(
+                    expr_unknown_name_function_hint,
+                    name = name,
+                    form = named_form(name, args)
+                ))
             } else if super::names::filter(name).is_some() {
                 Some(tr!(expr_unknown_name_filter_hint, name = name))
             } else {

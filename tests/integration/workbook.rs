@@ -234,8 +234,10 @@ fn workbook_cells_are_named_in_every_output_format() {
     assert_eq!(formula["cell"], "C4");
     assert_eq!((&formula["line"], &formula["column"]), (&4.into(), &3.into()));
     assert_eq!(formula["file"], "tabeller/budsjett.xlsx");
-    let (_, github, _) =
-        run_in(&fixtures, &["--lang", "nb", "check", "--format", "github", "invalid/workbook-cells"]);
+    let (_, github, _) = run_in(
+        &fixtures,
+        &["--lang", "nb", "check", "--format", "github", "invalid/workbook-cells"],
+    );
     assert!(
         github.contains(
             "::error file=invalid/workbook-cells/tabeller/budsjett.xlsx,title=AR317 workbook-cell (budsjett.xlsx%2C ark «Netto»%2C celle C4)::"
