@@ -1161,3 +1161,121 @@ cycle-html-rows-removed = Removed rows
 cycle-html-heading = Column heading
 cycle-html-row = Row
 cycle-html-column = Column
+# --- expr (figures in text, {{ … }}) ---
+expr-first-given-here = first given here
+expr-label-cannot-be-read = cannot be read
+expr-label-cannot-be-evaluated = cannot be evaluated
+expr-label-never-closed = never closed
+expr-label-given-again = given again
+expr-label-not-in-text = not available in text
+expr-label-too-deep = too deep
+expr-label-unknown-name = unknown name
+expr-label-no-fact = no such fact
+expr-label-no-table = no such table
+expr-label-no-row = no such row
+expr-label-ambiguous-row = more than one row
+expr-label-no-column = no such column
+expr-label-column-heading = a column heading, not a key
+expr-label-awaiting = waits for a figure
+expr-label-cannot-compute = cannot be computed
+expr-language = text can use fakta.<name>, tabell(…), sum(…), endring(…) and the filters of docs/format.md, "Figures in text"
+expr-did-you-mean = did you mean { $suggestion }?
+expr-write = write { $form }
+expr-got-text = a text
+expr-got-number = a number
+expr-got-figure = a figure
+expr-got-bool = true or false
+expr-got-list = a list
+expr-got-the-text = the text «{ $text }»
+expr-got-bool-value = `{ $value }`
+expr-expected-value = a value (fakta.<name>, tabell(…), sum(…), endring(…), a number or a text in quotes)
+expr-expected-filter-name = the name of a filter after `|`
+expr-expected-field-name = the name of a fact after `fakta.`
+expr-expected-index = the name of a fact in quotes, as in fakta["navn"]
+expr-expected-argument-name = the name of an argument, as in id="…"
+expr-expected-comma-or-close = `,` or `{ $close }`
+expr-expected-close = a closing `{ $close }`
+expr-expected-filter-or-end = `|` and a filter, or the end of the expression
+expr-cannot-be-evaluated = the expression cannot be evaluated
+expr-empty = the braces are empty
+expr-empty-hint = write a reference such as `{"{{"} fakta.navn {"}}"}`
+expr-whitespace-control = `{"{{"}-` and `-{"}}"}` (whitespace control) are not used in text
+expr-whitespace-control-hint = write the spaces you want around the braces in the text itself
+expr-unexpected-character = the expression cannot be read: «{ $character }» has no meaning here
+expr-unclosed-text = the expression cannot be read: the text in quotes that starts here is never closed
+expr-unclosed-text-hint = end the text with { $quote }
+expr-number-too-large = the number { $number } is too large to compute exactly
+expr-number-too-precise = the number { $number } has more decimals than can be kept exactly
+expr-ends-early = the expression cannot be read: it ends where { $expected } should come
+expr-unexpected = the expression cannot be read: expected { $expected } here, not «{ $found }»
+expr-one-value-hint = an expression is one value with optional filters, e.g. `{"{{"} tabell(id="…", rad="…", kolonne="avvik") | kr {"}}"}`
+expr-positional = the arguments of a function are named
+expr-duplicate-argument = `{ $owner }` is given `{ $argument }=` twice
+expr-duplicate-argument-note = each argument is given once
+expr-non-ascii-field = a name after `.` may only use the letters a–z, digits and _
+expr-non-ascii-field-hint = write a fact with other letters as fakta["navn"]
+expr-arithmetic = arithmetic with + - * / is not available in text (it would not be exact)
+expr-arithmetic-hint = compute inside the table reference, `kolonne="regnskap - regnskap_fjor"`, or write `endring(fra=…, til=…)`; see docs/format.md, "Figures in text"
+expr-concat = joining with `~` cannot be used in text
+expr-concat-hint = write the words outside the braces
+expr-unsupported = { $what } cannot be used in text
+expr-unsupported-not = `not`
+expr-unsupported-test = tests with `is`
+expr-unsupported-macro = macros
+expr-unsupported-comparison = comparisons and `and`/`or`
+expr-too-deep = this expression is nested too deeply (more than { $max } levels of brackets, calls and lists)
+expr-unknown-name = there is no name `{ $name }` in text
+expr-unknown-name-fact-hint = the fact «{ $fact }» is written `fakta.{ $name }`
+expr-unknown-name-function-hint = `{ $name }` is a function: write { $form }
+expr-unknown-name-filter-hint = `{ $name }` is a filter: write it after a value, as in `{"{{"} fakta.navn | { $name } {"}}"}`
+expr-did-you-mean-fakta = did you mean `fakta`?
+expr-unknown-name-note = text can use fakta.<name>, tabell(…), sum(…) and endring(…)
+expr-fact-not-named = name the fact: `fakta.<name>`
+expr-fact-parts = `{ $written }`: a fact is a single figure and has no parts
+expr-fact-name-not-quoted = the name of a fact in `[ ]` is written in quotes
+expr-fact-name-not-quoted-hint = write fakta["{ $name }"]
+expr-unknown-fact = there is no fact «{ $name }»
+expr-no-facts-declared = the report declares no facts: add them under `facts:` in report.yaml
+expr-facts-declared = facts are declared under `facts:` in report.yaml: { $facts }
+expr-unknown-function = there is no function `{ $name }`
+expr-functions = functions: { $names }
+expr-unknown-filter = there is no filter `{ $name }`
+expr-filter-is-function-hint = `{ $name }` is a function: write { $form } as the value, before the filters
+expr-filters = filters: { $names }
+expr-filter-no-argument = the filter `{ $owner }` has no argument `{ $argument }`
+expr-function-no-argument = the function `{ $owner }` has no argument `{ $argument }`
+expr-filter-takes-nothing = the filter `{ $owner }` takes no arguments
+expr-function-takes-nothing = the function `{ $owner }` takes no arguments
+expr-takes = `{ $owner }` takes { $arguments }
+expr-missing-argument = `{ $function }` needs `{ $argument }=`
+expr-not-text = `{ $argument }=` of `{ $owner }` must be a text in quotes, not { $got }
+expr-not-figure = `{ $argument }=` of `{ $owner }` must be a figure, but it is { $got }
+expr-not-row-list = `rader=` of `sum` must be a list such as ["100", "110"], not { $got }
+expr-not-row-label = `rader=` of `sum` is a list of row labels in quotes, not { $got }
+expr-bad-decimals = `desimaler=` of `{ $filter }` must be a whole number from 0 to 10
+expr-bad-thousands = `tusenskille=` of `tall` is true or false
+expr-filter-input = the filter `{ $filter }` needs a figure, but gets { $got }
+expr-result = the expression gives { $got }, not a figure or a text
+expr-empty-result = the expression gives empty text
+expr-sum-arithmetic = the sum { $problem }
+expr-change-arithmetic = the change { $problem }
+expr-unknown-table = there is no table with id «{ $id }»
+expr-unknown-table-note = a table is named by the `id:` of its `table:` block
+expr-unknown-row = table `{ $table }` has no row «{ $row }»
+expr-unknown-row-note = a row is named by its label, by its row key, or by the start of its label followed by a space
+expr-ambiguous-row = «{ $row }» names { $count } rows of table `{ $table }`
+expr-ambiguous-row-hint = write the whole label of the row you mean, or give the rows different labels in the CSV file
+expr-unknown-column = table `{ $table }` has no column `{ $column }`
+expr-columns = the columns of `{ $table }` are: { $keys }
+expr-column-heading = «{ $heading }» is the heading of column `{ $key }` of table `{ $table }`, not its key
+expr-column-heading-hint = write kolonne="{ $key }"
+expr-column-heading-note = `kolonne=` names a column by its key, as rules do; the heading is what the table prints
+expr-bad-formula = the formula «{ $formula }» cannot be read: { $reason }
+expr-bad-formula-hint = a formula uses column keys, numbers, + - * / and ( ), e.g. "regnskap - regnskap_fjor"
+expr-cell-awaiting = row «{ $row }», column `{ $column }` of table `{ $table }` still waits for its figure (`?`)
+expr-cell-malformed = row «{ $row }», column `{ $column }` of table `{ $table }` cannot be used: the row has more or fewer cells than the header
+expr-cell-empty = row «{ $row }», column `{ $column }` of table `{ $table }` is empty
+expr-cell-not-available = row «{ $row }», column `{ $column }` of table `{ $table }` is `*` (not available)
+expr-cell-text = row «{ $row }», column `{ $column }` of table `{ $table }` holds the text «{ $text }», not a figure
+expr-formula-missing = has no figure for `{ $key }`
+expr-formula-arithmetic = the formula { $problem } in row «{ $row }» of table `{ $table }`

@@ -1159,3 +1159,121 @@ cycle-html-rows-removed = Fjernede rader
 cycle-html-heading = Kolonneoverskrift
 cycle-html-row = Rad
 cycle-html-column = Kolonne
+# --- expr (tall i teksten, {{ … }}) ---
+expr-first-given-here = først gitt her
+expr-label-cannot-be-read = kan ikke leses
+expr-label-cannot-be-evaluated = kan ikke regnes ut
+expr-label-never-closed = avsluttes aldri
+expr-label-given-again = gitt på nytt
+expr-label-not-in-text = kan ikke brukes i teksten
+expr-label-too-deep = for mange nivåer
+expr-label-unknown-name = ukjent navn
+expr-label-no-fact = nøkkeltallet finnes ikke
+expr-label-no-table = tabellen finnes ikke
+expr-label-no-row = raden finnes ikke
+expr-label-ambiguous-row = passer til flere rader
+expr-label-no-column = kolonnen finnes ikke
+expr-label-column-heading = en kolonneoverskrift, ikke et kolonnenavn
+expr-label-awaiting = venter på et tall
+expr-label-cannot-compute = kan ikke regnes ut
+expr-language = i teksten kan du bruke fakta.<navn>, tabell(…), sum(…), endring(…) og filtrene i docs/format.md, «Figures in text»
+expr-did-you-mean = mente du { $suggestion }?
+expr-write = skriv { $form }
+expr-got-text = en tekst
+expr-got-number = et tall
+expr-got-figure = et tall fra en tabell eller et nøkkeltall
+expr-got-bool = sann eller usann (true/false)
+expr-got-list = en liste
+expr-got-the-text = teksten «{ $text }»
+expr-got-bool-value = `{ $value }`
+expr-expected-value = en verdi (fakta.<navn>, tabell(…), sum(…), endring(…), et tall eller en tekst i anførselstegn)
+expr-expected-filter-name = navnet på et filter etter `|`
+expr-expected-field-name = navnet på et nøkkeltall etter `fakta.`
+expr-expected-index = navnet på et nøkkeltall i anførselstegn, som i fakta["navn"]
+expr-expected-argument-name = navnet på et argument, som i id="…"
+expr-expected-comma-or-close = `,` eller `{ $close }`
+expr-expected-close = en avsluttende `{ $close }`
+expr-expected-filter-or-end = `|` og et filter, eller slutten på uttrykket
+expr-cannot-be-evaluated = uttrykket kan ikke regnes ut
+expr-empty = klammeparentesene er tomme
+expr-empty-hint = skriv en henvisning, for eksempel `{"{{"} fakta.navn {"}}"}`
+expr-whitespace-control = `{"{{"}-` og `-{"}}"}` (styring av mellomrom) brukes ikke i teksten
+expr-whitespace-control-hint = skriv mellomrommene du vil ha rundt klammeparentesene, rett i teksten
+expr-unexpected-character = uttrykket kan ikke leses: «{ $character }» betyr ingenting her
+expr-unclosed-text = uttrykket kan ikke leses: teksten i anførselstegn som begynner her, avsluttes aldri
+expr-unclosed-text-hint = avslutt teksten med { $quote }
+expr-number-too-large = tallet { $number } er for stort til å regnes med nøyaktig
+expr-number-too-precise = tallet { $number } har flere desimaler enn det går an å regne nøyaktig med
+expr-ends-early = uttrykket kan ikke leses: det slutter der { $expected } skulle komme
+expr-unexpected = uttrykket kan ikke leses: her skulle det stå { $expected }, ikke «{ $found }»
+expr-one-value-hint = et uttrykk er én verdi, eventuelt med filtre, for eksempel `{"{{"} tabell(id="…", rad="…", kolonne="avvik") | kr {"}}"}`
+expr-positional = argumentene til en funksjon skrives med navn
+expr-duplicate-argument = `{ $owner }` har fått `{ $argument }=` to ganger
+expr-duplicate-argument-note = hvert argument skal bare gis én gang
+expr-non-ascii-field = et navn etter `.` kan bare ha bokstavene a–z, sifre og _
+expr-non-ascii-field-hint = et nøkkeltall med andre bokstaver (som æ, ø, å) skrives fakta["navn"]
+expr-arithmetic = du kan ikke regne med + - * / i teksten (det ville ikke blitt nøyaktig)
+expr-arithmetic-hint = regn ut i tabellhenvisningen, `kolonne="regnskap - regnskap_fjor"`, eller skriv `endring(fra=…, til=…)`; se docs/format.md, «Figures in text»
+expr-concat = å skjøte sammen tekst med `~` kan ikke brukes i teksten
+expr-concat-hint = skriv ordene utenfor klammeparentesene
+expr-unsupported = { $what } kan ikke brukes i teksten
+expr-unsupported-not = `not`
+expr-unsupported-test = tester med `is`
+expr-unsupported-macro = makroer
+expr-unsupported-comparison = sammenligninger og `and`/`or`
+expr-too-deep = dette uttrykket har for mange nivåer inni hverandre (mer enn { $max } nivåer med parenteser, funksjoner og lister)
+expr-unknown-name = navnet `{ $name }` finnes ikke i teksten
+expr-unknown-name-fact-hint = nøkkeltallet «{ $fact }» skrives `fakta.{ $name }`
+expr-unknown-name-function-hint = `{ $name }` er en funksjon: skriv { $form }
+expr-unknown-name-filter-hint = `{ $name }` er et filter: skriv det etter en verdi, som i `{"{{"} fakta.navn | { $name } {"}}"}`
+expr-did-you-mean-fakta = mente du `fakta`?
+expr-unknown-name-note = i teksten kan du bruke fakta.<navn>, tabell(…), sum(…) og endring(…)
+expr-fact-not-named = skriv hvilket nøkkeltall du mener: `fakta.<navn>`
+expr-fact-parts = `{ $written }`: et nøkkeltall er ett enkelt tall og har ingen deler
+expr-fact-name-not-quoted = navnet på et nøkkeltall i `[ ]` skrives i anførselstegn
+expr-fact-name-not-quoted-hint = skriv fakta["{ $name }"]
+expr-unknown-fact = nøkkeltallet «{ $name }» finnes ikke
+expr-no-facts-declared = rapporten har ingen nøkkeltall: legg dem inn under `facts:` i report.yaml
+expr-facts-declared = nøkkeltallene står under `facts:` i report.yaml: { $facts }
+expr-unknown-function = funksjonen `{ $name }` finnes ikke
+expr-functions = funksjoner: { $names }
+expr-unknown-filter = filteret `{ $name }` finnes ikke
+expr-filter-is-function-hint = `{ $name }` er en funksjon: skriv { $form } som verdien, foran filtrene
+expr-filters = filtre: { $names }
+expr-filter-no-argument = filteret `{ $owner }` har ikke argumentet `{ $argument }`
+expr-function-no-argument = funksjonen `{ $owner }` har ikke argumentet `{ $argument }`
+expr-filter-takes-nothing = filteret `{ $owner }` tar ingen argumenter
+expr-function-takes-nothing = funksjonen `{ $owner }` tar ingen argumenter
+expr-takes = `{ $owner }` tar { $arguments }
+expr-missing-argument = `{ $function }` mangler `{ $argument }=`
+expr-not-text = `{ $argument }=` i `{ $owner }` må være en tekst i anførselstegn, ikke { $got }
+expr-not-figure = `{ $argument }=` i `{ $owner }` må være et tall, men er { $got }
+expr-not-row-list = `rader=` i `sum` må være en liste, for eksempel ["100", "110"], ikke { $got }
+expr-not-row-label = `rader=` i `sum` er en liste med radtekster i anførselstegn, ikke { $got }
+expr-bad-decimals = `desimaler=` i `{ $filter }` må være et helt tall fra 0 til 10
+expr-bad-thousands = `tusenskille=` i `tall` er true eller false
+expr-filter-input = filteret `{ $filter }` trenger et tall, men får { $got }
+expr-result = uttrykket gir { $got }, ikke et tall eller en tekst
+expr-empty-result = uttrykket gir en tom tekst
+expr-sum-arithmetic = summen { $problem }
+expr-change-arithmetic = endringen { $problem }
+expr-unknown-table = det finnes ingen tabell med id «{ $id }»
+expr-unknown-table-note = en tabell heter det som står i `id:` under `table:`
+expr-unknown-row = tabellen `{ $table }` har ingen rad «{ $row }»
+expr-unknown-row-note = en rad skrives med radteksten, med radnøkkelen, eller med begynnelsen av radteksten fulgt av et mellomrom
+expr-ambiguous-row = «{ $row }» passer til { $count } rader i tabellen `{ $table }`
+expr-ambiguous-row-hint = skriv hele radteksten til raden du mener, eller gi radene ulike tekster i CSV-filen
+expr-unknown-column = tabellen `{ $table }` har ingen kolonne `{ $column }`
+expr-columns = kolonnene i `{ $table }` heter: { $keys }
+expr-column-heading = «{ $heading }» er overskriften på kolonnen `{ $key }` i tabellen `{ $table }`, ikke kolonnenavnet
+expr-column-heading-hint = skriv kolonne="{ $key }"
+expr-column-heading-note = `kolonne=` bruker kolonnenavnet, slik kontrollene gjør; overskriften er det tabellen viser
+expr-bad-formula = utregningen «{ $formula }» kan ikke leses: { $reason }
+expr-bad-formula-hint = en utregning bruker kolonnenavn, tall, + - * / og ( ), for eksempel "regnskap - regnskap_fjor"
+expr-cell-awaiting = raden «{ $row }», kolonnen `{ $column }` i tabellen `{ $table }` venter fortsatt på tallet sitt (`?`)
+expr-cell-malformed = raden «{ $row }», kolonnen `{ $column }` i tabellen `{ $table }` kan ikke brukes: raden har flere eller færre celler enn overskriftsraden
+expr-cell-empty = raden «{ $row }», kolonnen `{ $column }` i tabellen `{ $table }` er tom
+expr-cell-not-available = raden «{ $row }», kolonnen `{ $column }` i tabellen `{ $table }` er `*` (tallet finnes ikke)
+expr-cell-text = raden «{ $row }», kolonnen `{ $column }` i tabellen `{ $table }` har teksten «{ $text }», ikke et tall
+expr-formula-missing = har ikke noe tall for `{ $key }`
+expr-formula-arithmetic = utregningen { $problem } i raden «{ $row }» i tabellen `{ $table }`

@@ -1,36 +1,40 @@
 //! The one place where an expression's [`Error`] becomes a finding for the user: code, message,
-//! label, notes and hints. Messages are in English here; every variable part comes from the
-//! error as a separate value.
+//! label, notes and hints. Every text comes from the message catalogue (`expr-…`); every
+//! variable part comes from the error as a separate value.
 
 use super::error::{CellProblem, Error, ErrorKind, Expected, Got, Unsupported};
 use super::figure::FilterError;
 use super::lex::Span;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::source::Span as SourceSpan;
+use crate::tr;
 use crate::validate::arith::EvalError;
-
-const LANGUAGE: &str = "text can use fakta.<name>, tabell(…), sum(…), endring(…) and the filters of docs/format.md, \"Figures in text\"";
 
 /// A message on its way to a [`Diagnostic`].
 struct Msg {
     code: Code,
-    label: &'static str,
+    label: String,
     text: String,
     notes: Vec<String>,
     hints: Vec<String>,
 }
 
 impl Msg {
-    fn new(code: Code, label: &'static str, text: impl Into<String>) -> Msg {
+    fn new(code: Code, label: String, text: impl Into<String>) -> Msg {
         Msg { code, label, text: text.into(), notes: Vec::new(), hints: Vec::new() }
     }
 
     /// AR402 `expression`.
-    fn expression(label: &'static str, text: impl Into<String>) -> Msg {
+    fn expression(label: String, text: impl Into<String>) -> Msg {
         Msg::new(Code::Expression, label, text)
     }
 
-    fn unknown(label: &'static str, text: impl Into<String>) -> Msg {
+    /// AR402, labelled "cannot be evaluated".
+    fn evaluation(text: impl Into<String>) -> Msg {
+        Msg::expression(tr!(expr_label_cannot_be_evaluated), text)
+    }
+
+    fn unknown(label: String, text: impl Into<String>) -> Msg {
         Msg::new(Code::UnknownReference, label, text)
     }
 
@@ -67,42 +71,43 @@ fn named_form(function: &str, args: &[&str]) -> String {
 }
 
 fn did_you_mean(suggestion: Option<&str>, form: impl Fn(&str) -> String) -> Option<String> {
-    suggestion.map(|s| format!("did you mean {}?", form(s)))
+    suggestion.map(|s| tr!(expr_did_you_mean, suggestion = form(s)))
+}
+
+fn code(s: &str) -> String {
+    format!("`{s}`")
 }
 
 /// A value kind as a noun: "a text", "a figure" …
-fn noun(got: &Got) -> &'static str {
+fn noun(got: &Got) -> String {
     match got {
-        Got::Text(_) => "a text",
-        Got::Number => "a number",
-        Got::Figure => "a figure",
-        Got::Bool(_) => "true or false",
-        Got::List => "a list",
+        Got::Text(_) => tr!(expr_got_text),
+        Got::Number => tr!(expr_got_number),
+        Got::Figure => tr!(expr_got_figure),
+        Got::Bool(_) => tr!(expr_got_bool),
+        Got::List => tr!(expr_got_list),
     }
 }
 
 /// A value that is not a figure, as a noun: "the text «abc»", "`true`" …
 fn not_a_figure(got: &Got) -> String {
     match got {
-        Got::Text(t) => format!("the text «{t}»"),
-        Got::Bool(b) => format!("`{b}`"),
-        other => noun(other).to_string(),
+        Got::Text(t) => tr!(expr_got_the_text, text = t),
+        Got::Bool(b) => tr!(expr_got_bool_value, value = b),
+        other => noun(other),
     }
 }
 
 fn expected(e: Expected) -> String {
     match e {
-        Expected::Value => {
-            "a value (fakta.<name>, tabell(…), sum(…), endring(…), a number or a text in quotes)"
-                .into()
-        }
-        Expected::FilterName => "the name of a filter after `|`".into(),
-        Expected::FieldName => "the name of a fact after `fakta.`".into(),
-        Expected::Index => "the name of a fact in quotes, as in fakta[\"navn\"]".into(),
-        Expected::ArgumentName => "the name of an argument, as in id=\"…\"".into(),
-        Expected::CommaOrClose(c) => format!("`,` or `{c}`"),
-        Expected::Close(c) => format!("a closing `{c}`"),
-        Expected::FilterOrEnd => "`|` and a filter, or the end of the expression".into(),
+        Expected::Value => tr!(expr_expected_value),
+        Expected::FilterName => tr!(expr_expected_filter_name),
+        Expected::FieldName => tr!(expr_expected_field_name),
+        Expected::Index => tr!(expr_expected_index),
+        Expected::ArgumentName => tr!(expr_expected_argument_name),
+        Expected::CommaOrClose(c) => tr!(expr_expected_comma_or_close, close = c),
+        Expected::Close(c) => tr!(expr_expected_close, close = c),
+        Expected::FilterOrEnd => tr!(expr_expected_filter_or_end),
     }
 }
 
@@ -124,7 +129,7 @@ pub fn diagnostic(
         .at(locate(error.span.clone()))
         .with_label(msg.label);
     if let ErrorKind::DuplicateArgument { first, .. } = &error.kind {
-        d.related.push((locate(Some(first.clone())), "first given here".into()));
+        d.related.push((locate(Some(first.clone())), tr!(expr_first_given_here)));
     }
     d.notes = msg.notes;
     d.hints = msg.hints;
@@ -134,170 +139,165 @@ pub fn diagnostic(
 /// The message for an error of this kind; `found` is the text at its place.
 fn message(kind: &ErrorKind, found: &str) -> Msg {
     reading(kind, found)
+        .or_else(|| unsupported(kind))
         .or_else(|| names(kind))
+        .or_else(|| unknown_callables(kind))
         .or_else(|| values(kind))
         .or_else(|| tables(kind))
-        .unwrap_or_else(|| {
-            Msg::expression("cannot be evaluated", "the expression cannot be evaluated")
-        })
+        .or_else(|| cells(kind))
+        .unwrap_or_else(|| Msg::evaluation(tr!(expr_cannot_be_evaluated)))
 }
 
 /// The messages of [`super::lex`] and [`super::parse`].
 fn reading(kind: &ErrorKind, found: &str) -> Option<Msg> {
     use ErrorKind as K;
-    let read = |text: String| Msg::expression("cannot be read", text);
+    let read = |text: String| Msg::expression(tr!(expr_label_cannot_be_read), text);
     Some(match kind {
-        K::Empty => read("the braces are empty".into())
-            .hint("write a reference such as `{{ fakta.navn }}`"),
+        K::Empty => read(tr!(expr_empty)).hint(tr!(expr_empty_hint)),
         K::WhitespaceControl => {
-            Msg::expression("cannot be evaluated", "`{{-` and `-}}` (whitespace control) are not used in text")
-                .hint("write the spaces you want around the braces in the text itself")
+            Msg::evaluation(tr!(expr_whitespace_control)).hint(tr!(expr_whitespace_control_hint))
         }
         K::UnexpectedCharacter { character } => {
-            read(format!("the expression cannot be read: «{character}» has no meaning here"))
-                .note(LANGUAGE)
+            read(tr!(expr_unexpected_character, character = character)).note(tr!(expr_language))
         }
-        K::UnclosedText { quote } => Msg::expression(
-            "never closed",
-            "the expression cannot be read: the text in quotes that starts here is never closed",
-        )
-        .hint(format!("end the text with {quote}")),
-        K::BadNumber { too_large: true } => {
-            read(format!("the number {found} is too large to compute exactly"))
+        K::UnclosedText { quote } => {
+            Msg::expression(tr!(expr_label_never_closed), tr!(expr_unclosed_text))
+                .hint(tr!(expr_unclosed_text_hint, quote = quote))
         }
-        K::BadNumber { too_large: false } => {
-            read(format!("the number {found} has more decimals than can be kept exactly"))
-        }
+        K::BadNumber { too_large: true } => read(tr!(expr_number_too_large, number = found)),
+        K::BadNumber { too_large: false } => read(tr!(expr_number_too_precise, number = found)),
         K::Unexpected { expected: e, at_end } => {
             let text = if *at_end {
-                format!("the expression cannot be read: it ends where {} should come", expected(*e))
+                tr!(expr_ends_early, expected = expected(*e))
             } else {
-                format!("the expression cannot be read: expected {} here, not «{found}»", expected(*e))
+                tr!(expr_unexpected, expected = expected(*e), found = found)
             };
             let m = read(text);
-            if *e == Expected::FilterOrEnd {
-                m.hint("an expression is one value with optional filters, e.g. `{{ tabell(id=\"…\", rad=\"…\", kolonne=\"avvik\") | kr }}`")
-            } else {
-                m
-            }
+            if *e == Expected::FilterOrEnd { m.hint(tr!(expr_one_value_hint)) } else { m }
         }
         K::Positional { function } => {
             let (name, args) = super::names::function(function)
                 .map_or(("tabell", &["id", "rad", "kolonne"][..]), |f| (f.name, f.required));
-            read("the arguments of a function are named".into())
-                .hint(format!("write {}", named_form(name, args)))
+            read(tr!(expr_positional)).hint(tr!(expr_write, form = named_form(name, args)))
         }
-        K::DuplicateArgument { owner, argument, .. } => {
-            Msg::expression("given again", format!("`{owner}` is given `{argument}=` twice"))
-                .note("each argument is given once")
-        }
-        K::NonAsciiField => read("a name after `.` may only use the letters a–z, digits and _".into())
-            .hint("write a fact with other letters as fakta[\"navn\"]"),
-        K::Unsupported(Unsupported::Arithmetic(_)) => Msg::expression(
-            "not available in text",
-            "arithmetic with + - * / is not available in text (it would not be exact)",
+        K::DuplicateArgument { owner, argument, .. } => Msg::expression(
+            tr!(expr_label_given_again),
+            tr!(expr_duplicate_argument, owner = owner, argument = argument),
         )
-        .hint("compute inside the table reference, `kolonne=\"regnskap - regnskap_fjor\"`, or write `endring(fra=…, til=…)`; see docs/format.md, \"Figures in text\""),
-        K::Unsupported(Unsupported::Concat) => {
-            Msg::expression("not available in text", "joining with `~` cannot be used in text")
-                .hint("write the words outside the braces")
-        }
-        K::Unsupported(u) => {
-            let what = match u {
-                Unsupported::Not => "`not`",
-                Unsupported::Test => "tests with `is`",
-                Unsupported::Macro => "macros",
-                _ => "comparisons and `and`/`or`",
-            };
-            Msg::expression("not available in text", format!("{what} cannot be used in text"))
-                .note(LANGUAGE)
-        }
+        .note(tr!(expr_duplicate_argument_note)),
+        K::NonAsciiField => read(tr!(expr_non_ascii_field)).hint(tr!(expr_non_ascii_field_hint)),
         K::TooDeep => Msg::new(
             Code::Limit,
-            "too deep",
-            format!(
-                "this expression is nested too deeply (more than {} levels of brackets, calls and lists)",
-                crate::load::expr::MAX_DEPTH
-            ),
+            tr!(expr_label_too_deep),
+            tr!(expr_too_deep, max = crate::load::expr::MAX_DEPTH),
         ),
         _ => return None,
     })
 }
 
-/// Unknown names: facts, functions, filters, arguments.
+/// What the language deliberately does not have.
+fn unsupported(kind: &ErrorKind) -> Option<Msg> {
+    let ErrorKind::Unsupported(u) = kind else { return None };
+    let not_in_text = |text: String| Msg::expression(tr!(expr_label_not_in_text), text);
+    Some(match u {
+        Unsupported::Arithmetic(_) => {
+            not_in_text(tr!(expr_arithmetic)).hint(tr!(expr_arithmetic_hint))
+        }
+        Unsupported::Concat => not_in_text(tr!(expr_concat)).hint(tr!(expr_concat_hint)),
+        Unsupported::Not | Unsupported::Test | Unsupported::Macro | Unsupported::Comparison => {
+            let what = match u {
+                Unsupported::Not => tr!(expr_unsupported_not),
+                Unsupported::Test => tr!(expr_unsupported_test),
+                Unsupported::Macro => tr!(expr_unsupported_macro),
+                _ => tr!(expr_unsupported_comparison),
+            };
+            not_in_text(tr!(expr_unsupported, what = what)).note(tr!(expr_language))
+        }
+    })
+}
+
+/// Unknown names and facts.
 fn names(kind: &ErrorKind) -> Option<Msg> {
     use ErrorKind as K;
     Some(match kind {
         K::UnknownName { name, fact, near_fakta, function } => {
             let hint = if let Some(fact) = fact {
-                Some(format!("the fact «{fact}» is written `fakta.{name}`"))
+                Some(tr!(expr_unknown_name_fact_hint, fact = fact, name = name))
             } else if *function {
                 let args = super::names::function(name).map_or(&[][..], |f| f.required);
-                Some(format!("`{name}` is a function: write {}", named_form(name, args)))
-            } else if super::names::filter(name).is_some() {
-                Some(format!(
-                    "`{name}` is a filter: write it after a value, as in `{{{{ fakta.navn | {name} }}}}`"
+                Some(tr!(
+                    expr_unknown_name_function_hint,
+                    name = name,
+                    form = named_form(name, args)
                 ))
+            } else if super::names::filter(name).is_some() {
+                Some(tr!(expr_unknown_name_filter_hint, name = name))
             } else {
-                near_fakta.then(|| "did you mean `fakta`?".to_string())
+                near_fakta.then(|| tr!(expr_did_you_mean_fakta))
             };
-            Msg::unknown("unknown name", format!("there is no name `{name}` in text"))
+            Msg::unknown(tr!(expr_label_unknown_name), tr!(expr_unknown_name, name = name))
                 .hint_opt(hint)
-                .note("text can use fakta.<name>, tabell(…), sum(…) and endring(…)")
+                .note(tr!(expr_unknown_name_note))
         }
-        K::FactNotNamed => Msg::expression("cannot be evaluated", "name the fact: `fakta.<name>`"),
-        K::FactParts { written } => Msg::expression(
-            "cannot be evaluated",
-            format!("`{written}`: a fact is a single figure and has no parts"),
-        ),
-        K::FactNameNotQuoted { name } => Msg::expression(
-            "cannot be evaluated",
-            "the name of a fact in `[ ]` is written in quotes",
-        )
-        .hint(format!("write fakta[\"{name}\"]")),
+        K::FactNotNamed => Msg::evaluation(tr!(expr_fact_not_named)),
+        K::FactParts { written } => Msg::evaluation(tr!(expr_fact_parts, written = written)),
+        K::FactNameNotQuoted { name } => Msg::evaluation(tr!(expr_fact_name_not_quoted))
+            .hint(tr!(expr_fact_name_not_quoted_hint, name = name)),
         K::UnknownFact { name, suggestion, declared } => {
             let note = if declared.is_empty() {
-                "the report declares no facts: add them under `facts:` in report.yaml".into()
+                tr!(expr_no_facts_declared)
             } else {
-                format!("facts are declared under `facts:` in report.yaml: {}", declared.join(", "))
+                tr!(expr_facts_declared, facts = declared.join(", "))
             };
-            Msg::unknown("no such fact", format!("there is no fact «{name}»"))
-                .hint_opt(did_you_mean(suggestion.as_deref(), |s| format!("`{s}`")))
+            Msg::unknown(tr!(expr_label_no_fact), tr!(expr_unknown_fact, name = name))
+                .hint_opt(did_you_mean(suggestion.as_deref(), code))
                 .note(note)
         }
+        _ => return None,
+    })
+}
+
+/// Unknown functions, filters and arguments.
+fn unknown_callables(kind: &ErrorKind) -> Option<Msg> {
+    use ErrorKind as K;
+    Some(match kind {
         K::UnknownFunction { name, suggestion } => {
-            Msg::expression("cannot be evaluated", format!("there is no function `{name}`"))
-                .hint_opt(did_you_mean(*suggestion, |s| format!("`{s}`")))
-                .note(format!("functions: {}", super::names::function_names().join(", ")))
+            Msg::evaluation(tr!(expr_unknown_function, name = name))
+                .hint_opt(did_you_mean(*suggestion, code))
+                .note(tr!(expr_functions, names = super::names::function_names().join(", ")))
         }
         K::UnknownFilter { name, suggestion } => {
             let function = super::names::function(name).map(|f| {
-                format!(
-                    "`{name}` is a function: write {} as the value, before the filters",
-                    named_form(name, f.required)
-                )
+                tr!(expr_filter_is_function_hint, name = name, form = named_form(name, f.required))
             });
-            Msg::expression("cannot be evaluated", format!("there is no filter `{name}`"))
-                .hint_opt(function.or_else(|| did_you_mean(*suggestion, |s| format!("`{s}`"))))
-                .note(format!("filters: {}", super::names::filter_names().join(", ")))
+            Msg::evaluation(tr!(expr_unknown_filter, name = name))
+                .hint_opt(function.or_else(|| did_you_mean(*suggestion, code)))
+                .note(tr!(expr_filters, names = super::names::filter_names().join(", ")))
         }
         K::UnknownArgument { owner, filter, argument, suggestion, known } => {
-            let what = if *filter { "filter" } else { "function" };
-            let takes = if known.is_empty() {
-                format!("the {what} `{owner}` takes no arguments")
+            let (text, takes) = if *filter {
+                (
+                    tr!(expr_filter_no_argument, owner = owner, argument = argument),
+                    tr!(expr_filter_takes_nothing, owner = owner),
+                )
             } else {
-                format!("`{owner}` takes {}", list(known, |k| format!("`{k}=`")))
+                (
+                    tr!(expr_function_no_argument, owner = owner, argument = argument),
+                    tr!(expr_function_takes_nothing, owner = owner),
+                )
             };
-            Msg::expression(
-                "cannot be evaluated",
-                format!("the {what} `{owner}` has no argument `{argument}`"),
-            )
-            .hint_opt(did_you_mean(*suggestion, |s| format!("`{s}=`")))
-            .note(takes)
+            let takes = if known.is_empty() {
+                takes
+            } else {
+                tr!(expr_takes, owner = owner, arguments = list(known, |k| format!("`{k}=`")))
+            };
+            Msg::evaluation(text)
+                .hint_opt(did_you_mean(*suggestion, |s| format!("`{s}=`")))
+                .note(takes)
         }
         K::MissingArgument { function, argument, required } => {
-            Msg::expression("cannot be evaluated", format!("`{function}` needs `{argument}=`"))
-                .hint(format!("write {}", named_form(function, required)))
+            Msg::evaluation(tr!(expr_missing_argument, function = function, argument = argument))
+                .hint(tr!(expr_write, form = named_form(function, required)))
         }
         _ => return None,
     })
@@ -306,127 +306,128 @@ fn names(kind: &ErrorKind) -> Option<Msg> {
 /// Values that do not fit where they are used.
 fn values(kind: &ErrorKind) -> Option<Msg> {
     use ErrorKind as K;
-    let msg = |text: String| Msg::expression("cannot be evaluated", text);
+    let msg = Msg::evaluation;
     Some(match kind {
         K::NotText { owner, argument, got } => {
-            msg(format!("`{argument}=` of `{owner}` must be a text in quotes, not {}", noun(got)))
+            msg(tr!(expr_not_text, argument = argument, owner = owner, got = noun(got)))
         }
-        K::NotFigure { owner, argument, got } => msg(format!(
-            "`{argument}=` of `{owner}` must be a figure, but it is {}",
-            not_a_figure(got)
-        )),
-        K::NotRowList { got } => msg(format!(
-            "`rader=` of `sum` must be a list such as [\"100\", \"110\"], not {}",
-            noun(got)
-        )),
-        K::NotRowLabel { got } => {
-            msg(format!("`rader=` of `sum` is a list of row labels in quotes, not {}", noun(got)))
+        K::NotFigure { owner, argument, got } => {
+            msg(tr!(expr_not_figure, argument = argument, owner = owner, got = not_a_figure(got)))
         }
-        K::BadDecimals { filter } => {
-            msg(format!("`desimaler=` of `{filter}` must be a whole number from 0 to 10"))
-        }
-        K::BadThousands => msg("`tusenskille=` of `tall` is true or false".into()),
+        K::NotRowList { got } => msg(tr!(expr_not_row_list, got = noun(got))),
+        K::NotRowLabel { got } => msg(tr!(expr_not_row_label, got = noun(got))),
+        K::BadDecimals { filter } => msg(tr!(expr_bad_decimals, filter = filter)),
+        K::BadThousands => msg(tr!(expr_bad_thousands)),
         K::FilterInput { filter, got } => {
-            msg(format!("the filter `{filter}` needs a figure, but gets {}", not_a_figure(got)))
+            msg(tr!(expr_filter_input, filter = filter, got = not_a_figure(got)))
         }
         K::Filter { filter, problem } => filter_problem(filter, problem),
-        K::Result { got } => {
-            msg(format!("the expression gives {}, not a figure or a text", noun(got)))
-        }
-        K::EmptyResult => msg("the expression gives empty text".into()),
+        K::Result { got } => msg(tr!(expr_result, got = noun(got))),
+        K::EmptyResult => msg(tr!(expr_empty_result)),
         K::SumArithmetic(e) | K::ChangeArithmetic(e) => {
-            let what = if matches!(kind, K::SumArithmetic(_)) { "sum" } else { "change" };
-            Msg::new(Code::Arithmetic, "cannot be computed", format!("the {what} {}", e.what()))
-                .hint(e.hint())
+            let text = if matches!(kind, K::SumArithmetic(_)) {
+                tr!(expr_sum_arithmetic, problem = e.what())
+            } else {
+                tr!(expr_change_arithmetic, problem = e.what())
+            };
+            Msg::new(Code::Arithmetic, tr!(expr_label_cannot_compute), text).hint(e.hint())
         }
         _ => return None,
     })
 }
 
 fn filter_problem(filter: &str, p: &FilterError) -> Msg {
-    let msg = |text: String| Msg::expression("cannot be evaluated", text);
+    let msg = Msg::evaluation;
     match p {
         FilterError::Percentage { figure } => {
-            msg(crate::tr!(refs_filter_is_for_amounts_but, filter = filter, figure = figure))
+            msg(tr!(refs_filter_is_for_amounts_but, filter = filter, figure = figure))
         }
-        FilterError::NoUnit { figure } => {
-            msg(crate::tr!(refs_mill_needs_to_know_the, figure = figure))
-        }
+        FilterError::NoUnit { figure } => msg(tr!(refs_mill_needs_to_know_the, figure = figure)),
         FilterError::NotKroner { figure, unit } => {
-            msg(crate::tr!(refs_mill_works_on_amounts_in, figure = figure, unit = unit))
+            msg(tr!(refs_mill_works_on_amounts_in, figure = figure, unit = unit))
         }
-        FilterError::TooLarge { figure } => {
-            msg(crate::tr!(refs_is_too_large_to_compute, figure = figure))
-        }
+        FilterError::TooLarge { figure } => msg(tr!(refs_is_too_large_to_compute, figure = figure)),
         FilterError::ZeroAvvik { figure } => {
-            msg(crate::tr!(refs_the_avvik_is_neither_merforbruk, figure = figure))
+            msg(tr!(refs_the_avvik_is_neither_merforbruk, figure = figure))
         }
     }
 }
 
-/// Tables, rows, columns and cells.
+/// Tables, rows and columns.
 fn tables(kind: &ErrorKind) -> Option<Msg> {
     use ErrorKind as K;
     Some(match kind {
         K::UnknownTable { id, suggestion } => {
-            Msg::unknown("no such table", format!("there is no table with id «{id}»"))
-                .hint_opt(did_you_mean(suggestion.as_deref(), |s| format!("`{s}`")))
-                .note("a table is named by the `id:` of its `table:` block")
+            Msg::unknown(tr!(expr_label_no_table), tr!(expr_unknown_table, id = id))
+                .hint_opt(did_you_mean(suggestion.as_deref(), code))
+                .note(tr!(expr_unknown_table_note))
         }
         K::UnknownRow { table, row, suggestion } => {
-            Msg::unknown("no such row", format!("table `{table}` has no row «{row}»"))
+            Msg::unknown(tr!(expr_label_no_row), tr!(expr_unknown_row, table = table, row = row))
                 .hint_opt(did_you_mean(suggestion.as_deref(), |s| format!("«{s}»")))
-                .note("a row is named by its label, by its row key, or by the start of its label followed by a space")
+                .note(tr!(expr_unknown_row_note))
         }
         K::AmbiguousRow { table, row, count, matches } => Msg::new(
             Code::AmbiguousRow,
-            "more than one row",
-            format!("«{row}» names {count} rows of table `{table}`"),
+            tr!(expr_label_ambiguous_row),
+            tr!(expr_ambiguous_row, row = row, count = count, table = table),
         )
         .note(matches.clone())
-        .hint("write the whole label of the row you mean, or give the rows different labels in the CSV file"),
-        K::UnknownColumn { table, column, suggestion, keys } => {
-            Msg::unknown("no such column", format!("table `{table}` has no column `{column}`"))
-                .hint_opt(did_you_mean(suggestion.as_deref(), |s| format!("`{s}`")))
-                .note(format!("the columns of `{table}` are: {}", keys.join(", ")))
-        }
-        K::ColumnHeading { table, heading, key } => Msg::unknown(
-            "a column heading, not a key",
-            format!("«{heading}» is the heading of column `{key}` of table `{table}`, not its key"),
+        .hint(tr!(expr_ambiguous_row_hint)),
+        K::UnknownColumn { table, column, suggestion, keys } => Msg::unknown(
+            tr!(expr_label_no_column),
+            tr!(expr_unknown_column, table = table, column = column),
         )
-        .hint(format!("write kolonne=\"{key}\""))
-        .note("`kolonne=` names a column by its key, as rules do; the heading is what the table prints"),
+        .hint_opt(did_you_mean(suggestion.as_deref(), code))
+        .note(tr!(expr_columns, table = table, keys = keys.join(", "))),
+        K::ColumnHeading { table, heading, key } => Msg::unknown(
+            tr!(expr_label_column_heading),
+            tr!(expr_column_heading, heading = heading, key = key, table = table),
+        )
+        .hint(tr!(expr_column_heading_hint, key = key))
+        .note(tr!(expr_column_heading_note)),
         K::BadFormula { formula, reason, limit } => Msg::new(
             if *limit { Code::Limit } else { Code::Expression },
-            "cannot be read",
-            format!("the formula «{formula}» cannot be read: {reason}"),
+            tr!(expr_label_cannot_be_read),
+            tr!(expr_bad_formula, formula = formula, reason = reason),
         )
-        .hint("a formula uses column keys, numbers, + - * / and ( ), e.g. \"regnskap - regnskap_fjor\""),
+        .hint(tr!(expr_bad_formula_hint)),
+        _ => return None,
+    })
+}
+
+/// Cells that hold no usable figure, and formulas that cannot be computed.
+fn cells(kind: &ErrorKind) -> Option<Msg> {
+    use ErrorKind as K;
+    Some(match kind {
         K::Cell { table, row, column, problem: CellProblem::Awaiting } => Msg::new(
             Code::AwaitingFigures,
-            "waits for a figure",
-            format!("row «{row}», column `{column}` of table `{table}` still waits for its figure (`?`)"),
+            tr!(expr_label_awaiting),
+            tr!(expr_cell_awaiting, row = row, column = column, table = table),
         ),
-        K::Cell { table, row, column, problem } => {
-            let place = format!("row «{row}», column `{column}` of table `{table}`");
-            Msg::expression("cannot be evaluated", match problem {
-                CellProblem::Malformed => format!(
-                    "{place} cannot be used: the row has more or fewer cells than the header"
-                ),
-                CellProblem::Empty | CellProblem::Awaiting => format!("{place} is empty"),
-                CellProblem::NotAvailable => format!("{place} is `*` (not available)"),
-                CellProblem::Text(t) => format!("{place} holds the text «{t}», not a figure"),
-            })
-        }
+        K::Cell { table, row, column, problem } => Msg::evaluation(match problem {
+            CellProblem::Malformed => {
+                tr!(expr_cell_malformed, row = row, column = column, table = table)
+            }
+            CellProblem::Empty | CellProblem::Awaiting => {
+                tr!(expr_cell_empty, row = row, column = column, table = table)
+            }
+            CellProblem::NotAvailable => {
+                tr!(expr_cell_not_available, row = row, column = column, table = table)
+            }
+            CellProblem::Text(t) => {
+                tr!(expr_cell_text, row = row, column = column, table = table, text = t)
+            }
+        }),
         K::FormulaArithmetic { table, row, problem } => {
             let (what, hint) = match problem {
-                EvalError::Arith(e) => (e.what().to_string(), Some(e.hint().to_string())),
-                EvalError::Missing(key) => (format!("has no figure for `{key}`"), None),
+                EvalError::Arith(e) => (e.what(), Some(e.hint())),
+                EvalError::Missing(key) => (tr!(expr_formula_missing, key = key), None),
             };
             Msg::new(
                 Code::Arithmetic,
-                "cannot be computed",
-                format!("the formula {what} in row «{row}» of table `{table}`"),
+                tr!(expr_label_cannot_compute),
+                tr!(expr_formula_arithmetic, problem = what, row = row, table = table),
             )
             .hint_opt(hint)
         }

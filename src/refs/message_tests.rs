@@ -132,3 +132,35 @@ fn a_duplicate_argument_points_at_both() {
     assert_eq!(d.span, Some(SourceSpan::new(0, 10..12)));
     assert_eq!(d.related, vec![(SourceSpan::new(0, 2..4), "first given here".to_string())]);
 }
+
+#[test]
+fn every_kind_has_its_own_message_in_norwegian() {
+    use crate::i18n::{Lang, with_lang};
+    let at = |_: Option<Span>| SourceSpan::new(0, 0..1);
+    with_lang(Lang::Nb, || {
+        let mut seen = std::collections::BTreeSet::new();
+        for kind in every_kind() {
+            let d = diagnostic(&Error::new(kind.clone(), 0..1), "x", &at);
+            assert_ne!(d.message, "uttrykket kan ikke regnes ut", "{kind:?}");
+            assert!(d.label.as_ref().is_some_and(|l| !l.is_empty()), "{kind:?}");
+            assert!(seen.insert(d.message.clone()), "{kind:?}: {}", d.message);
+        }
+    });
+}
+
+#[test]
+fn a_column_heading_names_the_column_in_norwegian() {
+    use crate::i18n::{Lang, with_lang};
+    let at = |_: Option<Span>| SourceSpan::new(0, 0..1);
+    let kind = ErrorKind::ColumnHeading {
+        table: "netto-fo1".into(),
+        heading: "Regnskap 2024".into(),
+        key: "regnskap".into(),
+    };
+    let d = with_lang(Lang::Nb, || diagnostic(&Error::whole(kind), "", &at));
+    assert_eq!(
+        d.message,
+        "«Regnskap 2024» er overskriften på kolonnen `regnskap` i tabellen `netto-fo1`, ikke kolonnenavnet"
+    );
+    assert_eq!(d.hints, ["skriv kolonne=\"regnskap\""]);
+}

@@ -182,6 +182,20 @@ fn github_output_is_annotations() {
 }
 
 #[test]
+fn a_column_heading_as_a_reference_is_explained_in_norwegian() {
+    let (code, _, stderr) =
+        run_in(&fixtures(), &["--lang", "nb", "check", "invalid/ref-column-heading"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "«Regnskap 2024» er overskriften på kolonnen `regnskap` i tabellen `netto-fo1`, ikke kolonnenavnet"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skriv kolonne=\"regnskap\""), "{stderr}");
+}
+
+#[test]
 fn the_real_report_checks_without_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (code, _, stderr) = run_in(root, &["check", "report-data"]);
