@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Block, Chapter, GoalKind, Report, Section, Status};
+use crate::tr;
 
 /// How many goals of one kind are declared, and how many of them the report serves.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -44,25 +45,29 @@ pub struct Statuses {
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let part = |Count { served, declared: all }: Count, one: &str, many: &str| {
-            (all > 0).then(|| format!("{served} of {all} {}", if all == 1 { one } else { many }))
-        };
+        let Coverage { priorities: p, city_goals: c, approaches: a, .. } = *self;
         let parts: Vec<String> = [
-            part(self.priorities, "priority", "priorities"),
-            part(self.city_goals, "city goal", "city goals"),
-            part(self.approaches, "approach", "approaches"),
+            (p.declared > 0)
+                .then(|| tr!(goals_coverage_priorities, served = p.served, all = p.declared)),
+            (c.declared > 0)
+                .then(|| tr!(goals_coverage_city_goals, served = c.served, all = c.declared)),
+            (a.declared > 0)
+                .then(|| tr!(goals_coverage_approaches, served = a.served, all = a.declared)),
         ]
         .into_iter()
         .flatten()
         .collect();
         let mut lines = Vec::new();
         if !parts.is_empty() {
-            lines.push(format!("goals served by a measure or indicator: {}", parts.join(", ")));
+            lines.push(tr!(goals_coverage, parts = parts.join(", ")));
         }
         let Statuses { met, not_met, not_measured } = self.indicators;
         if met + not_met + not_measured > 0 {
-            lines.push(format!(
-                "indicators: {met} met, {not_met} not met, {not_measured} not measured"
+            lines.push(tr!(
+                goals_indicator_statuses,
+                met = met,
+                not_met = not_met,
+                not_measured = not_measured
             ));
         }
         f.write_str(&lines.join("\n"))
@@ -123,26 +128,19 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
             (Some(_), true) => out.push(
                 Diagnostic::warning(
                     Code::UnusedAcknowledgement,
-                    format!(
-                        "{} «{}» says `not_reported:`, but the report serves it",
-                        goal.label(),
-                        goal.id
-                    ),
+                    tr!(goals_not_reported_but_served, goal = goal.label(), id = goal.id),
                 )
                 .at(goal.span.clone())
-                .with_hint("remove `not_reported:`"),
+                .with_hint(tr!(goals_remove_not_reported)),
             ),
             (reason, false) if goal.kind != GoalKind::Approach => {
                 let mut d = Diagnostic::warning(
                     Code::UncoveredGoal,
-                    format!("{} «{}» ({}) is served by no measure or indicator", goal.label(), goal.id, goal.title),
+                    tr!(goals_uncovered, goal = goal.label(), id = goal.id, title = goal.title),
                 )
                 .at(goal.span.clone())
-                .with_label("nothing serves this goal")
-                .with_hint(format!(
-                    "name it in `serves: [{}]` of the measures or indicators that work towards it, or say why with `not_reported:`",
-                    goal.id
-                ));
+                .with_label(tr!(goals_uncovered_label))
+                .with_hint(tr!(goals_uncovered_hint, id = goal.id));
                 d.acknowledged = reason.clone();
                 out.push(d);
             }
