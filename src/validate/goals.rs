@@ -194,4 +194,21 @@ mod status_tests {
              indicators: 2 met, 1 not met, 0 not measured"
         );
     }
+
+    #[test]
+    fn the_coverage_lines_in_norwegian() {
+        use crate::i18n::{Lang, with_lang};
+        let c = Coverage {
+            priorities: Count { served: 4, declared: 5 },
+            city_goals: Count { served: 1, declared: 1 },
+            approaches: Count { served: 2, declared: 3 },
+            indicators: Statuses { met: 2, not_met: 1, not_measured: 0 },
+        };
+        assert_eq!(
+            with_lang(Lang::Nb, || c.to_string()),
+            "mål som et tiltak eller en indikator bidrar til: 4 av 5 hovedprioriteringer, \
+             1 av 1 byrådsmål, 2 av 3 hovedgrep\n\
+             resultatindikatorer: 2 nådd, 1 ikke nådd, 0 ikke målt"
+        );
+    }
 }
