@@ -128,10 +128,9 @@ fn settle_kind(
         return true;
     };
     let problem = match kind.value {
-        ChartKind::Bar if series > 1 => Some((
-            tr!(charts_bar_one_series, series = series),
-            tr!(charts_bar_one_series_hint),
-        )),
+        ChartKind::Bar if series > 1 => {
+            Some((tr!(charts_bar_one_series, series = series), tr!(charts_bar_one_series_hint)))
+        }
         ChartKind::Line if categories < 2 => {
             Some((tr!(charts_line_two_points), tr!(charts_line_two_points_hint)))
         }
@@ -216,11 +215,8 @@ fn row(
         Ok(r) if table.rows[r].style != RowStyle::Group => Some(r),
         Ok(_) => {
             out.push(
-                error(
-                    &name.span,
-                    tr!(charts_group_row, row = name.value.trim(), table = table.id),
-                )
-                .with_label(tr!(charts_group_row_label)),
+                error(&name.span, tr!(charts_group_row, row = name.value.trim(), table = table.id))
+                    .with_label(tr!(charts_group_row_label)),
             );
             None
         }

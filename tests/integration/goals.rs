@@ -222,7 +222,9 @@ fn the_goal_and_chart_findings_are_norwegian() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("mål som et tiltak eller en indikator bidrar til: 1 av 2 hovedprioriteringer"),
+        stderr.contains(
+            "mål som et tiltak eller en indikator bidrar til: 1 av 2 hovedprioriteringer"
+        ),
         "{stderr}"
     );
     let (_, _, stderr) = run_in(&fixtures(), &["--lang", "nb", "check", "invalid/chart"]);

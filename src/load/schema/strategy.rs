@@ -160,8 +160,7 @@ impl FromYaml for IndicatorSource {
 pub fn serves(f: &mut Fields<'_>, out: &mut Out) -> Vec<Spanned<String>> {
     let Some(node) = f.raw("serves") else { return Vec::new() };
     if let Value::Map(_) = node.value {
-        return fail(node, &tr!(goals_expected_serves), out)
-            .unwrap_or_default();
+        return fail(node, &tr!(goals_expected_serves), out).unwrap_or_default();
     }
     OneOrMany::<Spanned<String>>::from_yaml(node, out).map(|m| m.0).unwrap_or_default()
 }
