@@ -1279,3 +1279,99 @@ expr-cell-not-available = row «{ $row }», column `{ $column }` of table `{ $ta
 expr-cell-text = row «{ $row }», column `{ $column }` of table `{ $table }` holds the text «{ $text }», not a figure
 expr-formula-missing = has no figure for `{ $key }`
 expr-formula-arithmetic = the formula { $problem } in row «{ $row }» of table `{ $table }`
+# --- goals and charts ---
+goals-overview-after-unknown = the overview follows «{ $written }», which is not in `chapters:`
+goals-not-a-chapter-file = not a chapter file
+goals-did-you-mean = did you mean `{ $best }`?
+goals-did-you-mean-row = did you mean «{ $best }»?
+goals-id-not-plain = the goal id «{ $id }» is not a plain name
+goals-id-not-plain-hint = write goal ids with letters a–z, digits, `-` and `_`, e.g. `p1` or `mal-3`
+goals-id-twice = the goal id «{ $id }» is declared twice
+goals-second-declaration = second declaration
+goals-first-declaration = first declaration
+goals-id-twice-hint = give each goal its own id
+goals-none-declared = «{ $id }» names a goal, but report.yaml declares no goals
+goals-none-declared-hint = declare the goals once under `goals:` in report.yaml (see docs/format.md, "Goals")
+goals-unknown-id = no goal has the id «{ $id }»
+goals-unknown-goal = unknown goal
+goals-the-goals-are = the goals are: { $list }
+goals-named-twice = the goal «{ $id }» is named twice here
+goals-second-time = second time
+goals-indicator-twice = the indicator «{ $label }» is declared twice
+goals-no-row = table `{ $table }` has no row «{ $row }»
+goals-no-such-row = no such row
+goals-row-ambiguous = «{ $row }» names { $n } rows of table `{ $table }`
+goals-write-the-whole-label = write the whole label
+goals-better-and-band = an indicator has `better:` or `band:`, not both
+goals-better-and-band-hint = with a band the result meets the target inside it; leave `better:` out
+goals-no-direction = the indicator does not say which way is better
+goals-no-direction-row = the indicator «{ $row }» does not say which way is better
+goals-no-direction-hint = add `better: higher` or `better: lower`, or a target band `band: ["95 %", "100 %"]`
+goals-band-ends = a band has two ends, this one has { $n }
+goals-band-ends-hint = write `band: [from, to]`, e.g. `band: ["95 %", "105 %"]`
+goals-band-reversed = the band's first end is above its second
+goals-band-reversed-hint = write the lower end first
+goals-band-end-not-a-number = the band's end «{ $end }»: { $problem }
+goals-no-status-columns = table `{ $table }` has no `resultat` and `maltall` columns to judge an indicator by
+goals-no-status-columns-hint = use `kind: indicators`, or name the columns `maltall` and `resultat` in `columns:`
+goals-what-id = how measures name the goal, e.g. p1
+goals-what-title = the goal as its source document words it
+goals-what-after = the chapter file the overview follows
+goals-what-row = the indicator's row label
+goals-expected-serves = a goal id or a list of goal ids, e.g. `serves: [p1, mal3]`
+goals-coverage = goals served by a measure or indicator: { $parts }
+goals-coverage-priorities = { $served } of { $all } { $all ->
+    [one] priority
+   *[other] priorities
+}
+goals-coverage-city-goals = { $served } of { $all } { $all ->
+    [one] city goal
+   *[other] city goals
+}
+goals-coverage-approaches = { $served } of { $all } { $all ->
+    [one] approach
+   *[other] approaches
+}
+goals-indicator-statuses = indicators: { $met } met, { $not_met } not met, { $not_measured } not measured
+goals-not-reported-but-served = { $goal } «{ $id }» says `not_reported:`, but the report serves it
+goals-remove-not-reported = remove `not_reported:`
+goals-uncovered = { $goal } «{ $id }» ({ $title }) is served by no measure or indicator
+goals-uncovered-label = nothing serves this goal
+goals-uncovered-hint = name it in `serves: [{ $id }]` of the measures or indicators that work towards it, or say why with `not_reported:`
+charts-what-table = the id of the table to draw
+charts-unknown-table = no table has the id «{ $id }»
+charts-unknown-table-label = unknown table
+charts-did-you-mean = did you mean «{ $best }»?
+charts-no-rows = the chart of table `{ $table }` shows no figures: it has no rows
+charts-no-rows-hint = name the rows to draw under `rows:`
+charts-no-columns = the chart of table `{ $table }` shows no figures: it has no columns
+charts-no-columns-hint = name the columns to draw under `columns:`
+charts-empty-chart = empty chart
+charts-bar-one-series = a bar chart draws one series; this one has { $series }
+charts-bar-one-series-hint = write `kind: grouped_bar`, or name one column (one row with `series: rows`)
+charts-line-two-points = a line chart needs at least two points
+charts-line-two-points-hint = name two or more categories, or write `kind: bar`
+charts-wrong-kind = wrong kind
+charts-cell-not-available = «*» (not available), not a figure
+charts-cell-text = the text «{ $text }», not a figure
+charts-cell-nothing = nothing
+charts-cell-not-a-figure = the chart draws the cell «{ $row }» × «{ $column }» of table `{ $table }`, which holds { $what }
+charts-this-chart-s-table = this chart's table
+charts-cell-not-a-figure-hint = leave the row or column out of `rows:`/`columns:`, or fill in the figure
+charts-this-cell = this cell
+charts-mixed-units = the chart mixes percentages and amounts of table `{ $table }`
+charts-mixed-units-label = one axis, one unit
+charts-mixed-units-hint = draw the percentages and the amounts in two charts
+charts-group-row = «{ $row }» is a group heading of table `{ $table }`, with no figures
+charts-group-row-label = group row
+charts-no-row = table `{ $table }` has no row «{ $row }»
+charts-unknown-row = unknown row
+charts-row-ambiguous = «{ $row }» names several rows of table `{ $table }`
+charts-ambiguous = ambiguous
+charts-write-the-full-label = write the row's full label
+charts-label-column = «{ $column }» is the label column of table `{ $table }`
+charts-label-column-label = labels, not figures
+charts-label-column-hint = the rows' labels name the bars; name columns of figures here
+charts-no-column = table `{ $table }` has no column «{ $column }»
+charts-unknown-column = unknown column
+charts-its-columns-are = its columns are: { $list }

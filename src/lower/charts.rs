@@ -11,6 +11,7 @@ use crate::load::spec::TableSpec;
 use crate::load::yaml::did_you_mean;
 use crate::model::{Cell, Chart, ChartKind, ColumnKind, RowStyle, SeriesIn, Table};
 use crate::source::Span;
+use crate::tr;
 use crate::validate::rows::norm;
 use crate::validate::{RowError, find_row};
 
@@ -58,10 +59,10 @@ fn resolve_one(
     };
     let Some(id) = &s.table else { return chart };
     let Some(ti) = tables.iter().position(|t| t.id == id.value.trim()) else {
-        let mut d = error(&id.span, format!("no table has the id «{}»", id.value.trim()))
-            .with_label("unknown table");
+        let mut d = error(&id.span, tr!(charts_unknown_table, id = id.value.trim()))
+            .with_label(tr!(charts_unknown_table_label));
         if let Some(best) = did_you_mean(id.value.trim(), tables.iter().map(|t| t.id.as_str())) {
-            d = d.with_hint(format!("did you mean «{best}»?"));
+            d = d.with_hint(tr!(charts_did_you_mean, best = best));
         }
         out.push(d);
         return chart;
@@ -114,15 +115,12 @@ fn settle_kind(
         SeriesIn::Rows => (chart.rows.len(), chart.columns.len()),
     };
     if series == 0 || categories == 0 {
-        let what = if chart.rows.is_empty() { "rows" } else { "columns" };
-        out.push(
-            error(
-                at,
-                format!("the chart of table `{}` shows no figures: it has no {what}", table.id),
-            )
-            .with_label("empty chart")
-            .with_hint(format!("name the {what} to draw under `{what}:`")),
-        );
+        let (message, hint) = if chart.rows.is_empty() {
+            (tr!(charts_no_rows, table = table.id), tr!(charts_no_rows_hint))
+        } else {
+            (tr!(charts_no_columns, table = table.id), tr!(charts_no_columns_hint))
+        };
+        out.push(error(at, message).with_label(tr!(charts_empty_chart)).with_hint(hint));
         return false;
     }
     let Some(kind) = &s.kind else {
@@ -130,19 +128,17 @@ fn settle_kind(
         return true;
     };
     let problem = match kind.value {
-        ChartKind::Bar if series > 1 => Some((
-            format!("a bar chart draws one series; this one has {series}"),
-            "write `kind: grouped_bar`, or name one column (one row with `series: rows`)",
-        )),
-        ChartKind::Line if categories < 2 => Some((
-            "a line chart needs at least two points".to_string(),
-            "name two or more categories, or write `kind: bar`",
-        )),
+        ChartKind::Bar if series > 1 => {
+            Some((tr!(charts_bar_one_series, series = series), tr!(charts_bar_one_series_hint)))
+        }
+        ChartKind::Line if categories < 2 => {
+            Some((tr!(charts_line_two_points), tr!(charts_line_two_points_hint)))
+        }
         _ => None,
     };
     match problem {
         Some((message, hint)) => {
-            out.push(error(&kind.span, message).with_label("wrong kind").with_hint(hint));
+            out.push(error(&kind.span, message).with_label(tr!(charts_wrong_kind)).with_hint(hint));
             false
         }
         None => true,
@@ -172,23 +168,24 @@ fn figures(
                 Cell::Dash => None,
                 _ => {
                     let what = match cell {
-                        Cell::NotAvailable => "«*» (not available), not a figure".to_string(),
-                        Cell::Text(t) => format!("the text «{t}», not a figure"),
-                        _ => "nothing".to_string(),
+                        Cell::NotAvailable => tr!(charts_cell_not_available),
+                        Cell::Text(t) => tr!(charts_cell_text, text = t),
+                        _ => tr!(charts_cell_nothing),
                     };
                     let mut d = error(
                         at,
-                        format!(
-                            "the chart draws the cell «{}» × «{}» of table `{}`, which holds {what}",
-                            row.label(),
-                            table.columns[c].header.trim(),
-                            table.id
+                        tr!(
+                            charts_cell_not_a_figure,
+                            row = row.label(),
+                            column = table.columns[c].header.trim(),
+                            table = table.id,
+                            what = what
                         ),
                     )
-                    .with_label("this chart's table")
-                    .with_hint("leave the row or column out of `rows:`/`columns:`, or fill in the figure");
+                    .with_label(tr!(charts_this_chart_s_table))
+                    .with_hint(tr!(charts_cell_not_a_figure_hint));
                     if let Some(span) = row.cell_spans.get(c) {
-                        d.related.push((span.clone(), "this cell".into()));
+                        d.related.push((span.clone(), tr!(charts_this_cell)));
                     }
                     out.push(d);
                     return;
@@ -198,12 +195,9 @@ fn figures(
                 && *percent.get_or_insert(p) != p
             {
                 out.push(
-                    error(
-                        at,
-                        format!("the chart mixes percentages and amounts of table `{}`", table.id),
-                    )
-                    .with_label("one axis, one unit")
-                    .with_hint("draw the percentages and the amounts in two charts"),
+                    error(at, tr!(charts_mixed_units, table = table.id))
+                        .with_label(tr!(charts_mixed_units_label))
+                        .with_hint(tr!(charts_mixed_units_hint)),
                 );
                 return;
             }
@@ -221,26 +215,17 @@ fn row(
         Ok(r) if table.rows[r].style != RowStyle::Group => Some(r),
         Ok(_) => {
             out.push(
-                error(
-                    &name.span,
-                    format!(
-                        "«{}» is a group heading of table `{}`, with no figures",
-                        name.value.trim(),
-                        table.id
-                    ),
-                )
-                .with_label("group row"),
+                error(&name.span, tr!(charts_group_row, row = name.value.trim(), table = table.id))
+                    .with_label(tr!(charts_group_row_label)),
             );
             None
         }
         Err(RowError::Missing) => {
-            let mut d = error(
-                &name.span,
-                format!("table `{}` has no row «{}»", table.id, name.value.trim()),
-            )
-            .with_label("unknown row");
+            let mut d =
+                error(&name.span, tr!(charts_no_row, table = table.id, row = name.value.trim()))
+                    .with_label(tr!(charts_unknown_row));
             if let Some(best) = did_you_mean(&name.value, table.rows.iter().map(|r| r.label())) {
-                d = d.with_hint(format!("did you mean «{best}»?"));
+                d = d.with_hint(tr!(charts_did_you_mean, best = best));
             }
             out.push(d);
             None
@@ -249,11 +234,11 @@ fn row(
             out.push(
                 error(
                     &name.span,
-                    format!("«{}» names several rows of table `{}`", name.value.trim(), table.id),
+                    tr!(charts_row_ambiguous, row = name.value.trim(), table = table.id),
                 )
-                .with_label("ambiguous")
+                .with_label(tr!(charts_ambiguous))
                 .with_note(crate::validate::rows::matches_note(table, &rows))
-                .with_hint("write the row's full label"),
+                .with_hint(tr!(charts_write_the_full_label)),
             );
             None
         }
@@ -272,21 +257,18 @@ fn column(table: &Table, name: &Spanned<String>, out: &mut Vec<Diagnostic>) -> O
         Some(c) if c > 0 => Some(c),
         Some(_) => {
             out.push(
-                error(
-                    &name.span,
-                    format!("«{wanted}» is the label column of table `{}`", table.id),
-                )
-                .with_label("labels, not figures")
-                .with_hint("the rows' labels name the bars; name columns of figures here"),
+                error(&name.span, tr!(charts_label_column, column = wanted, table = table.id))
+                    .with_label(tr!(charts_label_column_label))
+                    .with_hint(tr!(charts_label_column_hint)),
             );
             None
         }
         None => {
-            let mut d = error(&name.span, format!("table `{}` has no column «{wanted}»", table.id))
-                .with_label("unknown column")
-                .with_note(format!(
-                    "its columns are: {}",
-                    table
+            let mut d = error(&name.span, tr!(charts_no_column, table = table.id, column = wanted))
+                .with_label(tr!(charts_unknown_column))
+                .with_note(tr!(
+                    charts_its_columns_are,
+                    list = table
                         .columns
                         .iter()
                         .skip(1)
@@ -296,7 +278,7 @@ fn column(table: &Table, name: &Spanned<String>, out: &mut Vec<Diagnostic>) -> O
                 ));
             let names = table.columns.iter().flat_map(|c| [c.key.as_str(), c.header.as_str()]);
             if let Some(best) = did_you_mean(wanted, names) {
-                d = d.with_hint(format!("did you mean «{best}»?"));
+                d = d.with_hint(tr!(charts_did_you_mean, best = best));
             }
             out.push(d);
             None

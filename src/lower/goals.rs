@@ -15,6 +15,7 @@ use crate::model::{
     Cell, Direction, GoalKind, Indicator, Number, OverviewPlacement, Status, StrategicGoal, Table,
 };
 use crate::source::Span;
+use crate::tr;
 use crate::validate::rows::{RowError, find_row, matches_note};
 
 use super::Lowerer;
@@ -80,14 +81,14 @@ impl Lowerer<'_> {
                 } else {
                     let mut d = Diagnostic::error(
                         Code::GoalStructure,
-                        format!("the overview follows «{written}», which is not in `chapters:`"),
+                        tr!(goals_overview_after_unknown, written = written),
                     )
                     .at(after.span.clone())
-                    .with_label("not a chapter file");
+                    .with_label(tr!(goals_not_a_chapter_file));
                     if let Some(best) =
                         did_you_mean(written, chapters.iter().map(|c| c.value.as_str()))
                     {
-                        d = d.with_hint(format!("did you mean `{best}`?"));
+                        d = d.with_hint(tr!(goals_did_you_mean, best = best));
                     }
                     self.push(d);
                     None
@@ -106,26 +107,18 @@ impl Lowerer<'_> {
         let text = id.value.trim().to_string();
         if !valid_id(&text) {
             self.push(
-                Diagnostic::error(
-                    Code::GoalStructure,
-                    format!("the goal id «{text}» is not a plain name"),
-                )
-                .at(id.span.clone())
-                .with_hint(
-                    "write goal ids with letters a–z, digits, `-` and `_`, e.g. `p1` or `mal-3`",
-                ),
+                Diagnostic::error(Code::GoalStructure, tr!(goals_id_not_plain, id = text))
+                    .at(id.span.clone())
+                    .with_hint(tr!(goals_id_not_plain_hint)),
             );
             return None;
         }
         if let Some(first) = self.strategy.goal(&text) {
-            let mut d = Diagnostic::error(
-                Code::GoalStructure,
-                format!("the goal id «{text}» is declared twice"),
-            )
-            .at(id.span.clone())
-            .with_label("second declaration")
-            .with_hint("give each goal its own id");
-            d.related.push((first.span.clone(), "first declaration".into()));
+            let mut d = Diagnostic::error(Code::GoalStructure, tr!(goals_id_twice, id = text))
+                .at(id.span.clone())
+                .with_label(tr!(goals_second_declaration))
+                .with_hint(tr!(goals_id_twice_hint));
+            d.related.push((first.span.clone(), tr!(goals_first_declaration)));
             self.push(d);
             return None;
         }
@@ -157,20 +150,16 @@ impl Lowerer<'_> {
             let id = w.value.trim();
             if !self.goals_declared {
                 self.push(
-                    Diagnostic::error(
-                        Code::UnknownGoal,
-                        format!("«{id}» names a goal, but report.yaml declares no goals"),
-                    )
-                    .at(w.span.clone())
-                    .with_hint("declare the goals once under `goals:` in report.yaml (see docs/format.md, \"Goals\")"),
+                    Diagnostic::error(Code::UnknownGoal, tr!(goals_none_declared, id = id))
+                        .at(w.span.clone())
+                        .with_hint(tr!(goals_none_declared_hint)),
                 );
                 return Vec::new();
             }
             if self.strategy.goal(id).is_none() {
-                let mut d =
-                    Diagnostic::error(Code::UnknownGoal, format!("no goal has the id «{id}»"))
-                        .at(w.span.clone())
-                        .with_label("unknown goal");
+                let mut d = Diagnostic::error(Code::UnknownGoal, tr!(goals_unknown_id, id = id))
+                    .at(w.span.clone())
+                    .with_label(tr!(goals_unknown_goal));
                 // Suggestions cost a pass over the goals each: only for the first few unknown ids.
                 self.unknown_goals += 1;
                 let hint = if self.unknown_goals <= MAX_SUGGESTIONS {
@@ -179,22 +168,19 @@ impl Lowerer<'_> {
                     None
                 };
                 if let Some(best) = hint {
-                    d = d.with_hint(format!("did you mean `{best}`?"));
+                    d = d.with_hint(tr!(goals_did_you_mean, best = best));
                 }
                 let goals = &self.strategy.goals;
                 if !goals.is_empty() && goals.len() <= 20 {
                     let all: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
-                    d = d.with_note(format!("the goals are: {}", all.join(", ")));
+                    d = d.with_note(tr!(goals_the_goals_are, list = all.join(", ")));
                 }
                 self.push(d);
             } else if !named.insert(id) {
                 self.push(
-                    Diagnostic::error(
-                        Code::GoalStructure,
-                        format!("the goal «{id}» is named twice here"),
-                    )
-                    .at(w.span.clone())
-                    .with_label("second time"),
+                    Diagnostic::error(Code::GoalStructure, tr!(goals_named_twice, id = id))
+                        .at(w.span.clone())
+                        .with_label(tr!(goals_second_time)),
                 );
             } else {
                 out.push(id.to_string());
@@ -217,10 +203,10 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::GoalStructure,
-                        format!("the indicator «{}» is declared twice", table.rows[row].label()),
+                        tr!(goals_indicator_twice, label = table.rows[row].label()),
                     )
                     .at(source.row.as_ref().map_or(source.span.clone(), |r| r.span.clone()))
-                    .with_label("second declaration"),
+                    .with_label(tr!(goals_second_declaration)),
                 );
                 continue;
             }
@@ -250,13 +236,13 @@ impl Lowerer<'_> {
             Err(RowError::Missing) => {
                 let mut d = Diagnostic::error(
                     Code::RuleReference,
-                    format!("table `{}` has no row «{}»", table.id, written.value.trim()),
+                    tr!(goals_no_row, table = table.id, row = written.value.trim()),
                 )
                 .at(written.span.clone())
-                .with_label("no such row");
+                .with_label(tr!(goals_no_such_row));
                 let labels = table.rows.iter().map(|r| r.label());
                 if let Some(best) = did_you_mean(&written.value, labels) {
-                    d = d.with_hint(format!("did you mean «{best}»?"));
+                    d = d.with_hint(tr!(goals_did_you_mean_row, best = best));
                 }
                 self.push(d);
                 None
@@ -265,16 +251,16 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::AmbiguousRow,
-                        format!(
-                            "«{}» names {} rows of table `{}`",
-                            written.value.trim(),
-                            rows.len(),
-                            table.id
+                        tr!(
+                            goals_row_ambiguous,
+                            row = written.value.trim(),
+                            n = rows.len(),
+                            table = table.id
                         ),
                     )
                     .at(written.span.clone())
                     .with_note(matches_note(table, &rows))
-                    .with_hint("write the whole label"),
+                    .with_hint(tr!(goals_write_the_whole_label)),
                 );
                 None
             }
@@ -291,27 +277,21 @@ impl Lowerer<'_> {
             (None, Some(band)) => self.band(band),
             (Some(b), Some(_)) => {
                 self.push(
-                    Diagnostic::error(
-                        Code::GoalStructure,
-                        "an indicator has `better:` or `band:`, not both",
-                    )
-                    .at(b.span.clone())
-                    .with_hint(
-                        "with a band the result meets the target inside it; leave `better:` out",
-                    ),
+                    Diagnostic::error(Code::GoalStructure, tr!(goals_better_and_band))
+                        .at(b.span.clone())
+                        .with_hint(tr!(goals_better_and_band_hint)),
                 );
                 None
             }
             (None, None) => {
-                let what =
-                    s.row.as_ref().map_or(String::new(), |r| format!(" «{}»", r.value.trim()));
+                let message = match &s.row {
+                    Some(r) => tr!(goals_no_direction_row, row = r.value.trim()),
+                    None => tr!(goals_no_direction),
+                };
                 self.push(
-                    Diagnostic::error(
-                        Code::GoalStructure,
-                        format!("the indicator{what} does not say which way is better"),
-                    )
-                    .at(s.row.as_ref().map_or(s.span.clone(), |r| r.span.clone()))
-                    .with_hint("add `better: higher` or `better: lower`, or a target band `band: [\"95 %\", \"100 %\"]`"),
+                    Diagnostic::error(Code::GoalStructure, message)
+                        .at(s.row.as_ref().map_or(s.span.clone(), |r| r.span.clone()))
+                        .with_hint(tr!(goals_no_direction_hint)),
                 );
                 None
             }
@@ -321,12 +301,9 @@ impl Lowerer<'_> {
     fn band(&mut self, band: &Spanned<Vec<Spanned<String>>>) -> Option<Direction> {
         let [from, to] = band.value.as_slice() else {
             self.push(
-                Diagnostic::error(
-                    Code::GoalStructure,
-                    format!("a band has two ends, this one has {}", band.value.len()),
-                )
-                .at(band.span.clone())
-                .with_hint("write `band: [from, to]`, e.g. `band: [\"95 %\", \"105 %\"]`"),
+                Diagnostic::error(Code::GoalStructure, tr!(goals_band_ends, n = band.value.len()))
+                    .at(band.span.clone())
+                    .with_hint(tr!(goals_band_ends_hint)),
             );
             return None;
         };
@@ -334,9 +311,9 @@ impl Lowerer<'_> {
         let to_n = self.band_end(to)?;
         if from_n.value > to_n.value {
             self.push(
-                Diagnostic::error(Code::GoalStructure, "the band's first end is above its second")
+                Diagnostic::error(Code::GoalStructure, tr!(goals_band_reversed))
                     .at(band.span.clone())
-                    .with_hint("write the lower end first"),
+                    .with_hint(tr!(goals_band_reversed_hint)),
             );
             return None;
         }
@@ -350,7 +327,7 @@ impl Lowerer<'_> {
                 self.push(
                     Diagnostic::error(
                         Code::CellFormat,
-                        format!("the band's end «{}»: {}", end.value.trim(), e.0),
+                        tr!(goals_band_end_not_a_number, end = end.value.trim(), problem = e.0),
                     )
                     .at(end.span.clone()),
                 );
@@ -374,10 +351,10 @@ impl Lowerer<'_> {
             self.push(
                 Diagnostic::error(
                     Code::GoalStructure,
-                    format!("table `{}` has no `resultat` and `maltall` columns to judge an indicator by", table.id),
+                    tr!(goals_no_status_columns, table = table.id),
                 )
                 .at(span.clone())
-                .with_hint("use `kind: indicators`, or name the columns `maltall` and `resultat` in `columns:`"),
+                .with_hint(tr!(goals_no_status_columns_hint)),
             );
             return None;
         }

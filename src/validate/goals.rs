@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Block, Chapter, GoalKind, Report, Section, Status};
+use crate::tr;
 
 /// How many goals of one kind are declared, and how many of them the report serves.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -44,25 +45,29 @@ pub struct Statuses {
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let part = |Count { served, declared: all }: Count, one: &str, many: &str| {
-            (all > 0).then(|| format!("{served} of {all} {}", if all == 1 { one } else { many }))
-        };
+        let Coverage { priorities: p, city_goals: c, approaches: a, .. } = *self;
         let parts: Vec<String> = [
-            part(self.priorities, "priority", "priorities"),
-            part(self.city_goals, "city goal", "city goals"),
-            part(self.approaches, "approach", "approaches"),
+            (p.declared > 0)
+                .then(|| tr!(goals_coverage_priorities, served = p.served, all = p.declared)),
+            (c.declared > 0)
+                .then(|| tr!(goals_coverage_city_goals, served = c.served, all = c.declared)),
+            (a.declared > 0)
+                .then(|| tr!(goals_coverage_approaches, served = a.served, all = a.declared)),
         ]
         .into_iter()
         .flatten()
         .collect();
         let mut lines = Vec::new();
         if !parts.is_empty() {
-            lines.push(format!("goals served by a measure or indicator: {}", parts.join(", ")));
+            lines.push(tr!(goals_coverage, parts = parts.join(", ")));
         }
         let Statuses { met, not_met, not_measured } = self.indicators;
         if met + not_met + not_measured > 0 {
-            lines.push(format!(
-                "indicators: {met} met, {not_met} not met, {not_measured} not measured"
+            lines.push(tr!(
+                goals_indicator_statuses,
+                met = met,
+                not_met = not_met,
+                not_measured = not_measured
             ));
         }
         f.write_str(&lines.join("\n"))
@@ -123,26 +128,19 @@ pub fn check(report: &Report) -> (Vec<Diagnostic>, Option<Coverage>) {
             (Some(_), true) => out.push(
                 Diagnostic::warning(
                     Code::UnusedAcknowledgement,
-                    format!(
-                        "{} «{}» says `not_reported:`, but the report serves it",
-                        goal.label(),
-                        goal.id
-                    ),
+                    tr!(goals_not_reported_but_served, goal = goal.label(), id = goal.id),
                 )
                 .at(goal.span.clone())
-                .with_hint("remove `not_reported:`"),
+                .with_hint(tr!(goals_remove_not_reported)),
             ),
             (reason, false) if goal.kind != GoalKind::Approach => {
                 let mut d = Diagnostic::warning(
                     Code::UncoveredGoal,
-                    format!("{} «{}» ({}) is served by no measure or indicator", goal.label(), goal.id, goal.title),
+                    tr!(goals_uncovered, goal = goal.label(), id = goal.id, title = goal.title),
                 )
                 .at(goal.span.clone())
-                .with_label("nothing serves this goal")
-                .with_hint(format!(
-                    "name it in `serves: [{}]` of the measures or indicators that work towards it, or say why with `not_reported:`",
-                    goal.id
-                ));
+                .with_label(tr!(goals_uncovered_label))
+                .with_hint(tr!(goals_uncovered_hint, id = goal.id));
                 d.acknowledged = reason.clone();
                 out.push(d);
             }
@@ -194,6 +192,23 @@ mod status_tests {
             c.to_string(),
             "goals served by a measure or indicator: 1 of 1 priority\n\
              indicators: 2 met, 1 not met, 0 not measured"
+        );
+    }
+
+    #[test]
+    fn the_coverage_lines_in_norwegian() {
+        use crate::i18n::{Lang, with_lang};
+        let c = Coverage {
+            priorities: Count { served: 4, declared: 5 },
+            city_goals: Count { served: 1, declared: 1 },
+            approaches: Count { served: 2, declared: 3 },
+            indicators: Statuses { met: 2, not_met: 1, not_measured: 0 },
+        };
+        assert_eq!(
+            with_lang(Lang::Nb, || c.to_string()),
+            "mål som et tiltak eller en indikator bidrar til: 4 av 5 hovedprioriteringer, \
+             1 av 1 byrådsmål, 2 av 3 hovedgrep\n\
+             resultatindikatorer: 2 nådd, 1 ikke nådd, 0 ikke målt"
         );
     }
 }

@@ -209,3 +209,26 @@ fn directions_bands_and_the_default_place() {
         "{notes}"
     );
 }
+
+/// The goal findings and the coverage lines speak Norwegian by default (`--lang nb`).
+#[test]
+fn the_goal_and_chart_findings_are_norwegian() {
+    use crate::check::{fixtures, run_in};
+    let (_, _, stderr) = run_in(&fixtures(), &["--lang", "nb", "check", "invalid/goal-coverage"]);
+    assert!(
+        stderr.contains(
+            "ingen tiltak eller indikatorer i rapporten bidrar til Hovedprioritering 2 «p2»"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "mål som et tiltak eller en indikator bidrar til: 1 av 2 hovedprioriteringer"
+        ),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run_in(&fixtures(), &["--lang", "nb", "check", "invalid/chart"]);
+    assert!(stderr.contains("tabell `oversikt` har ingen kolonne «regnskapp»"), "{stderr}");
+    let (_, _, english) = run_in(&fixtures(), &["--lang", "en", "check", "invalid/chart"]);
+    assert!(english.contains("table `oversikt` has no column «regnskapp»"), "{english}");
+}

@@ -4,6 +4,7 @@ use crate::load::read::{Fields, FromYaml, Keyword, Out, Spanned, keyword_from_ya
 use crate::load::yaml::Node;
 use crate::model::{ChartKind, SeriesIn};
 use crate::source::Span;
+use crate::tr;
 
 impl Keyword for ChartKind {
     const WORDS: &'static [(&'static str, Self)] = &[
@@ -47,7 +48,7 @@ impl FromYaml for ChartSource {
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let chart = ChartSource {
-            table: f.req("table", "the id of the table to draw", out),
+            table: f.req("table", &tr!(charts_what_table), out),
             kind: f.opt("kind", out),
             series: f.opt("series", out),
             rows: f.opt("rows", out),

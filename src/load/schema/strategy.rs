@@ -6,6 +6,7 @@ use crate::load::read::{
 };
 use crate::load::yaml::{Node, Value};
 use crate::source::Span;
+use crate::tr;
 
 /// `goals:` in `report.yaml`: the city's goals, the district's priorities and approaches.
 #[derive(Debug, Clone)]
@@ -65,9 +66,9 @@ impl FromYaml for StrategicGoalSource {
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let goal = StrategicGoalSource {
-            id: f.req("id", "how measures name the goal, e.g. p1", out),
+            id: f.req("id", &tr!(goals_what_id), out),
             number: f.opt("number", out),
-            title: f.req("title", "the goal as its source document words it", out),
+            title: f.req("title", &tr!(goals_what_title), out),
             description: f.opt("description", out),
             source: f.opt("source", out),
             not_reported: f.opt("not_reported", out),
@@ -95,7 +96,7 @@ impl FromYaml for OverviewSource {
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let overview = OverviewSource {
-            after: f.req("after", "the chapter file the overview follows", out),
+            after: f.req("after", &tr!(goals_what_after), out),
             title: f.opt("title", out),
             span: f.span(),
         };
@@ -144,7 +145,7 @@ impl FromYaml for IndicatorSource {
     fn from_yaml(node: &Node, out: &mut Out) -> Option<Self> {
         let mut f = Fields::new(node, &Self::EXPECTED.text(), out)?;
         let indicator = IndicatorSource {
-            row: f.req("row", "the indicator's row label", out),
+            row: f.req("row", &tr!(goals_what_row), out),
             better: f.opt("better", out),
             band: f.opt("band", out),
             serves: serves(&mut f, out),
@@ -159,8 +160,7 @@ impl FromYaml for IndicatorSource {
 pub fn serves(f: &mut Fields<'_>, out: &mut Out) -> Vec<Spanned<String>> {
     let Some(node) = f.raw("serves") else { return Vec::new() };
     if let Value::Map(_) = node.value {
-        return fail(node, "a goal id or a list of goal ids, e.g. `serves: [p1, mal3]`", out)
-            .unwrap_or_default();
+        return fail(node, &tr!(goals_expected_serves), out).unwrap_or_default();
     }
     OneOrMany::<Spanned<String>>::from_yaml(node, out).map(|m| m.0).unwrap_or_default()
 }
