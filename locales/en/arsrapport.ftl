@@ -1375,3 +1375,14 @@ charts-label-column-hint = the rows' labels name the bars; name columns of figur
 charts-no-column = table `{ $table }` has no column «{ $column }»
 charts-unknown-column = unknown column
 charts-its-columns-are = its columns are: { $list }
+
+# --- templates (the user's own templates) ---
+render-template-errors = { $count ->
+    [one] 1 error in templates:
+   *[other] { $count } errors in templates:
+}
+    { $list }
+render-could-not-read = could not read { $path }: { $reason }
+render-template-not-utf8 = the template is not valid UTF-8
+render-save-as-utf8 = save the file as UTF-8
+render-template-variables-listed = the variables available to templates are listed in docs/html.md

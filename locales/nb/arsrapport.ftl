@@ -1367,3 +1367,14 @@ charts-label-column-hint = radnavnene blir navn på søylene; velg kolonner med 
 charts-no-column = tabell `{ $table }` har ingen kolonne «{ $column }»
 charts-unknown-column = ukjent kolonne
 charts-its-columns-are = kolonnene er: { $list }
+
+# --- templates (the user's own templates) ---
+render-template-errors = { $count ->
+    [one] 1 feil i malene:
+   *[other] { $count } feil i malene:
+}
+    { $list }
+render-could-not-read = kunne ikke lese { $path }: { $reason }
+render-template-not-utf8 = malen er ikke lagret som UTF-8
+render-save-as-utf8 = lagre filen som UTF-8
+render-template-variables-listed = variablene malene kan bruke, står i docs/html.md

@@ -94,20 +94,18 @@ impl std::fmt::Display for TemplateError {
         }
         write!(f, ": {}", self.message)?;
         for hint in &self.hints {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  {}", crate::tr!(human_hint, hint = hint))?;
         }
         Ok(())
     }
 }
 
 /// Why rendering failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RenderError {
     /// Errors in templates (all of them, not just the first).
-    #[error("{} error(s) in templates:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Template(Vec<TemplateError>),
     /// Reading a template or asset failed.
-    #[error("could not read {path}: {source}")]
     Io {
         /// What was being read.
         path: String,
@@ -115,8 +113,41 @@ pub enum RenderError {
         source: std::io::Error,
     },
     /// Anything else (e.g. PDF export refused the document).
-    #[error("{0}")]
     Other(String),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template(errors) => {
+                let list = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+                write!(
+                    f,
+                    "{}",
+                    crate::tr!(render_template_errors, count = errors.len(), list = list)
+                )
+            }
+            RenderError::Io { path, source } => write!(
+                f,
+                "{}",
+                crate::tr!(
+                    render_could_not_read,
+                    path = path,
+                    reason = crate::load::files::io_reason(source)
+                )
+            ),
+            RenderError::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// One file of the generated HTML site.

@@ -394,6 +394,15 @@ fn build_reports_a_broken_template_with_file_and_line_and_keeps_old_output() {
         "{stderr}"
     );
     assert!(stderr.contains("previous output is unchanged"), "{stderr}");
+    assert!(stderr.contains("1 error in templates:"), "{stderr}");
+    // In Norwegian, the words around Typst's own message are Norwegian.
+    let (code, _, stderr) = run_in(
+        root(),
+        &["--lang", "nb", "build", "tests/fixtures/invalid-template/broken", "--out", &out_path],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("1 feil i malene:"), "{stderr}");
+    assert!(stderr.contains("  tips: if you meant to use subtraction"), "{stderr}");
     assert_eq!(
         std::fs::read(out.path().join("arsberetning-2024-bydel-test.pdf")).expect("old"),
         b"previous"

@@ -76,8 +76,8 @@ impl Templates {
                     template: path.clone(),
                     line: None,
                     column: None,
-                    message: "the template is not valid UTF-8".into(),
-                    hints: vec!["save the file as UTF-8".into()],
+                    message: crate::tr!(render_template_not_utf8),
+                    hints: vec![crate::tr!(render_save_as_utf8)],
                 }),
             }
             paths.insert(name.to_string(), path);
@@ -125,9 +125,7 @@ impl Templates {
             self.paths.get(name).cloned().unwrap_or_else(|| format!("templates/html/{name}"));
         let mut e = template_error(&path, error);
         if e.message.contains("not found in context") {
-            e.hints.push(
-                "the variables available to templates are listed in docs/html.md".to_string(),
-            );
+            e.hints.push(crate::tr!(render_template_variables_listed));
         }
         e
     }
