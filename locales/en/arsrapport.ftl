@@ -1386,3 +1386,4 @@ render-could-not-read = could not read { $path }: { $reason }
 render-template-not-utf8 = the template is not valid UTF-8
 render-save-as-utf8 = save the file as UTF-8
 render-template-variables-listed = the variables available to templates are listed in docs/html.md
+read-expected-renamed-rows = a map {"{"}this year's row: last year's row{"}"}

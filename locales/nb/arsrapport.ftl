@@ -1378,3 +1378,4 @@ render-could-not-read = kunne ikke lese { $path }: { $reason }
 render-template-not-utf8 = malen er ikke lagret som UTF-8
 render-save-as-utf8 = lagre filen som UTF-8
 render-template-variables-listed = variablene malene kan bruke, står i docs/html.md
+read-expected-renamed-rows = radene som har fått nytt navn, som {"{"}årets rad: fjorårets rad{"}"}

@@ -463,7 +463,7 @@ impl FromYaml for PreviousSource {
                         Some((a?, b?))
                     })
                     .collect(),
-                _ => fail(n, "a map {this year's row: last year's row}", out).unwrap_or_default(),
+                _ => fail(n, &crate::tr!(read_expected_renamed_rows), out).unwrap_or_default(),
             },
             None => Vec::new(),
         };
