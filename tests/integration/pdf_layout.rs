@@ -4,8 +4,9 @@
 //! Rule (issue 14): no page is less than 60 % full, except a page right before a chapter
 //! starts and the last page. Needs `pdftotext` (poppler-utils), like the other PDF tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use arsrapport::model::Report;
 use arsrapport::pipeline::{CheckOptions, check};
@@ -113,23 +114,34 @@ fn chapter_openings(report: &Report) -> Vec<String> {
         .collect()
 }
 
+/// The PDF of report-data, rendered once for the tests of this binary that read it, in a
+/// folder that lives as long as they run.
+pub(crate) fn report_data_pdf() -> &'static Path {
+    static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = PDF.get_or_init(|| {
+        let report = load("report-data");
+        let bytes = match pdf::render(
+            &report,
+            &TemplateDir::default(),
+            &PdfOptions { draft: false, date: report.meta.date },
+        ) {
+            Ok(bytes) => bytes,
+            Err(e) => panic!("renders: {e}"),
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.pdf");
+        std::fs::write(&path, bytes).expect("write");
+        (dir, path)
+    });
+    path
+}
+
 /// Every page of the real report is at least 60 % full, but for the page before a chapter
 /// starts and the last page. Prints every page's fill.
 #[test]
 fn no_page_of_report_data_is_mostly_empty() {
     let report = load("report-data");
-    let bytes = match pdf::render(
-        &report,
-        &TemplateDir::default(),
-        &PdfOptions { draft: false, date: report.meta.date },
-    ) {
-        Ok(bytes) => bytes,
-        Err(e) => panic!("renders: {e}"),
-    };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, bytes).expect("write");
-    let pages = read_pages(&path);
+    let pages = read_pages(report_data_pdf());
     let openings = chapter_openings(&report);
     let starts_chapter = |page: &Page| {
         let words = page.opening(12);

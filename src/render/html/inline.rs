@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use tera::escape_html;
 
 use crate::model::Inline;
+use crate::render::view::{TextRun, text_runs};
 
 /// Where every in-report anchor lives: anchor id → page file (`kapittel-3.html`).
 #[derive(Debug, Default, Clone)]
@@ -97,7 +98,7 @@ impl<'a> InlineRenderer<'a> {
     fn write(&mut self, inlines: &[Inline], out: &mut String, nesting: Nesting) {
         for inline in inlines {
             match inline {
-                Inline::Text { text } => out.push_str(&escape_html(text)),
+                Inline::Text { text } => write_text(text, out),
                 Inline::Strong { content } => {
                     out.push_str("<strong>");
                     self.write(content, out, nesting);
@@ -140,6 +141,20 @@ impl<'a> InlineRenderer<'a> {
                     ));
                 }
                 Inline::LineBreak => out.push_str("<br>"),
+            }
+        }
+    }
+}
+
+/// Text as written, its superscript digits as `<sup>` figures (see [`text_runs`]).
+fn write_text(text: &str, out: &mut String) {
+    for run in text_runs(text) {
+        match run {
+            TextRun::Plain(plain) => out.push_str(&escape_html(plain)),
+            TextRun::Superscript(digits) => {
+                out.push_str("<sup>");
+                out.push_str(&digits);
+                out.push_str("</sup>");
             }
         }
     }
@@ -204,6 +219,15 @@ mod tests {
         assert_eq!(
             render(&[text("<script>alert('x') & \"y\"</script>")]),
             "&lt;script&gt;alert(&#x27;x&#x27;) &amp; &quot;y&quot;&lt;&#x2F;script&gt;"
+        );
+    }
+
+    #[test]
+    fn superscript_digits_are_sup_figures() {
+        assert_eq!(render(&[text("¹ Nøkkeltall <i>")]), "<sup>1</sup> Nøkkeltall &lt;i&gt;");
+        assert_eq!(
+            render(&[Inline::Strong { content: vec![text("120 m²")] }]),
+            "<strong>120 m<sup>2</sup></strong>"
         );
     }
 

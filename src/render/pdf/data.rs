@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::format;
 use crate::model::{Block, Chapter, Inline, ListItem, Report, Section};
-use crate::render::view::{ChartView, ReportView, TableView};
+use crate::render::view::{ChartView, ReportView, TableView, TextRun, text_runs};
 
 use super::PdfOptions;
 use super::world::DocumentDefaults;
@@ -147,7 +147,22 @@ fn image_format(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn inlines(xs: &[Inline]) -> Value {
-    Value::Array(xs.iter().map(inline).collect())
+    let mut out = Vec::with_capacity(xs.len());
+    for x in xs {
+        match x {
+            Inline::Text { text } => out.extend(text_nodes(text)),
+            _ => out.push(inline(x)),
+        }
+    }
+    Value::Array(out)
+}
+
+/// A text as `text` nodes and, for its superscript digits, `sup` nodes (see [`text_runs`]).
+fn text_nodes(text: &str) -> impl Iterator<Item = Value> + '_ {
+    text_runs(text).into_iter().map(|run| match run {
+        TextRun::Plain(plain) => json!({"type": "text", "text": plain}),
+        TextRun::Superscript(digits) => json!({"type": "sup", "text": digits}),
+    })
 }
 
 fn inline(x: &Inline) -> Value {
@@ -178,6 +193,9 @@ impl Builder<'_> {
         let mut value = serde_json::to_value(t).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut value {
             map.insert("type".into(), json!("table"));
+            // Inline text as everywhere else in the data (superscript digits as `sup` nodes).
+            let footnotes = t.footnotes.iter().map(|f| inlines(f)).collect();
+            map.insert("footnotes".into(), Value::Array(footnotes));
         }
         value
     }
@@ -336,6 +354,22 @@ mod tests {
         }
         walk(v, ty, &mut out);
         out
+    }
+
+    #[test]
+    fn superscript_digits_arrive_as_sup_nodes() {
+        let nodes = inlines(&[
+            Inline::Text { text: "¹ Nøkkeltall".into() },
+            Inline::Emph { content: vec![Inline::Text { text: "m²".into() }] },
+        ]);
+        assert_eq!(
+            nodes,
+            json!([
+                {"type": "sup", "text": "1"},
+                {"type": "text", "text": " Nøkkeltall"},
+                {"type": "emph", "content": [{"type": "text", "text": "m"}, {"type": "sup", "text": "2"}]},
+            ])
+        );
     }
 
     #[test]

@@ -12,11 +12,13 @@ mod chart;
 mod palette;
 mod svg;
 mod table;
+mod text;
 mod ticks;
 
 pub use chart::{ChartView, SeriesView, alt_text};
 pub use palette::Palette;
 pub use table::{CellView, ColumnRole, ColumnView, HeaderGroupView, RowView, TableView};
+pub use text::{TextRun, runs as text_runs};
 
 use crate::model::Report;
 
