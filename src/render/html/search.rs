@@ -1,6 +1,7 @@
-//! The search index, built at build time with `elasticlunr-rs` (Norwegian pipeline:
-//! trimmer, stop words, Snowball stemmer — the same three functions `lunr.no.js` registers
-//! in the browser).
+//! The search index, built at build time: an elasticlunr 0.9.5 index with `elasticlunr-rs`'s
+//! Norwegian pipeline (trimmer, stop words, Snowball stemmer — the same three functions
+//! `lunr.no.js` registers in the browser), written by [`index_script`] as elasticlunr-rs
+//! would write it.
 //!
 //! One document per chapter introduction and per section: its reference is the href of
 //! its heading (`kapittel-3.html#seksjon-3-1`), its fields the heading (`title`) and the
@@ -577,6 +578,20 @@ mod tests {
         ];
         assert_eq!(index_script(&docs, &pages), reference_script(&docs, &pages));
         assert_eq!(index_script(&[], &[]), reference_script(&[], &[]));
+    }
+
+    #[test]
+    fn index_of_a_whole_report_is_the_one_elasticlunr_writes() {
+        let report = crate::render::test_support::sample_site();
+        let mut docs = Vec::new();
+        let mut pages = Vec::new();
+        for chapter in &report.chapters {
+            let file = format!("{}.html", chapter.id);
+            docs.extend(chapter_docs(&report, chapter, &file));
+            pages.push((file, numbered(chapter.number.as_deref(), &chapter.title)));
+        }
+        assert!(docs.len() > 10 && docs.iter().any(|d| !d.figures.is_empty()));
+        assert_eq!(index_script(&docs, &pages), reference_script(&docs, &pages));
     }
 
     #[test]
