@@ -46,6 +46,7 @@ mod tests {
             "pdf/theme.typ",
             "pdf/cover.typ",
             "html/base.html",
+            "html/chapter_nav.html",
             "html/assets/site.css",
         ] {
             assert!(names.iter().any(|n| n == must), "{must} in {names:?}");

@@ -257,6 +257,60 @@ fn chapter_pages_have_contents_and_previous_next_links() {
     assert_eq!(one(&k3, "h1").value().id(), Some("kapittel-3"));
 }
 
+/// The chapter list (side navigation and «Kapitler» menu) on every chapter page: every chapter
+/// once, the page's own chapter marked with aria-current and listing its sections, the other
+/// chapters plain. Its entries are rendered once per site by chapter_nav.html, which can be
+/// overridden like every template.
+#[test]
+fn the_chapter_list_marks_each_page_and_lists_its_sections_only() {
+    let report = sample();
+    let site = Site::of(&report);
+    let chapters: Vec<String> = report.chapters.iter().map(|c| format!("{}.html", c.id)).collect();
+    for (i, file) in chapters.iter().enumerate() {
+        let page = site.page(file);
+        for nav in ["details.menu nav[aria-label=Kapitler]", "nav.sidebar[aria-label=Kapitler]"] {
+            let nav = one(&page, nav);
+            let links: Vec<String> = nav
+                .select(&sel("ol.chapter-list > li > a"))
+                .map(|a| a.value().attr("href").unwrap_or_default().to_string())
+                .collect();
+            assert_eq!(links, chapters, "{file}");
+            let current: Vec<_> = nav.select(&sel("a[aria-current=page]")).collect();
+            assert_eq!(current.len(), 1, "{file}");
+            assert_eq!(current[0].value().attr("href"), Some(file.as_str()));
+            let own: Vec<_> = nav.select(&sel("li.current")).collect();
+            assert_eq!(own.len(), 1, "{file}");
+            let sections: Vec<String> = nav
+                .select(&sel("ol.chapter-list > li > ol > li > a"))
+                .map(|a| a.value().attr("href").unwrap_or_default().to_string())
+                .collect();
+            let expected: Vec<String> =
+                report.chapters[i].sections.iter().map(|s| format!("{file}#{}", s.id)).collect();
+            assert_eq!(sections, expected, "{file}: only its own sections");
+        }
+    }
+    // No chapter list on the cover and the data page.
+    for page in ["index.html", "tallgrunnlag.html"] {
+        assert!(site.page(page).select(&sel("ol.chapter-list")).next().is_none(), "{page}");
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("html")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("html/chapter_nav.html"),
+        "<li{% if current %} class=\"mine\"{% endif %}>{{ chapter.title }} ({{ site.district }})</li>",
+    )
+    .expect("write");
+    let files =
+        html::render(&report, &TemplateDir::with_overrides(dir.path()), &HtmlOptions::default())
+            .expect("renders");
+    let custom = Site { files };
+    let k3 = custom.page("kapittel-3.html");
+    let own = one(&k3, "nav.sidebar li.mine");
+    assert_eq!(text(own), format!("Målopnåelse ({})", report.meta.district));
+    assert_eq!(k3.select(&sel("nav.sidebar li")).count(), chapters.len());
+}
+
 #[test]
 fn every_section_and_table_has_its_stable_anchor() {
     let report = sample();

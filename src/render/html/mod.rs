@@ -77,6 +77,38 @@ pub fn render_view(
 
     let mut out = Vec::new();
     let mut errors: Vec<TemplateError> = Vec::new();
+
+    // Every page reads the same `site`, put into the context once (with every chapter's
+    // sections, for the cover's table of contents); each page replaces `page` (and `chapter`).
+    let mut context = Context::new();
+    context.insert("site", &site);
+
+    // The chapter list: each chapter's entry rendered once, plain and as the current page's;
+    // a page joins them. Rendering the whole list in every page cost pages × chapters.
+    let mut entries: Vec<(String, String)> = Vec::with_capacity(site.chapters.len());
+    for chapter in &site.chapters {
+        context.insert("chapter", chapter);
+        let mut variant = |current: bool| {
+            context.insert("current", &current);
+            tera.render(NAV_TEMPLATE, &context).unwrap_or_else(|e| {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+                String::new()
+            })
+        };
+        let plain = variant(false);
+        entries.push((plain, variant(true)));
+    }
+    context.remove("chapter");
+    context.remove("current");
+    let chapter_list = |current: Option<usize>| {
+        let mut html = String::with_capacity(entries.iter().map(|e| e.0.len()).sum::<usize>() * 2);
+        for (i, (plain, own)) in entries.iter().enumerate() {
+            html.push_str(if Some(i) == current { own } else { plain });
+        }
+        html
+    };
     let mut record =
         |result: Result<String, TemplateError>, path: &str, out: &mut Vec<SiteFile>| match result {
             Ok(html) => out.push(SiteFile { path: path.to_string(), bytes: html.into_bytes() }),
@@ -88,28 +120,18 @@ pub fn render_view(
         };
 
     // The cover page.
-    let mut context = Context::new();
-    context.insert("site", &site);
     let index_page = PageContext {
         file: "index.html",
         kind: "index",
         title: format!("{} – {}", report.meta.title, report.meta.district),
         prev: None,
         next: site.chapters.first().map(page_link),
+        chapter_list: chapter_list(None),
     };
     context.insert("page", &index_page);
     record(tera.render("index.html", &context), "index.html", &mut out);
 
-    // One page per chapter. Each lists the sections of its own chapter only: the whole
-    // navigation in every page's context made the site's cost grow with the square of its size.
-    let bare = SiteView {
-        chapters: site
-            .chapters
-            .iter()
-            .map(|c| NavChapter { sections: Vec::new(), ..c.clone() })
-            .collect(),
-        ..site.clone()
-    };
+    // One page per chapter.
     let mut docs = Vec::new();
     for (i, chapter) in report.chapters.iter().enumerate() {
         let file = &files[i];
@@ -142,21 +164,15 @@ pub fn render_view(
             title: format!("{label} – {}", report.meta.running_header),
             prev,
             next,
+            chapter_list: chapter_list(Some(i)),
         };
-        let mut page_site = bare.clone();
-        if let (Some(own), Some(full)) = (page_site.chapters.get_mut(i), site.chapters.get(i)) {
-            own.sections = full.sections.clone();
-        }
-        let mut context = Context::new();
-        context.insert("site", &page_site);
         context.insert("page", &page);
         context.insert("chapter", &view);
         record(tera.render("chapter.html", &context), file, &mut out);
         docs.extend(search::chapter_docs(report, chapter, file));
     }
     // The page listing the data behind every table.
-    let mut context = Context::new();
-    context.insert("site", &site);
+    context.remove("chapter");
     context.insert(
         "page",
         &PageContext {
@@ -165,6 +181,7 @@ pub fn render_view(
             title: format!("Tallgrunnlaget – {}", report.meta.running_header),
             prev: None,
             next: None,
+            chapter_list: chapter_list(None),
         },
     );
     context.insert("datasets", &datasets(report, &anchors));
@@ -233,7 +250,13 @@ struct PageContext<'a> {
     title: String,
     prev: Option<PageLink>,
     next: Option<PageLink>,
+    /// The entries of the chapter list as HTML (`chapter_nav.html` per chapter; on a chapter
+    /// page its own entry is the current one).
+    chapter_list: String,
 }
+
+/// The template of one entry of the chapter list.
+const NAV_TEMPLATE: &str = "chapter_nav.html";
 
 fn page_link(chapter: &NavChapter) -> PageLink {
     PageLink {

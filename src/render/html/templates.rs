@@ -25,7 +25,8 @@ pub(crate) const TEMPLATES: &[(&str, &[u8])] = embedded![
     "index.html",
     "chapter.html",
     "search.html",
-    "datasets.html"
+    "datasets.html",
+    "chapter_nav.html"
 ];
 
 /// Static files copied into the site, by name (relative to `templates/html/`).
