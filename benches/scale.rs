@@ -9,15 +9,15 @@
 //! Explicit table numbers repeat in the copies; `check` reports that, and every stage still runs.
 //!
 //! Run: `cargo bench --bench scale` (ARSRAPPORT_BENCH_DIR: the report, default report-data;
-//! ARSRAPPORT_BENCH_SIZES: e.g. `1,2,4`).
+//! ARSRAPPORT_BENCH_SIZES: e.g. `1,2,4`; ARSRAPPORT_SCALE_WORK: a folder to keep the ×N reports in).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use arsrapport::pipeline::{CheckOptions, check};
-use arsrapport::render::TemplateDir;
-use arsrapport::render::{html, pdf};
+use arsrapport::build::{BuildOptions, render_outputs};
+use arsrapport::cli::Output;
 
 mod support;
 use support::copy;
@@ -106,11 +106,12 @@ fn multiply(report: &Path, times: usize, to: &Path) {
     std::fs::write(to.join("report.yaml"), new).expect("report.yaml");
 }
 
-/// The CPU time this thread has used (`/proc/thread-self/schedstat`, nanoseconds).
+/// The CPU time this thread has used, in nanoseconds (CLOCK_THREAD_CPUTIME_ID;
+/// `/proc/thread-self/schedstat`, read before, moved in 4 ms scheduler ticks, too coarse for the
+/// small sizes).
 fn thread_cpu() -> std::time::Duration {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-    let ns = stat.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    std::time::Duration::from_nanos(ns)
+    let ts = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    std::time::Duration::new(ts.tv_sec.max(0) as u64, ts.tv_nsec.clamp(0, 999_999_999) as u32)
 }
 
 /// The peak resident memory of this process in MB.
@@ -153,23 +154,24 @@ fn child(dir: &Path) {
         panic!("{} does not load: {fatal:?}", dir.display());
     };
     let tables = report.tables.len();
-    let date = report.meta.date;
+    // Each output as `build` renders it (`render_outputs`: the goal overview included, Typst's
+    // memoized results dropped before the PDF export).
+    let render = |outputs| {
+        let options =
+            BuildOptions { outputs, draft: false, verify_pdf: false, keep_typst_cache: false };
+        render_outputs(&report, dir, &options).expect("the report renders")
+    };
     let t = Instant::now();
     // ARSRAPPORT_SCALE_HTML_ONLY=1 leaves out the PDF (for profiling the HTML stage).
     let bytes = match std::env::var_os("ARSRAPPORT_SCALE_HTML_ONLY") {
         Some(_) => Vec::new(),
-        None => {
-            pdf::render(&report, &TemplateDir::default(), &pdf::PdfOptions { draft: false, date })
-                .expect("the PDF renders")
-        }
+        None => render(Output::Pdf).pdf.expect("a PDF"),
     };
     let pdf_time = t.elapsed();
     typst::comemo::evict(0);
-    let options = html::HtmlOptions { pdf_file: Some("r.pdf".into()) };
     let mut files = 0;
     let html_time = best(&mut || {
-        let site = html::render(&report, &TemplateDir::default(), &options).expect("the site");
-        files = site.len();
+        files = render(Output::Html).site.map_or(0, |site| site.len());
     });
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
     println!(
@@ -197,7 +199,10 @@ fn main() {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2, 4, 8, 16]);
-    let work = tempfile::tempdir().expect("tempdir");
+    // ARSRAPPORT_SCALE_WORK=DIR keeps the ×N folders there (to profile one size:
+    // `ARSRAPPORT_SCALE_CHILD=DIR/x16 perf record target/release/deps/scale-…`).
+    let temp = tempfile::tempdir().expect("tempdir");
+    let work = std::env::var_os("ARSRAPPORT_SCALE_WORK").map_or(temp.path().to_path_buf(), PathBuf::from);
     let exe = std::env::current_exe().expect("this bench");
     println!("{} ×N in one document, each in a fresh process:", report.display());
     println!(
@@ -209,7 +214,7 @@ fn main() {
     );
     let mut previous: Option<Vec<f64>> = None;
     for n in sizes {
-        let dir = work.path().join(format!("x{n}"));
+        let dir = work.join(format!("x{n}"));
         multiply(&report, n, &dir);
         let output = Command::new(&exe)
             .env(CHILD, &dir)
