@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use arsrapport::pipeline::{CheckOptions, check};
 use arsrapport::build::{BuildOptions, render_outputs};
 use arsrapport::cli::Output;
+use arsrapport::pipeline::{CheckOptions, check};
 
 mod support;
 use support::copy;
@@ -202,7 +202,8 @@ fn main() {
     // ARSRAPPORT_SCALE_WORK=DIR keeps the ×N folders there (to profile one size:
     // `ARSRAPPORT_SCALE_CHILD=DIR/x16 perf record target/release/deps/scale-…`).
     let temp = tempfile::tempdir().expect("tempdir");
-    let work = std::env::var_os("ARSRAPPORT_SCALE_WORK").map_or(temp.path().to_path_buf(), PathBuf::from);
+    let work =
+        std::env::var_os("ARSRAPPORT_SCALE_WORK").map_or(temp.path().to_path_buf(), PathBuf::from);
     let exe = std::env::current_exe().expect("this bench");
     println!("{} ×N in one document, each in a fresh process:", report.display());
     println!(
