@@ -15,8 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use arsrapport::build::{BuildOptions, render_outputs};
-use arsrapport::cli::Output;
+use arsrapport::build::{BuildOptions, Output, render_outputs};
 use arsrapport::pipeline::{CheckOptions, check};
 
 mod support;

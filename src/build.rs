@@ -11,14 +11,10 @@ pub mod conformance;
 pub mod publish;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::cli::{BuildArgs, Output, shown};
-use crate::diag::{self, Format};
 use crate::model::{Date, Report};
 use crate::pipeline;
 use crate::render::{self, SiteFile, TemplateDir};
@@ -85,25 +81,6 @@ pub fn date_from_epoch(seconds: i64) -> Date {
     Date { year, month, day }
 }
 
-/// Runs `build` on one report folder, publishing into `--out` itself.
-pub fn run(args: &BuildArgs, dir: &Path, color: ColorChoice) -> ExitCode {
-    let options = match args.common.options() {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("{}", tr!(cli_error, message = e));
-            return ExitCode::from(2);
-        }
-    };
-    let stream = StandardStream::stderr(color);
-    let mut findings = |checked: &pipeline::Checked| {
-        let mut lock = stream.lock();
-        let list = shown(&checked.diagnostics, true);
-        let _ = diag::emit(&mut lock, Format::Human, &checked.sources, &list, &checked.summary);
-    };
-    let outcome = build_report(dir, &args.out, args, &options, &mut findings, Log::default());
-    ExitCode::from(outcome.exit_code())
-}
-
 /// What became of one report's build.
 #[derive(Debug)]
 pub enum Outcome {
@@ -134,10 +111,13 @@ impl Outcome {
 /// Checks the report in `dir` (handing the outcome to `findings` to print), then renders and
 /// publishes it into `out`, logging progress to stderr. The one build of one report that both
 /// `build DIR` and `build DIR...` ([`crate::multi::build`]) run.
+///
+/// `request.draft`: build a draft when `check` fails (`--draft`); the PDF is marked a draft
+/// only when it is one. `options.deny_warnings` makes warnings stop the build too.
 pub fn build_report(
     dir: &Path,
     out: &Path,
-    args: &BuildArgs,
+    request: &BuildOptions,
     options: &pipeline::CheckOptions,
     findings: &mut dyn FnMut(&pipeline::Checked),
     log: Log<'_>,
@@ -154,29 +134,23 @@ pub fn build_report(
             Outcome::NotBuilt { errors: checked.summary.errors }
         };
     };
-    if checked.failed && !args.draft {
+    if checked.failed && !request.draft {
         let errors = checked.summary.errors
-            + if args.common.deny_warnings { checked.summary.warnings } else { 0 };
+            + if options.deny_warnings { checked.summary.warnings } else { 0 };
         log.line(&tr!(run_error_not_building_check_found, errors = errors));
         return Outcome::NotBuilt { errors };
     }
     let unfinished =
         checked.diagnostics.iter().filter(|d| crate::cycle::blocks_publishing(d)).count();
-    if unfinished > 0 && !args.draft {
+    if unfinished > 0 && !request.draft {
         log.line(&tr!(build_not_publishing_unfinished, count = unfinished));
         return Outcome::NotBuilt { errors: unfinished };
     }
-    let draft = args.draft && (checked.failed || unfinished > 0);
-    if args.draft && !draft {
+    let draft = request.draft && (checked.failed || unfinished > 0);
+    if request.draft && !draft {
         log.line(&tr!(build_draft_without_errors));
     }
-    let build_options = BuildOptions {
-        outputs: args.only_output,
-        draft,
-        verify_pdf: args.verify_pdf,
-        // One report alone in this process (no name to log under) has no use for the cache.
-        keep_typst_cache: log.report.is_some(),
-    };
+    let build_options = BuildOptions { draft, ..*request };
     match build(report, dir, out, &build_options, log) {
         Ok(written) => {
             for w in &written {
@@ -193,6 +167,17 @@ pub fn build_report(
             Outcome::Failed(format!("{e:#}"))
         }
     }
+}
+
+/// Which outputs `build` writes (`--only-output`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Output {
+    /// PDF and HTML.
+    All,
+    /// Only the PDF.
+    Pdf,
+    /// Only the HTML site.
+    Html,
 }
 
 /// What to build, and how.

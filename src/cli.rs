@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::build::{BuildOptions, Log, build_report};
 use crate::diag::{self, Code, Format};
 use crate::i18n::Lang;
 use crate::multi::{self, Reports};
@@ -229,17 +230,6 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
-/// Which outputs `build` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Output {
-    /// PDF and HTML.
-    All,
-    /// Only the PDF.
-    Pdf,
-    /// Only the HTML site.
-    Html,
-}
-
 /// `arsrapport build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -251,7 +241,7 @@ pub struct BuildArgs {
     pub out: PathBuf,
     /// Which outputs to write.
     #[arg(long, value_enum, default_value = "all")]
-    pub only_output: Output,
+    pub only_output: crate::build::Output,
     /// Build even if `check` finds errors: a draft, every page marked "UTKAST".
     #[arg(long)]
     pub draft: bool,
@@ -346,7 +336,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => return code,
             };
             let checked = pipeline::check(&dir, &options);
-            let shown = shown(&checked.diagnostics, args.common.quiet);
+            let shown = diag::shown(&checked.diagnostics, args.common.quiet);
             // Human output goes to stderr like a compiler's; machine formats to stdout.
             let result = match args.format {
                 Format::Human => {
@@ -369,15 +359,37 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => {
             let color = color_choice(args.common.color);
             match args.common.reports(Format::Human) {
-                Ok(Reports::One(dir)) => crate::build::run(&args, &dir, color),
-                Ok(Reports::Many(dirs)) => multi::build(&args, &dirs, color),
+                Ok(reports) => build(&args, &reports, color),
                 Err(code) => code,
             }
         }
-        Command::Watch(args) => crate::watch::run(&args, color_choice(args.color)),
+        Command::Watch(args) => {
+            let dir = args.dir.clone().unwrap_or_else(|| {
+                std::env::var_os("ARSRAPPORT_DIR")
+                    .filter(|d| !d.is_empty())
+                    .map_or_else(|| PathBuf::from(multi::DEFAULT_DIR), PathBuf::from)
+            });
+            let options = crate::watch::WatchOptions {
+                dir,
+                out: args.out.clone(),
+                port: args.port,
+                draft: args.draft,
+                quiet: args.quiet,
+                check: CheckOptions {
+                    deny_warnings: args.deny_warnings,
+                    ..CheckOptions::default()
+                },
+            };
+            crate::watch::run(&options, color_choice(args.color))
+        }
         Command::New(args) => new(&args),
         Command::RollForward(args) => roll_forward(&args),
-        Command::Diff(args) => crate::cycle::diff::run(&args),
+        Command::Diff(args) => crate::cycle::diff::run(&crate::cycle::diff::DiffRequest {
+            old: args.old,
+            new: args.new,
+            format: args.format,
+            html: args.html,
+        }),
         Command::Templates(args) => match crate::template_export::export(&args.dir) {
             Ok(count) => {
                 let dir = args.dir.display();
@@ -393,6 +405,36 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `arsrapport build`: one report published into `--out` itself, several each into a folder of
+/// its own there.
+fn build(args: &BuildArgs, reports: &Reports, color: ColorChoice) -> ExitCode {
+    let options = match args.common.options() {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
+    let request = BuildOptions {
+        outputs: args.only_output,
+        draft: args.draft,
+        verify_pdf: args.verify_pdf,
+        // One report alone in this process has no use for Typst's cache after its compile.
+        keep_typst_cache: false,
+    };
+    let dir = match reports {
+        Reports::One(dir) => dir,
+        Reports::Many(targets) => {
+            return multi::build(targets, &args.out, &request, &options, color);
+        }
+    };
+    let stream = StandardStream::stderr(color);
+    let mut findings = |checked: &pipeline::Checked| {
+        let mut lock = stream.lock();
+        let list = diag::shown(&checked.diagnostics, true);
+        let _ = diag::emit(&mut lock, Format::Human, &checked.sources, &list, &checked.summary);
+    };
+    let outcome = build_report(dir, &args.out, &request, &options, &mut findings, Log::default());
+    ExitCode::from(outcome.exit_code())
 }
 
 /// `arsrapport new`: checks the values, writes the starter, says what to do next.
@@ -443,15 +485,6 @@ fn roll_forward(args: &RollArgs) -> ExitCode {
         }
         Err(e) => usage_error(&e.to_string()),
     }
-}
-
-/// Findings to print: all, or without notes with `--quiet`.
-pub(crate) fn shown(diagnostics: &[diag::Diagnostic], quiet: bool) -> Vec<diag::Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| !quiet || d.severity != diag::Severity::Note || d.acknowledged.is_some())
-        .cloned()
-        .collect()
 }
 
 pub(crate) fn exit_code(checked: &pipeline::Checked) -> ExitCode {

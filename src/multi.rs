@@ -20,9 +20,8 @@ use codespan_reporting::term::WriteStyle;
 use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice, StandardStream};
 use serde::Serialize;
 
-use crate::build::{self, Log, Outcome};
-use crate::cli::{BuildArgs, shown};
-use crate::diag::{self, Code, Diagnostic, Format, Summary};
+use crate::build::{self, BuildOptions, Log, Outcome};
+use crate::diag::{self, Code, Diagnostic, Format, Summary, shown};
 use crate::load::read::{Fields, Spanned};
 use crate::load::yaml;
 use crate::pipeline::{self, CheckOptions, Checked};
@@ -428,17 +427,17 @@ fn add(total: &mut Summary, one: &Summary) {
     total.acknowledged += one.acknowledged;
 }
 
-/// `build DIR...`: builds every report into `OUT/<folder name>/`, in parallel; prints each
+/// `build DIR...`: builds every report into `out/<folder name>/`, in parallel; prints each
 /// one's findings under its name as its check finishes, progress lines naming it, and one
-/// combined summary.
-pub fn build(args: &BuildArgs, targets: &[Target], color: ColorChoice) -> ExitCode {
-    let options = match args.common.options() {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("{}", tr!(cli_error, message = e));
-            return ExitCode::from(2);
-        }
-    };
+/// combined summary. The reports share Typst's memoized results (`keep_typst_cache` is set).
+pub fn build(
+    targets: &[Target],
+    out: &Path,
+    request: &BuildOptions,
+    options: &CheckOptions,
+    color: ColorChoice,
+) -> ExitCode {
+    let request = BuildOptions { keep_typst_cache: true, ..*request };
     let writer = BufferWriter::stderr(color);
     let outcomes = in_parallel(targets, |target| {
         let mut findings = |checked: &Checked| {
@@ -450,9 +449,9 @@ pub fn build(args: &BuildArgs, targets: &[Target], color: ColorChoice) -> ExitCo
                 diag::emit(&mut buffer, Format::Human, &checked.sources, &list, &checked.summary);
             let _ = writer.print(&buffer);
         };
-        let out = args.out.join(&target.name);
+        let out = out.join(&target.name);
         let log = Log { report: Some(&target.key) };
-        build::build_report(&target.dir, &out, args, &options, &mut findings, log)
+        build::build_report(&target.dir, &out, &request, options, &mut findings, log)
     });
     let code = outcomes.iter().map(Outcome::exit_code).max().unwrap_or(0);
     let count = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();

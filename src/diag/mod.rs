@@ -477,6 +477,15 @@ pub fn emit(
     }
 }
 
+/// The findings to print: all, or without notes (unless acknowledged) with `--quiet`.
+pub fn shown(diagnostics: &[Diagnostic], quiet: bool) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| !quiet || d.severity != Severity::Note || d.acknowledged.is_some())
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,6 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build::publish::{self, Publication};
-use crate::cli::WatchArgs;
 use crate::diag::{self, Format};
 use crate::pipeline::CheckOptions;
 use crate::tr;
@@ -44,23 +43,35 @@ enum Signal {
     Stop,
 }
 
+/// What `arsrapport watch` watches, where it publishes and serves.
+#[derive(Debug, Clone)]
+pub struct WatchOptions {
+    /// The report folder.
+    pub dir: PathBuf,
+    /// The output folder each good build is published into.
+    pub out: PathBuf,
+    /// The port on 127.0.0.1 (0: any free port).
+    pub port: u16,
+    /// Build drafts while `check` finds errors, instead of keeping the last good build.
+    pub draft: bool,
+    /// Leave notes out of the findings printed.
+    pub quiet: bool,
+    /// How to check (`deny_warnings`).
+    pub check: CheckOptions,
+}
+
 /// Runs `arsrapport watch`; returns when Ctrl-C is pressed.
-pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
-    let dir = args.dir.clone().unwrap_or_else(|| {
-        std::env::var_os("ARSRAPPORT_DIR")
-            .filter(|d| !d.is_empty())
-            .map_or_else(|| PathBuf::from(crate::multi::DEFAULT_DIR), PathBuf::from)
-    });
+pub fn run(options: &WatchOptions, color: ColorChoice) -> ExitCode {
+    let WatchOptions { dir, out, port, draft, quiet, check } = options;
     if !dir.is_dir() {
         eprintln!("{}", tr!(watch_no_folder, dir = dir.display()));
         return ExitCode::from(2);
     }
-    let check = CheckOptions { deny_warnings: args.deny_warnings, ..CheckOptions::default() };
-    let session = Session::new(&dir, check, args.draft, args.quiet);
-    let server = match Server::start(args.port) {
+    let session = Session::new(dir, check.clone(), *draft, *quiet);
+    let server = match Server::start(*port) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("{}", tr!(watch_cannot_serve, port = args.port.to_string(), error = e));
+            eprintln!("{}", tr!(watch_cannot_serve, port = port.to_string(), error = e));
             return ExitCode::from(2);
         }
     };
@@ -97,8 +108,8 @@ pub fn run(args: &WatchArgs, color: ColorChoice) -> ExitCode {
     progress(&tr!(watch_tag_serving), &tr!(watch_serving, dir = dir.display(), url = url));
     progress(&tr!(watch_tag_watching), &tr!(watch_watching, dir = dir.display()));
 
-    let mut watch = Watch { session, server, out: args.out.clone(), color, last_text: None };
-    let ignore = Ignore::new(&dir, &args.out);
+    let mut watch = Watch { session, server, out: out.clone(), color, last_text: None };
+    let ignore = Ignore::new(dir, out);
     watch.rebuild();
     while let Ok(signal) = signals.recv() {
         let mut relevant = false;

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::build::Output;
 use crate::build::{self, BuildOptions, Rendered};
-use crate::cli::{Output, shown};
+use crate::diag::shown;
 use crate::diag::{self, Diagnostic, Summary};
 use crate::pipeline::{self, CheckOptions, Checked};
 use crate::source::Sources;

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::format;
 use crate::model::{Cell, Report, Table};
 
-pub use output::{DiffFormat, run};
+pub use output::{DiffFormat, DiffRequest, run};
 
 /// Everything that changed.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use crate::cli::DiffArgs;
 use crate::pipeline::{self, CheckOptions};
 use crate::tr;
 
@@ -21,9 +20,22 @@ pub enum DiffFormat {
     Json,
 }
 
+/// What `arsrapport diff` compares, and how it prints the changes.
+#[derive(Debug, Clone)]
+pub struct DiffRequest {
+    /// The old version: a report folder, a git revision, or `REV:PATH`.
+    pub old: String,
+    /// The new version: a report folder.
+    pub new: std::path::PathBuf,
+    /// The format on stdout.
+    pub format: DiffFormat,
+    /// Also write an HTML page for reviewers here.
+    pub html: Option<std::path::PathBuf>,
+}
+
 /// Runs `arsrapport diff`: 0 when compared (with or without changes), 2 when a version cannot
 /// be read.
-pub fn run(args: &DiffArgs) -> ExitCode {
+pub fn run(args: &DiffRequest) -> ExitCode {
     match changes(args) {
         Ok(changes) => {
             let printed = match args.format {
@@ -49,7 +61,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     }
 }
 
-fn changes(args: &DiffArgs) -> Result<Changes, String> {
+fn changes(args: &DiffRequest) -> Result<Changes, String> {
     let old = version::open(&args.old, &args.new)?;
     let read = |dir: &std::path::Path, label: &str| {
         let checked = pipeline::check(dir, &CheckOptions::default());
