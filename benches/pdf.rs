@@ -56,7 +56,7 @@ fn main() {
     let prepare = best(runs, || pdf::prepare(&report, &templates, &options).expect("prepare"));
     let prepared = pdf::prepare(&report, &templates, &options).expect("prepare");
     let compile = best(runs, || pdf::compile(&prepared).expect("compile"));
-    let document = pdf::compile(&prepared).expect("compile");
+    let document = pdf::compile(&prepared).expect("compile").document;
     let export = best(runs, || pdf::export(&prepared, &document).expect("export"));
     let warm = {
         let mut best = Duration::MAX;

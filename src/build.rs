@@ -210,6 +210,21 @@ pub struct Rendered {
     pub verify_time: Option<Duration>,
     /// How long the site took.
     pub html_time: Duration,
+    /// Typst's warnings about the PDF templates (the PDF was made).
+    pub template_warnings: Vec<render::TemplateError>,
+}
+
+impl Rendered {
+    /// Typst's warnings about the templates as lines to print («1 advarsel fra malene:» and each
+    /// with its file, line and column), if there are any.
+    pub fn template_warnings_text(&self) -> Option<String> {
+        let warnings = &self.template_warnings;
+        if warnings.is_empty() {
+            return None;
+        }
+        let list = warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+        Some(tr!(render_template_warnings, count = warnings.len(), list = list))
+    }
 }
 
 /// Renders (and with `verify_pdf` verifies) the outputs in memory: what [`build`] publishes and
@@ -237,8 +252,9 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
         let options = render::pdf::PdfOptions { draft, date: document_date(report) };
         let shown =
             crate::overview::present(report, overview.as_ref(), crate::overview::Layout::Sections);
-        let bytes = render_pdf(&shown, &templates, &options, keep_typst_cache)
+        let (bytes, warnings) = render_pdf(&shown, &templates, &options, keep_typst_cache)
             .context(tr!(build_rendering_pdf))?;
+        rendered.template_warnings = warnings;
         rendered.pdf_time = t.elapsed();
         if verify_pdf {
             let t = Instant::now();
@@ -266,21 +282,22 @@ pub fn render_outputs(report: &Report, dir: &Path, options: &BuildOptions) -> Re
     Ok(rendered)
 }
 
-/// [`render::pdf::render`], dropping Typst's memoized results between compile and export unless
-/// `keep_typst_cache`.
+/// [`render::pdf::render`] with Typst's warnings, dropping Typst's memoized results between
+/// compile and export unless `keep_typst_cache`.
 fn render_pdf(
     report: &Report,
     templates: &TemplateDir,
     options: &render::pdf::PdfOptions,
     keep_typst_cache: bool,
-) -> Result<Vec<u8>, render::RenderError> {
+) -> Result<(Vec<u8>, Vec<render::TemplateError>), render::RenderError> {
     let view = render::view::ReportView::new(report);
     let prepared = render::pdf::prepare_view(report, &view, templates, options)?;
-    let document = render::pdf::compile(&prepared)?;
+    let compiled = render::pdf::compile(&prepared)?;
     if !keep_typst_cache {
         typst::comemo::evict(0);
     }
-    render::pdf::export(&prepared, &document)
+    let bytes = render::pdf::export(&prepared, &compiled.document)?;
+    Ok((bytes, compiled.warnings))
 }
 
 /// Renders, verifies and publishes the outputs; returns the paths users open.
@@ -292,6 +309,9 @@ pub fn build(
     log: Log<'_>,
 ) -> Result<Vec<PathBuf>> {
     let rendered = render_outputs(report, dir, options)?;
+    if let Some(text) = rendered.template_warnings_text() {
+        log.line(&text);
+    }
     if let Some(bytes) = &rendered.pdf {
         let size = bytes.len() / 1024;
         let what = if options.draft {

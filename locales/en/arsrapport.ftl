@@ -1387,3 +1387,10 @@ render-template-not-utf8 = the template is not valid UTF-8
 render-save-as-utf8 = save the file as UTF-8
 render-template-variables-listed = the variables available to templates are listed in docs/html.md
 read-expected-renamed-rows = a map {"{"}this year's row: last year's row{"}"}
+
+# --- template warnings ---
+render-template-warnings = { $count ->
+    [one] warning: 1 warning from the templates (the PDF was made all the same):
+   *[other] warning: { $count } warnings from the templates (the PDF was made all the same):
+}
+    { $list }

@@ -1379,3 +1379,10 @@ render-template-not-utf8 = malen er ikke lagret som UTF-8
 render-save-as-utf8 = lagre filen som UTF-8
 render-template-variables-listed = variablene malene kan bruke, står i docs/html.md
 read-expected-renamed-rows = radene som har fått nytt navn, som {"{"}årets rad: fjorårets rad{"}"}
+
+# --- template warnings ---
+render-template-warnings = { $count ->
+    [one] advarsel: 1 advarsel fra malene (PDF-en ble laget likevel):
+   *[other] advarsel: { $count } advarsler fra malene (PDF-en ble laget likevel):
+}
+    { $list }

@@ -176,6 +176,9 @@ impl Watch {
                 html = ms(rendered.html_time)
             ),
         );
+        if let Some(text) = rendered.template_warnings_text() {
+            eprintln!("{text}");
+        }
         let pdf = rendered.pdf.as_ref().map(|_| rendered.pdf_name.clone());
         let publication = Publication {
             pdf_name: &rendered.pdf_name,

@@ -412,6 +412,42 @@ fn build_reports_a_broken_template_with_file_and_line_and_keeps_old_output() {
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
 }
 
+/// Typst's warnings about a template (here: a font the build does not have) are printed with
+/// file, line and column, in the words of the chosen language, and the build goes on.
+#[test]
+fn build_prints_template_warnings_and_builds() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let out_path = out.path().to_string_lossy().into_owned();
+    let fixture = "tests/fixtures/invalid-template/warning";
+    let (code, _, stderr) = run_in(
+        root(),
+        &["--lang", "nb", "build", fixture, "--out", &out_path, "--only-output", "pdf"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(pdf_in(out.path()).exists(), "the PDF is made");
+    // The warning block: from its first line to the line after the last warning.
+    let block: Vec<&str> = stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("advarsel:"))
+        .take_while(|l| {
+            !l.trim_start().starts_with("Laget") && !l.trim_start().starts_with("Skrev")
+        })
+        .collect();
+    assert!(!block.is_empty(), "{stderr}");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("build-template-warning", block.join("\n")));
+    let (code, _, stderr) =
+        run_in(root(), &["build", fixture, "--out", &out_path, "--only-output", "pdf"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: 1 warning from the templates (the PDF was made all the same):"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("maler/pdf/report.typ:6:"), "{stderr}");
+}
+
 #[test]
 fn build_refuses_errors_unless_draft() {
     let (out, code, stderr) = build("tests/fixtures/invalid/avvik", &["--only-output", "pdf"]);

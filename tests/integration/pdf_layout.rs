@@ -115,18 +115,25 @@ fn chapter_openings(report: &Report) -> Vec<String> {
 }
 
 /// The PDF of report-data, rendered once for the tests of this binary that read it, in a
-/// folder that lives as long as they run.
+/// folder that lives as long as they run; Typst must have no warning about it.
 pub(crate) fn report_data_pdf() -> &'static Path {
     static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = PDF.get_or_init(|| {
         let report = load("report-data");
-        let bytes = match pdf::render(
-            &report,
-            &TemplateDir::default(),
-            &PdfOptions { draft: false, date: report.meta.date },
-        ) {
+        let options = PdfOptions { draft: false, date: report.meta.date };
+        let prepared = match pdf::prepare(&report, &TemplateDir::default(), &options) {
+            Ok(prepared) => prepared,
+            Err(e) => panic!("prepares: {e}"),
+        };
+        let compiled = match pdf::compile(&prepared) {
+            Ok(compiled) => compiled,
+            Err(e) => panic!("compiles: {e}"),
+        };
+        let warnings: Vec<String> = compiled.warnings.iter().map(ToString::to_string).collect();
+        assert!(warnings.is_empty(), "Typst warns about the default templates: {warnings:?}");
+        let bytes = match pdf::export(&prepared, &compiled.document) {
             Ok(bytes) => bytes,
-            Err(e) => panic!("renders: {e}"),
+            Err(e) => panic!("exports: {e}"),
         };
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("report.pdf");

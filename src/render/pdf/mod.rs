@@ -64,13 +64,27 @@ pub fn prepare_view(
     Ok(Prepared { world, date: options.date, ident: report.meta.output_name.clone() })
 }
 
+/// A compiled document and Typst's warnings about the templates.
+pub struct Compiled {
+    /// The laid-out document.
+    pub document: PagedDocument,
+    /// Typst's warnings (e.g. an unknown font family in a template), each with file, line and
+    /// column as [`TemplateError`]s: the build prints them, and builds.
+    pub warnings: Vec<TemplateError>,
+}
+
 /// Runs the Typst compiler on the prepared world (Typst alone). Template errors come back as
-/// [`RenderError::Template`], all of them, with file, line and column.
-pub fn compile(prepared: &Prepared) -> Result<PagedDocument, RenderError> {
+/// [`RenderError::Template`], all of them, with file, line and column; warnings with the
+/// document.
+pub fn compile(prepared: &Prepared) -> Result<Compiled, RenderError> {
     let result = typst::compile::<PagedDocument>(&prepared.world);
     // Drop memoized results that were not used for a while (typst-cli does the same).
     typst::comemo::evict(10);
-    result.output.map_err(|errors| template_errors(&prepared.world, &errors))
+    let warnings = located(&prepared.world, &result.warnings, Severity::Warning);
+    let document = result.output.map_err(|errors| {
+        RenderError::Template(located(&prepared.world, &errors, Severity::Error))
+    })?;
+    Ok(Compiled { document, warnings })
 }
 
 /// Exports the compiled document as a tagged PDF/A-2a + PDF/UA-1, reproducibly: the timestamp
@@ -90,10 +104,12 @@ pub fn export(prepared: &Prepared, document: &PagedDocument) -> Result<Vec<u8>, 
         tagged: true,
         ..TypstPdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| template_errors(&prepared.world, &errors))
+    typst_pdf::pdf(document, &options)
+        .map_err(|errors| RenderError::Template(located(&prepared.world, &errors, Severity::Error)))
 }
 
-/// Renders the report to PDF bytes: [`prepare`], [`compile`], [`export`].
+/// Renders the report to PDF bytes: [`prepare`], [`compile`], [`export`]. Typst's warnings are
+/// left out: `build` runs the three itself and prints them.
 pub fn render(
     report: &Report,
     templates: &TemplateDir,
@@ -110,29 +126,32 @@ pub fn render_view(
     options: &PdfOptions,
 ) -> Result<Vec<u8>, RenderError> {
     let prepared = prepare_view(report, view, templates, options)?;
-    let document = compile(&prepared)?;
-    export(&prepared, &document)
+    let compiled = compile(&prepared)?;
+    export(&prepared, &compiled.document)
 }
 
-/// Typst's errors as template errors: file as the user knows it, line, column, message, hints.
-fn template_errors(world: &ReportWorld, errors: &[SourceDiagnostic]) -> RenderError {
-    RenderError::Template(
-        errors
-            .iter()
-            .filter(|e| e.severity == Severity::Error)
-            .map(|e| {
-                let (template, line, column) = world.locate(e.span);
-                let mut hints: Vec<String> = e.hints.iter().map(|h| h.v.to_string()).collect();
-                // Where the error was reached from, e.g. a partial called from the user's file.
-                for point in &e.trace {
-                    if let (file, Some(line), _) = world.locate(point.span.into()) {
-                        hints.push(format!("{} (at {file}:{line})", point.v));
-                    }
+/// Typst's diagnostics of `severity` as template errors (or warnings): file as the user knows
+/// it, line, column, message, hints.
+fn located(
+    world: &ReportWorld,
+    diagnostics: &[SourceDiagnostic],
+    severity: Severity,
+) -> Vec<TemplateError> {
+    diagnostics
+        .iter()
+        .filter(|e| e.severity == severity)
+        .map(|e| {
+            let (template, line, column) = world.locate(e.span);
+            let mut hints: Vec<String> = e.hints.iter().map(|h| h.v.to_string()).collect();
+            // Where the error was reached from, e.g. a partial called from the user's file.
+            for point in &e.trace {
+                if let (file, Some(line), _) = world.locate(point.span.into()) {
+                    hints.push(format!("{} (at {file}:{line})", point.v));
                 }
-                TemplateError { template, line, column, message: e.message.to_string(), hints }
-            })
-            .collect(),
-    )
+            }
+            TemplateError { template, line, column, message: e.message.to_string(), hints }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -177,7 +196,9 @@ mod tests {
     fn the_pages_have_the_expected_shape() {
         let prepared =
             prepare(&sample_site(), &TemplateDir::default(), &options()).expect("prepare");
-        let document = compile(&prepared).expect("compile");
+        let compiled = compile(&prepared).expect("compile");
+        assert!(compiled.warnings.is_empty(), "the default templates give no warnings");
+        let document = compiled.document;
         // Cover, contents, letter, four chapters, the landscape page of the wide table: 10 pages
         // when this was written.
         let pages = document.pages();
