@@ -222,7 +222,7 @@ impl Rendered {
         if warnings.is_empty() {
             return None;
         }
-        let list = warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+        let list = render::template_report(warnings, crate::diag::Severity::Warning);
         Some(tr!(render_template_warnings, count = warnings.len(), list = list))
     }
 }

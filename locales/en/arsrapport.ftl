@@ -116,6 +116,8 @@ rule-ar317 = a workbook cell holds a value: a formula's saved result, not an err
 rule-ar501 = a goal that a measure, indicator or list item serves is declared in report.yaml
 rule-ar502 = goals, their overview and indicator directions are declared completely and once
 rule-ar503 = every priority and city goal is served by a measure or indicator of the report
+rule-ar701 = the report's templates compile and render (found by `build` and `watch`)
+rule-ar702 = Typst has no warning about the report's templates (found by `build` and `watch`)
 rule-ar601 = no cell still waits for figures (`?`, left by roll-forward)
 rule-ar602 = no paragraph is word for word last year's, unless marked unchanged
 rule-ar603 = a figure about an earlier year is the one last year's report published
@@ -1390,7 +1392,7 @@ read-expected-renamed-rows = a map {"{"}this year's row: last year's row{"}"}
 
 # --- template warnings ---
 render-template-warnings = { $count ->
-    [one] warning: 1 warning from the templates (the PDF was made all the same):
-   *[other] warning: { $count } warnings from the templates (the PDF was made all the same):
+    [one] 1 warning from the templates (the PDF was made all the same):
+   *[other] { $count } warnings from the templates (the PDF was made all the same):
 }
     { $list }

@@ -117,6 +117,8 @@ rule-ar317 = en celle i en arbeidsbok har en verdi: det lagrede resultatet av en
 rule-ar501 = et mål som et tiltak, en indikator eller et listepunkt tjener, er deklarert i report.yaml
 rule-ar502 = målene, oversikten over dem og retningen på indikatorene er deklarert fullstendig og én gang
 rule-ar503 = hver hovedprioritering og hvert byrådsmål har minst ett tiltak eller én indikator i rapporten
+rule-ar701 = malene til rapporten kan kompileres og brukes (finnes av `build` og `watch`)
+rule-ar702 = Typst har ingen advarsel om malene til rapporten (finnes av `build` og `watch`)
 rule-ar601 = ingen celle venter fortsatt på tall (`?`, satt av roll-forward)
 rule-ar602 = ingen tekst er ord for ord lik fjorårets, uten at den er merket som uendret
 rule-ar603 = et tall om et tidligere år er det samme som i fjorårets publiserte rapport
@@ -1382,7 +1384,7 @@ read-expected-renamed-rows = radene som har fått nytt navn, som {"{"}årets rad
 
 # --- template warnings ---
 render-template-warnings = { $count ->
-    [one] advarsel: 1 advarsel fra malene (PDF-en ble laget likevel):
-   *[other] advarsel: { $count } advarsler fra malene (PDF-en ble laget likevel):
+    [one] 1 advarsel fra malene (PDF-en ble laget likevel):
+   *[other] { $count } advarsler fra malene (PDF-en ble laget likevel):
 }
     { $list }

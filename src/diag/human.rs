@@ -77,11 +77,35 @@ pub fn to_human_string(sources: &Sources, diagnostics: &[Diagnostic], summary: &
     String::from_utf8_lossy(&buffer).into_owned()
 }
 
+/// The findings as plain human text, without the summary line (for findings outside `check`,
+/// such as a template's, printed by `build`).
+pub fn findings_to_human_string(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let mut buffer = Vec::new();
+    {
+        let mut writer = term::termcolor::NoColor::new(&mut buffer);
+        let _ = emit_findings(&mut writer, sources, diagnostics);
+    }
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
 pub(super) fn emit_human(
     out: &mut dyn term::WriteStyle,
     sources: &Sources,
     diagnostics: &[Diagnostic],
     summary: &Summary,
+) -> std::io::Result<()> {
+    emit_findings(out, sources, diagnostics)?;
+    let mut out = Localised { inner: out, header: None };
+    if let Some(goals) = summary.goals.as_ref().map(ToString::to_string).filter(|g| !g.is_empty()) {
+        writeln!(out, "{goals}")?;
+    }
+    writeln!(out, "{summary}")
+}
+
+fn emit_findings(
+    out: &mut dyn term::WriteStyle,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
     let mut files = Shown { files: SimpleFiles::new(), sheets: Vec::new() };
     for file in sources.files() {
@@ -96,10 +120,7 @@ pub(super) fn emit_human(
         }
         emit(&mut out, &config, &files, &finding(d, sources))?;
     }
-    if let Some(goals) = summary.goals.as_ref().map(ToString::to_string).filter(|g| !g.is_empty()) {
-        writeln!(out, "{goals}")?;
-    }
-    writeln!(out, "{summary}")
+    Ok(())
 }
 
 fn emit(

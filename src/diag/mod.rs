@@ -16,7 +16,7 @@ use std::fmt;
 use codespan_reporting::term;
 use serde::Serialize;
 
-pub use human::to_human_string;
+pub use human::{findings_to_human_string, to_human_string};
 pub use json::{JsonCause, JsonCauseCell, JsonDiagnostic, JsonReport, to_json};
 
 use crate::source::{Sources, Span};
@@ -119,6 +119,8 @@ codes! {
     UnknownGoal = "AR501", "unknown-goal", rule_ar501, "a goal that a measure, indicator or list item serves is declared in report.yaml";
     GoalStructure = "AR502", "goal-structure", rule_ar502, "goals, their overview and indicator directions are declared completely and once";
     UncoveredGoal = "AR503", "uncovered-goal", rule_ar503, "every priority and city goal is served by a measure or indicator of the report";
+    Template = "AR701", "template", rule_ar701, "the report's templates compile and render (found by `build` and `watch`)";
+    TemplateWarning = "AR702", "template-warning", rule_ar702, "Typst has no warning about the report's templates (found by `build` and `watch`)";
 }
 
 impl Code {

@@ -11,7 +11,11 @@ pub mod html;
 pub mod pdf;
 pub mod view;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::source::{FileId, Sources, Span};
 
 /// Where templates come from: embedded defaults, optionally overridden by a folder.
 ///
@@ -81,6 +85,67 @@ pub struct TemplateError {
     pub message: String,
     /// Hints that help fix it.
     pub hints: Vec<String>,
+    /// The template's text and the bytes the problem is at, when known (Typst's problems), so
+    /// that the line can be shown with the place marked.
+    pub snippet: Option<TemplateSnippet>,
+}
+
+/// A template's text and a place in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSnippet {
+    /// The template's text.
+    pub text: String,
+    /// The bytes of `text` the problem is at.
+    pub range: std::ops::Range<usize>,
+}
+
+impl TemplateError {
+    /// The problem as a finding: AR701 `template` (an error) or AR702 `template-warning`, at
+    /// its place in the template (whose text is added to `sources`, once per template) or, with
+    /// no text to show, with the place in the message.
+    fn diagnostic(
+        &self,
+        severity: Severity,
+        sources: &mut Sources,
+        files: &mut HashMap<String, FileId>,
+    ) -> Diagnostic {
+        let (code, make): (Code, fn(Code, String) -> Diagnostic) = match severity {
+            Severity::Error => (Code::Template, Diagnostic::error),
+            _ => (Code::TemplateWarning, Diagnostic::warning),
+        };
+        let mut d = match &self.snippet {
+            Some(snippet) if snippet.range.end <= snippet.text.len() => {
+                let file = *files
+                    .entry(self.template.clone())
+                    .or_insert_with(|| sources.add(self.template.clone(), snippet.text.clone()));
+                make(code, self.message.clone()).at(Span::new(file, snippet.range.clone()))
+            }
+            _ => make(code, format!("{}: {}", self.place(), self.message)),
+        };
+        for hint in &self.hints {
+            d = d.with_hint(hint.clone());
+        }
+        d
+    }
+
+    /// «templates/pdf/report.typ:4:2», as far as it is known.
+    fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.template),
+            (Some(line), None) => format!("{}:{line}", self.template),
+            _ => self.template.clone(),
+        }
+    }
+}
+
+/// Template problems of one severity as the findings `build` and `watch` print: code, message,
+/// the template's line with the place marked, hints; no summary line.
+pub fn template_report(problems: &[TemplateError], severity: Severity) -> String {
+    let mut sources = Sources::default();
+    let mut files = HashMap::new();
+    let diagnostics: Vec<Diagnostic> =
+        problems.iter().map(|p| p.diagnostic(severity, &mut sources, &mut files)).collect();
+    crate::diag::findings_to_human_string(&sources, &diagnostics).trim_end().to_string()
 }
 
 impl std::fmt::Display for TemplateError {
@@ -120,7 +185,7 @@ impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RenderError::Template(errors) => {
-                let list = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+                let list = template_report(errors, Severity::Error);
                 write!(
                     f,
                     "{}",

@@ -79,6 +79,7 @@ impl Templates {
                     column: None,
                     message: crate::tr!(render_template_not_utf8),
                     hints: vec![crate::tr!(render_save_as_utf8)],
+                    snippet: None,
                 }),
             }
             paths.insert(name.to_string(), path);
@@ -184,7 +185,14 @@ fn template_error(path: &str, error: &tera::Error) -> TemplateError {
     }
     let message =
         messages.iter().map(|m| m.trim()).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(": ");
-    TemplateError { template: path.to_string(), line, column, message, hints: Vec::new() }
+    TemplateError {
+        template: path.to_string(),
+        line,
+        column,
+        message,
+        hints: Vec::new(),
+        snippet: None,
+    }
 }
 
 #[cfg(test)]

@@ -149,7 +149,14 @@ fn located(
                     hints.push(format!("{} (at {file}:{line})", point.v));
                 }
             }
-            TemplateError { template, line, column, message: e.message.to_string(), hints }
+            TemplateError {
+                template,
+                line,
+                column,
+                message: e.message.to_string(),
+                hints,
+                snippet: world.snippet(e.span),
+            }
         })
         .collect()
 }

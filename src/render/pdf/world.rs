@@ -245,6 +245,18 @@ impl ReportWorld {
         Ok(Bytes::new(bytes))
     }
 
+    /// The text of the template `span` is in and the bytes it covers, if it is in one.
+    pub fn snippet(&self, span: DiagSpan) -> Option<crate::render::TemplateSnippet> {
+        let id = span.id()?;
+        let source = self.source(id).ok()?;
+        let range = match span.get() {
+            DiagSpanKind::Detached => None,
+            DiagSpanKind::Number { num, sub_range, .. } => source.range(num, sub_range),
+            DiagSpanKind::Range { range, .. } => Some(range),
+        }?;
+        Some(crate::render::TemplateSnippet { text: source.text().to_string(), range })
+    }
+
     /// The template file (as shown to users), 1-based line and column of a diagnostic span.
     pub fn locate(&self, span: DiagSpan) -> (String, Option<usize>, Option<usize>) {
         let Some(id) = span.id() else { return ("templates/pdf/report.typ".into(), None, None) };
