@@ -150,14 +150,7 @@ pub fn template_report(problems: &[TemplateError], severity: Severity) -> String
 
 impl std::fmt::Display for TemplateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.template)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)?;
+        write!(f, "{}: {}", self.place(), self.message)?;
         for hint in &self.hints {
             write!(f, "\n  {}", crate::tr!(human_hint, hint = hint))?;
         }

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::check::run_in;
+use crate::snapshot;
 
 fn cycle() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cycle")
@@ -35,13 +36,6 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
             out.push((name, fs::read_to_string(entry.path()).expect("text")));
         }
     }
-}
-
-fn snapshot(name: &str, value: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name, value));
 }
 
 #[test]

@@ -19,3 +19,11 @@ mod property_yaml;
 mod theme;
 mod watch;
 mod workbook;
+
+/// Compares `value` with the snapshot `name` in `tests/integration/snapshots/`.
+pub(crate) fn snapshot(name: &str, value: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, value));
+}

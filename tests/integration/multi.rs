@@ -17,10 +17,7 @@ fn check_of_several_reports_names_each_and_fails_on_one() {
     let (code, stdout, stderr) = run_in(root(), &["--lang", "nb", "check", CLEAN, MINIMAL, BROKEN]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("multi-check-human", stderr));
+    crate::snapshot("multi-check-human", &stderr);
 }
 
 #[test]

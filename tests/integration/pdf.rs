@@ -408,10 +408,7 @@ fn build_reports_a_broken_template_with_file_and_line_and_keeps_old_output() {
     assert!(stderr.contains("1 feil i malene:"), "{stderr}");
     assert!(stderr.contains("= tips: if you meant to use subtraction"), "{stderr}");
     let block: Vec<&str> = stderr.lines().skip_while(|l| !l.starts_with("feil: ")).collect();
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("build-template-error", block.join("\n")));
+    crate::snapshot("build-template-error", &block.join("\n"));
     assert_eq!(
         std::fs::read(out.path().join("arsberetning-2024-bydel-test.pdf")).expect("old"),
         b"previous"
@@ -443,10 +440,7 @@ fn build_prints_template_warnings_and_builds() {
         })
         .collect();
     assert!(!block.is_empty(), "{stderr}");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("build-template-warning", block.join("\n")));
+    crate::snapshot("build-template-warning", &block.join("\n"));
     let (code, _, stderr) =
         run_in(root(), &["build", fixture, "--out", &out_path, "--only-output", "pdf"]);
     assert_eq!(code, 0, "{stderr}");
